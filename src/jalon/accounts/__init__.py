@@ -1,0 +1,1 @@
+"""Users, their memberships in organizations with a role, invitations."""

@@ -1,0 +1,1 @@
+"""Domain-free shared code: fiscal years, middleware, base templates and tags."""

@@ -1,0 +1,1 @@
+"""Documents → draft plans (pure Python: knows nothing of Django models)."""

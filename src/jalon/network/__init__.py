@@ -1,0 +1,1 @@
+"""Organizations, regions, member status, themes: the network and its directory."""

@@ -1,0 +1,122 @@
+"""Regions, themes and organizations.
+
+Organizations nest: a national network, its regional members, territorial bodies and local
+committees. Regions are Quebec's 17 administrative regions, loaded as data by a migration; a
+network may add sub-territories as regions with a parent.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .enums import MemberStatus, OrganizationKind
+
+
+class Region(models.Model):
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("nom"), max_length=120)
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("région parente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("région")
+        verbose_name_plural = _("régions")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:region", kwargs={"slug": self.slug})
+
+
+class Theme(models.Model):
+    """An issue members work on (sécurité alimentaire, logement…): used to connect them."""
+
+    name = models.CharField(_("nom"), max_length=120, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(models.Model):
+    name = models.CharField(_("nom"), max_length=255)
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True, db_index=True)
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    kind = models.CharField(
+        _("type"), max_length=20, choices=OrganizationKind.choices, db_index=True
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("réseau parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("région administrative"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
+    )
+    member_status = models.CharField(
+        _("statut de membre"),
+        max_length=20,
+        choices=MemberStatus.choices,
+        default=MemberStatus.NON_MEMBER,
+        db_index=True,
+    )
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    city = models.CharField(_("municipalité"), max_length=120, blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    website = models.URLField(_("site Web"), blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thèmes"), blank=True, related_name="organizations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        indexes = [models.Index(fields=["parent", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short_name(self) -> str:
+        return self.acronym or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:organization", kwargs={"slug": self.slug})

@@ -1,0 +1,1 @@
+"""Report data (pure), one renderer per format, and the exporter registry."""

@@ -1,0 +1,1 @@
+"""Statuses over time, indicator values, activity and contact logs, assessments, reminders."""

@@ -1,0 +1,20 @@
+"""Top-level URL configuration: one include per app."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+handler403 = "jalon.core.views.error_403"
+handler404 = "jalon.core.views.error_404"
+handler500 = "jalon.core.views.error_500"
+
+urlpatterns = [
+    path("", include("jalon.core.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("comptes/", include("jalon.accounts.urls")),
+    path("reseau/", include("jalon.network.urls")),
+    path("plans/", include("jalon.plans.urls")),
+    path("suivi/", include("jalon.tracking.urls")),
+    path("rapports/", include("jalon.reports.urls")),
+    path("admin/", admin.site.urls),
+]
