@@ -90,6 +90,9 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
 
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"
+
     def save(self, *args: object, **kwargs: object) -> None:
         if not self.expires_at:
             self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_DAYS)

@@ -114,9 +114,9 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("network:organization", kwargs={"slug": self.slug})
+
     @property
     def short_name(self) -> str:
         return self.acronym or self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("network:organization", kwargs={"slug": self.slug})
