@@ -1,10 +1,79 @@
-"""Shared fixtures: a cast of users around two organizations, used by every app's tests."""
+"""Shared fixtures: a cast of users around two organizations, used by every app's tests.
+
+Organization A is a regional member of network N; organization B is another member of N.
+The cast: `admin_a`, `editor_a`, `contributor_a` (position "Agent de liaison"), `reader_a`,
+`member_b` (an editor of B) and `anonymous`. `cast` maps each name to a user (None for anonymous).
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from jalon.accounts.enums import Role
+from jalon.network.enums import OrganizationKind
+
+from .factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+
+CAST = ["admin_a", "editor_a", "contributor_a", "reader_a", "member_b", "anonymous"]
+
 
 @pytest.fixture(autouse=True)
 def _french_by_default(settings):
     settings.LANGUAGE_CODE = "fr-ca"
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture
+def network(db):
+    return OrganizationFactory(
+        name="Réseau test en développement social",
+        acronym="RTDS",
+        kind=OrganizationKind.NATIONAL,
+        region=None,
+    )
+
+
+@pytest.fixture
+def org_a(network):
+    return OrganizationFactory(name="Consortium A", acronym="CA-A", parent=network)
+
+
+@pytest.fixture
+def org_b(network):
+    return OrganizationFactory(name="Table B", acronym="TB-B", parent=network)
+
+
+def _member(org, role, username, position=""):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, organization=org, role=role, position=position)
+    return user
+
+
+@pytest.fixture
+def cast(org_a, org_b):
+    return {
+        "admin_a": _member(org_a, Role.ADMIN, "admin_a", "Coordination"),
+        "editor_a": _member(org_a, Role.EDITOR, "editor_a", "Direction"),
+        "contributor_a": _member(org_a, Role.CONTRIBUTOR, "contributor_a", "Agent de liaison"),
+        "reader_a": _member(org_a, Role.READER, "reader_a"),
+        "member_b": _member(org_b, Role.EDITOR, "member_b", "Coordination"),
+        "anonymous": None,
+    }
+
+
+@pytest.fixture
+def login(client):
+    """login(user) signs the test client in (None stays anonymous) and returns it."""
+
+    def _login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def password():
+    return PASSWORD

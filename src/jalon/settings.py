@@ -184,7 +184,7 @@ WSGI_APPLICATION = "jalon.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -268,7 +268,7 @@ CONTENT_SECURITY_POLICY = {
 # --- Internationalization ---------------------------------------------------------------
 LANGUAGE_CODE = "fr-ca"
 LANGUAGES = [("fr-ca", _("Français")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS: list[Path] = []  # each app keeps its own catalogue in <app>/locale
 TIME_ZONE = "America/Montreal"
 USE_I18N = True
 USE_TZ = True
