@@ -1,0 +1,658 @@
+"""Reads of the follow-up, and who may do what with it.
+
+Access builds on `jalon.plans.queries` (tested there and again on every tracking view):
+- whoever reads a plan reads its dashboard, timelines, indicators, values and activity log;
+- the contacts log (who was called about what) stays inside the plan's organization: members
+  of the network who read an adopted plan do not read it;
+- contributors update the actions they carry and the indicators of those actions, and log
+  activities and contacts; they change or delete the entries they logged themselves;
+- editors (and administrators) change everything in their organization's plans, set the
+  rules of indicators and lock or unlock years.
+
+Every loader here runs a fixed number of queries whatever the plan's size: the page tests pin
+it with one item and with many.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+
+from jalon.accounts.enums import Role
+from jalon.accounts.queries import has_role, role_in
+from jalon.core.fiscal import PlanYear, plan_year_of
+from jalon.plans.enums import ActionStatus
+from jalon.plans.models import Action, ActionActor, Indicator, Plan
+from jalon.plans.queries import can_update_action, carries_action
+
+from .assessment import Assessment, Measure, assess
+from .enums import AssessmentStatus, RuleKind
+from .models import (
+    Activity,
+    Contact,
+    Evidence,
+    IndicatorRule,
+    IndicatorValue,
+    Notification,
+    StatusUpdate,
+    YearLock,
+)
+from .rollups import ActionState
+from .rules import ActivityRow, Computed, ContactRow, Logs, RuleSpec, compute_year, records_behind
+
+OPEN_STATUSES = {
+    "",
+    ActionStatus.NOT_STARTED,
+    ActionStatus.IN_PREPARATION,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.POSTPONED,
+}
+
+# --- access ----------------------------------------------------------------------------------
+
+
+def can_log(user: Any, plan: Plan) -> bool:
+    """Contributors and up log activities and contacts for their organization's plans."""
+    return has_role(user, plan.organization_id, Role.CONTRIBUTOR)
+
+
+def can_edit_tracking(user: Any, plan: Plan) -> bool:
+    """Editors and administrators change everything in the follow-up of their organization's plans."""
+    return has_role(user, plan.organization_id, Role.EDITOR)
+
+
+def can_change_entry(user: Any, plan: Plan, created_by_id: int | None) -> bool:
+    """An activity or a contact: editors change any; contributors those they logged."""
+    if can_edit_tracking(user, plan):
+        return True
+    return can_log(user, plan) and created_by_id is not None and created_by_id == user.pk
+
+
+def can_read_contacts(user: Any, plan: Plan) -> bool:
+    return role_in(user, plan.organization_id) is not None
+
+
+def can_update_indicator(user: Any, indicator: Indicator) -> bool:
+    return can_update_action(user, indicator.action)
+
+
+def can_set_rule(user: Any, plan: Plan) -> bool:
+    return can_edit_tracking(user, plan)
+
+
+def can_delete_update(user: Any, update: StatusUpdate) -> bool:
+    """Editors delete any update (a mistake); a contributor the ones they wrote."""
+    if can_edit_tracking(user, update.plan):
+        return True
+    return (
+        update.author_id is not None and update.author_id == user.pk and can_log(user, update.plan)
+    )
+
+
+def get_action(plan: Plan, action_pk: int) -> Action:
+    """An action of a plan the caller has already checked; 404 for any other."""
+    try:
+        return (
+            Action.objects.select_related("objective__orientation")
+            .prefetch_related("actors")
+            .get(pk=action_pk, plan=plan)
+        )
+    except (Action.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_indicator(plan: Plan, indicator_pk: int) -> Indicator:
+    try:
+        indicator = Indicator.objects.select_related("action__objective__orientation").get(
+            pk=indicator_pk, plan=plan
+        )
+    except (Indicator.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    indicator.action.plan = plan
+    return indicator
+
+
+def get_activity(plan: Plan, pk: int) -> Activity:
+    try:
+        return Activity.objects.get(pk=pk, plan=plan)
+    except (Activity.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_contact(plan: Plan, pk: int) -> Contact:
+    try:
+        return Contact.objects.get(pk=pk, plan=plan)
+    except (Contact.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_update(plan: Plan, pk: int) -> StatusUpdate:
+    try:
+        update = StatusUpdate.objects.select_related("action").get(pk=pk, plan=plan)
+    except (StatusUpdate.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    update.plan = plan
+    return update
+
+
+def get_value(indicator: Indicator, pk: int) -> IndicatorValue:
+    try:
+        return IndicatorValue.objects.get(pk=pk, indicator=indicator)
+    except (IndicatorValue.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_evidence(plan: Plan, pk: int) -> Evidence:
+    try:
+        return Evidence.objects.select_related("update").get(pk=pk, update__plan=plan)
+    except (Evidence.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+# --- years and locks ---------------------------------------------------------------------------
+
+
+def current_year(plan: Plan, today: dt.date) -> PlanYear | None:
+    """The plan year containing `today`; the first before the plan, the last after it."""
+    years = plan.years
+    if not years:
+        return None
+    found = plan_year_of(today, years)
+    if found:
+        return found
+    return years[0] if today < years[0].start else years[-1]
+
+
+def chosen_year(plan: Plan, number: object, today: dt.date) -> PlanYear | None:
+    """The plan year asked for in the address (`?annee=2`), else the current one."""
+    years = plan.years
+    try:
+        wanted = int(str(number))
+    except (TypeError, ValueError):
+        return current_year(plan, today)
+    for year in years:
+        if year.number == wanted:
+            return year
+    return current_year(plan, today)
+
+
+def open_locks(plan: Plan) -> dict[int, YearLock]:
+    """The plan's locked years by number."""
+    return {
+        lock.year: lock
+        for lock in YearLock.objects.filter(plan=plan, unlocked_at__isnull=True).select_related(
+            "locked_by"
+        )
+    }
+
+
+def lock_history(plan: Plan) -> list[YearLock]:
+    return list(
+        YearLock.objects.filter(plan=plan)
+        .select_related("locked_by", "unlocked_by")
+        .order_by("year", "-locked_at")
+    )
+
+
+def year_lock_for(plan: Plan, day: dt.date) -> tuple[PlanYear | None, YearLock | None]:
+    """The plan year of a date and its open lock, if it is locked."""
+    year = plan_year_of(day, plan.years)
+    if year is None:
+        return None, None
+    lock = YearLock.objects.filter(plan=plan, year=year.number, unlocked_at__isnull=True).first()
+    return year, lock
+
+
+def scheduled_in(action: Action, year: PlanYear | None) -> bool:
+    """Whether an action is planned in a year (actions without known years are in every year)."""
+    if year is None or not action.schedule_years:
+        return True
+    return year.number in action.schedule_years
+
+
+# --- actions -------------------------------------------------------------------------------------
+
+
+def _latest_progress() -> Subquery:
+    return Subquery(
+        StatusUpdate.objects.filter(action=OuterRef("pk"), progress__isnull=False)
+        .order_by("-date", "-id")
+        .values("progress")[:1]
+    )
+
+
+def actions_with_state(plan: Plan) -> QuerySet[Action]:
+    """The plan's actions in order, with their actors and latest progress % (`latest_progress`)."""
+    return (
+        Action.objects.filter(plan=plan)
+        .select_related("objective__orientation")
+        .prefetch_related(Prefetch("actors", queryset=ActionActor.objects.select_related("user")))
+        .annotate(latest_progress=_latest_progress())
+    )
+
+
+def action_states(actions: Iterable[Action]) -> list[ActionState]:
+    return [
+        ActionState(
+            action_id=a.pk,
+            objective_id=a.objective_id,
+            orientation_id=a.objective.orientation_id,
+            status=a.status,
+            progress=getattr(a, "latest_progress", None),
+        )
+        for a in actions
+    ]
+
+
+def carries(user: Any, action: Action) -> bool:
+    """carries_action with the actors already loaded (no query)."""
+    actors = list(action.actors.all())
+    return carries_action(user, action, [a.name for a in actors], [a.user_id for a in actors])
+
+
+def round_actions(
+    user: Any, plan: Plan, year: PlanYear | None, *, everything: bool = False
+) -> list[Action]:
+    """The actions of the update round: those the user carries in the year (all of the year's for
+    `everything`, which editors may ask for)."""
+    actions = [a for a in actions_with_state(plan) if scheduled_in(a, year)]
+    for action in actions:
+        action.plan = plan
+    if everything:
+        return actions
+    return [a for a in actions if carries(user, a)]
+
+
+def days_since_update(action: Action, today: dt.date) -> int | None:
+    if action.status_changed_on is None:
+        return None
+    return (today - action.status_changed_on).days
+
+
+def is_late(action: Action, plan: Plan, today: dt.date) -> bool:
+    """An open action with no update for more than the plan's reminder delay."""
+    if action.status not in OPEN_STATUSES:
+        return False
+    days = days_since_update(action, today)
+    return days is None or days > plan.reminder_days
+
+
+def timeline(action: Action) -> list[StatusUpdate]:
+    return list(
+        StatusUpdate.objects.filter(action=action)
+        .select_related("author")
+        .prefetch_related("evidence")
+        .order_by("-date", "-id")
+    )
+
+
+def is_following(user: Any, action: Action) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return action.followers.filter(user=user).exists()
+
+
+def status_at(plan: Plan, on_date: dt.date) -> dict[int, StatusUpdate]:
+    """Each action's latest update dated on or before `on_date` (for a *mise à jour* at a date)."""
+    latest: dict[int, StatusUpdate] = {}
+    for update in StatusUpdate.objects.filter(plan=plan, date__lte=on_date).order_by(
+        "action_id", "date", "id"
+    ):
+        latest[update.action_id] = update
+    return latest
+
+
+# --- logs ----------------------------------------------------------------------------------------
+
+
+def load_logs(plan: Plan) -> Logs:
+    """A plan's activities and contacts as plain rows, in four queries."""
+    links_actions: dict[int, set[int]] = defaultdict(set)
+    for activity_id, action_id in Activity.actions.through.objects.filter(
+        activity__plan=plan
+    ).values_list("activity_id", "action_id"):
+        links_actions[activity_id].add(action_id)
+    links_indicators: dict[int, set[int]] = defaultdict(set)
+    for activity_id, indicator_id in Activity.indicators.through.objects.filter(
+        activity__plan=plan
+    ).values_list("activity_id", "indicator_id"):
+        links_indicators[activity_id].add(indicator_id)
+    activities = tuple(
+        ActivityRow(
+            id=pk,
+            kind=kind,
+            date=day,
+            title=title,
+            participants=participants,
+            satisfaction=satisfaction,
+            action_ids=frozenset(links_actions.get(pk, ())),
+            indicator_ids=frozenset(links_indicators.get(pk, ())),
+        )
+        for pk, kind, day, title, participants, satisfaction in Activity.objects.filter(plan=plan)
+        .order_by("date", "id")
+        .values_list("id", "kind", "date", "title", "participants", "satisfaction")
+    )
+    contacts = tuple(
+        ContactRow(id=pk, date=day, organization_id=org)
+        for pk, day, org in Contact.objects.filter(plan=plan)
+        .order_by("date", "id")
+        .values_list("id", "date", "organization_id")
+    )
+    return Logs(activities=activities, contacts=contacts)
+
+
+@dataclass
+class ActivityFilters:
+    kind: str = ""
+    year: PlanYear | None = None
+    action_id: int | None = None
+    indicator_id: int | None = None
+    organization_id: int | None = None
+    text: str = ""
+    ids: tuple[int, ...] | None = None  # the records behind a computed value
+
+
+def activities(plan: Plan, filters: ActivityFilters) -> QuerySet[Activity]:
+    qs = Activity.objects.filter(plan=plan)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.year:
+        qs = qs.filter(date__gte=filters.year.start, date__lte=filters.year.end)
+    if filters.action_id:
+        qs = qs.filter(actions=filters.action_id)
+    if filters.indicator_id:
+        qs = qs.filter(indicators=filters.indicator_id)
+    if filters.organization_id:
+        qs = qs.filter(organizations=filters.organization_id)
+    if filters.text:
+        qs = qs.filter(Q(title__icontains=filters.text) | Q(notes__icontains=filters.text))
+    if filters.ids is not None:
+        qs = qs.filter(pk__in=filters.ids)
+    return (
+        qs.distinct()
+        .select_related("created_by")
+        .prefetch_related("organizations", "actions", "indicators")
+        .order_by("-date", "-id")
+    )
+
+
+@dataclass
+class ContactFilters:
+    channel: str = ""
+    year: PlanYear | None = None
+    organization_id: int | None = None
+    made_by_id: int | None = None
+    text: str = ""
+    ids: tuple[int, ...] | None = None
+
+
+def contacts(plan: Plan, filters: ContactFilters) -> QuerySet[Contact]:
+    qs = Contact.objects.filter(plan=plan)
+    if filters.channel:
+        qs = qs.filter(channel=filters.channel)
+    if filters.year:
+        qs = qs.filter(date__gte=filters.year.start, date__lte=filters.year.end)
+    if filters.organization_id:
+        qs = qs.filter(organization=filters.organization_id)
+    if filters.made_by_id:
+        qs = qs.filter(made_by=filters.made_by_id)
+    if filters.text:
+        qs = qs.filter(Q(subject__icontains=filters.text) | Q(notes__icontains=filters.text))
+    if filters.ids is not None:
+        qs = qs.filter(pk__in=filters.ids)
+    return qs.select_related("organization", "made_by", "created_by").order_by("-date", "-id")
+
+
+def recent_updates(plan: Plan, limit: int = 8) -> list[StatusUpdate]:
+    return list(
+        StatusUpdate.objects.filter(plan=plan)
+        .select_related("action", "author")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def recent_activities(plan: Plan, limit: int = 8) -> list[Activity]:
+    return list(Activity.objects.filter(plan=plan).order_by("-date", "-id")[:limit])
+
+
+# --- indicators ------------------------------------------------------------------------------------
+
+
+@dataclass
+class YearResult:
+    year: PlanYear
+    value: Decimal | None
+    computed: Computed | None
+    entry: IndicatorValue | None
+    occurrences: list[IndicatorValue]
+    measure: Measure
+    assessment: Assessment
+    locked: bool = False
+
+    @property
+    def status(self) -> str:
+        return str(self.assessment.status)
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    rule: IndicatorRule | None
+    baseline: IndicatorValue | None
+    years: list[YearResult] = field(default_factory=list)
+
+    @property
+    def target(self) -> dict[str, Any] | None:
+        target = self.indicator.target
+        return target if isinstance(target, dict) else None
+
+    def for_year(self, number: int) -> YearResult | None:
+        for result in self.years:
+            if result.year.number == number:
+                return result
+        return None
+
+
+def rule_spec(rule: IndicatorRule) -> RuleSpec:
+    return RuleSpec(
+        kind=rule.kind,
+        base_kind=rule.base_kind,
+        activity_kinds=tuple(rule.activity_kinds or ()),
+        scope=rule.scope,
+    )
+
+
+def indicator_rows(
+    plan: Plan,
+    today: dt.date,
+    *,
+    up_to: int | None = None,
+    indicator: Indicator | None = None,
+    logs: Logs | None = None,
+) -> list[IndicatorRow]:
+    """Every indicator of the plan (or one) with its value and assessment for each plan year.
+
+    Years after `up_to` are left out. Seven queries in all: indicators, rules, values, locks and
+    the logs (four) — fewer when the logs are passed in.
+    """
+    years = [y for y in plan.years if up_to is None or y.number <= up_to]
+    indicators_qs = Indicator.objects.filter(plan=plan).select_related(
+        "action__objective__orientation"
+    )
+    if indicator is not None:
+        indicators_qs = indicators_qs.filter(pk=indicator.pk)
+    indicators = list(
+        indicators_qs.order_by(
+            "action__objective__orientation__order",
+            "action__objective__order",
+            "action__order",
+            "action_id",
+            "order",
+            "id",
+        )
+    )
+    ids = [i.pk for i in indicators]
+    rules = {r.indicator_id: r for r in IndicatorRule.objects.filter(indicator_id__in=ids)}
+    entries: dict[int, dict[int, IndicatorValue]] = defaultdict(dict)
+    occurrences: dict[int, dict[int, list[IndicatorValue]]] = defaultdict(lambda: defaultdict(list))
+    for entry in IndicatorValue.objects.filter(indicator_id__in=ids).select_related("entered_by"):
+        if entry.occurrence:
+            occurrences[entry.indicator_id][entry.plan_year].append(entry)
+        else:
+            entries[entry.indicator_id][entry.plan_year] = entry
+    locked = set(open_locks(plan))
+    if logs is None:
+        logs = load_logs(plan)
+    plan_period = _plan_period(plan)
+    year_count = len(plan.years)
+    rows = []
+    for ind in indicators:
+        ind.action.plan = plan
+        row = IndicatorRow(indicator=ind, rule=rules.get(ind.pk), baseline=entries[ind.pk].get(0))
+        _fill_years(
+            row, years, entries[ind.pk], occurrences[ind.pk], logs, today, plan_period, year_count
+        )
+        for result in row.years:
+            result.locked = result.year.number in locked
+        rows.append(row)
+    return rows
+
+
+def _plan_period(plan: Plan) -> PlanYear | None:
+    years = plan.years
+    if not years:
+        return None
+    return PlanYear(number=0, start=years[0].start, end=years[-1].end)
+
+
+def _fill_years(
+    row: IndicatorRow,
+    years: list[PlanYear],
+    entries: dict[int, IndicatorValue],
+    occurrences: dict[int, list[IndicatorValue]],
+    logs: Logs,
+    today: dt.date,
+    plan_period: PlanYear | None,
+    year_count: int,
+) -> None:
+    ind = row.indicator
+    action = ind.action
+    target = row.target
+    spec = rule_spec(row.rule) if row.rule else None
+    previous = row.baseline.value if row.baseline else None
+    cumulative: Decimal | None = None
+    done_before = False
+    done_on: dt.date | None = None
+    deadline = _deadline(action, year_count)
+    for year in years:
+        entry = entries.get(year.number)
+        dated = sorted(occurrences.get(year.number, []), key=lambda e: e.on_date or year.start)
+        computed = None
+        if spec is not None:
+            computed = compute_year(
+                spec, indicator_id=ind.pk, action_id=action.pk, logs=logs, year=year, today=today
+            )
+            value = computed.value
+            dates = computed.dates if computed.value is not None else ()
+        else:
+            value = entry.value if entry else None
+            dates = tuple(e.on_date for e in dated if e.on_date)
+        if value is not None:
+            cumulative = (cumulative or Decimal(0)) + value
+        if entry is not None and entry.done:
+            done_before = True
+            done_on = entry.on_date
+        measure = Measure(
+            value=value,
+            previous=previous,
+            cumulative=cumulative,
+            value_is_change=bool(computed and computed.is_change),
+            done=True if done_before else (entry.done if entry else None),
+            done_on=done_on,
+            action_status=action.status,
+            occurrences=dates,
+            narrative=entry.narrative if entry else "",
+            judgement=entry.judgement if entry else "",
+        )
+        result = assess(
+            target,
+            measure,
+            year=year,
+            today=today,
+            plan_period=plan_period,
+            deadline=deadline if target and target.get("period") != "year" else year.number,
+        )
+        row.years.append(
+            YearResult(
+                year=year,
+                value=value,
+                computed=computed,
+                entry=entry,
+                occurrences=dated,
+                measure=measure,
+                assessment=result,
+            )
+        )
+        previous = value
+
+
+def _deadline(action: Action, year_count: int) -> int | None:
+    """The plan year a milestone is due: its action's last scheduled year, else the plan's last."""
+    scheduled = [int(y) for y in (action.schedule_years or []) if str(y).isdigit()]
+    if scheduled:
+        return max(scheduled)
+    return year_count or None
+
+
+def records_for(row: IndicatorRow, year: PlanYear, logs: Logs) -> tuple[str, tuple[int, ...]]:
+    """The kind and ids of the log records behind a computed value."""
+    if row.rule is None:
+        return "", ()
+    return records_behind(
+        rule_spec(row.rule),
+        indicator_id=row.indicator.pk,
+        action_id=row.indicator.action_id,
+        logs=logs,
+        year=year,
+    )
+
+
+def assessment_counts(rows: list[IndicatorRow], year_number: int) -> list[tuple[str, int]]:
+    counts = dict.fromkeys(AssessmentStatus.values, 0)
+    for row in rows:
+        result = row.for_year(year_number)
+        if result is not None:
+            counts[result.status] += 1
+    return list(counts.items())
+
+
+# --- notifications -------------------------------------------------------------------------------
+
+
+def unread_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notifications_for(user: Any, limit: int = 100) -> list[Notification]:
+    return list(
+        Notification.objects.filter(user=user)
+        .select_related("action__plan", "actor", "update")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def rule_kind_uses_activities(kind: str) -> bool:
+    return kind in {
+        RuleKind.ACTIVITY_COUNT,
+        RuleKind.PARTICIPANTS,
+        RuleKind.LATEST_SATISFACTION,
+    }

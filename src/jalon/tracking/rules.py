@@ -1,0 +1,270 @@
+"""Indicator values computed from the logs — pure functions over rows loaded once per page.
+
+Computed values are computed on read, never stored: the logs are the only source, so a value
+can never disagree with the activities and contacts behind it, whatever was edited, linked or
+deleted. `queries.load_logs` loads a plan's logs in a fixed number of queries; everything here
+is arithmetic on those rows, and each result carries the ids of the records behind it and a
+sentence saying how it was obtained.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from jalon.core.fiscal import PlanYear
+
+from .enums import ActivityKind, RuleKind, RuleScope
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    kind: str
+    date: dt.date
+    title: str
+    participants: int | None
+    satisfaction: Decimal | None
+    action_ids: frozenset[int]
+    indicator_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    date: dt.date
+    organization_id: int
+
+
+@dataclass(frozen=True)
+class Logs:
+    activities: tuple[ActivityRow, ...]
+    contacts: tuple[ContactRow, ...]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    kind: str
+    base_kind: str = ""
+    activity_kinds: tuple[str, ...] = ()
+    scope: str = RuleScope.ACTION
+
+
+@dataclass(frozen=True)
+class Computed:
+    value: Decimal | None
+    record_type: str  # "activity", "contact" or "" when nothing stands behind the value
+    records: tuple[int, ...]
+    dates: tuple[dt.date, ...]  # the records' dates: occurrences for frequency targets
+    explanation: str
+    is_change: bool = False
+
+
+ACTIVITY_RULES = {RuleKind.ACTIVITY_COUNT, RuleKind.PARTICIPANTS, RuleKind.LATEST_SATISFACTION}
+
+
+def previous_year(year: PlanYear) -> PlanYear:
+    """The fiscal year before `year` (number 0 before the plan's first year)."""
+    start = year.start.replace(year=year.start.year - 1)
+    return PlanYear(number=year.number - 1, start=start, end=year.start - dt.timedelta(days=1))
+
+
+def compute_year(
+    rule: RuleSpec,
+    *,
+    indicator_id: int,
+    action_id: int,
+    logs: Logs,
+    year: PlanYear,
+    today: dt.date,
+) -> Computed:
+    """The rule's value for a plan year, from the logs dated in that year."""
+    if today < year.start:
+        return Computed(
+            None, "", (), (), _("L'année %(year)s n'est pas commencée.") % {"year": year.label}
+        )
+    if rule.kind == RuleKind.CHANGE:
+        return _change(rule, indicator_id, action_id, logs, year, today)
+    return _measure(rule.kind, rule, indicator_id, action_id, logs, year.start, year.end)
+
+
+def _measure(
+    kind: str,
+    rule: RuleSpec,
+    indicator_id: int,
+    action_id: int,
+    logs: Logs,
+    start: dt.date,
+    end: dt.date,
+) -> Computed:
+    span = _span(start, end)
+    if kind in ACTIVITY_RULES:
+        rows = [
+            a
+            for a in logs.activities
+            if start <= a.date <= end and _in_scope(a, rule, indicator_id, action_id)
+        ]
+        ids = tuple(a.id for a in rows)
+        dates = tuple(a.date for a in rows)
+        which = _("activités %(kinds)s %(scope)s, %(span)s") % {
+            "kinds": _kinds_text(rule.activity_kinds),
+            "scope": _scope_text(rule.scope),
+            "span": span,
+        }
+        if kind == RuleKind.ACTIVITY_COUNT:
+            value = Decimal(len(rows))
+            text = _("Nombre d'%(which)s : %(value)s.") % {"which": which, "value": _num(value)}
+            return Computed(value, "activity", ids, dates, text)
+        if kind == RuleKind.PARTICIPANTS:
+            counted = [a.participants for a in rows if a.participants is not None]
+            value = Decimal(sum(counted))
+            text = _("Somme des participants aux %(n)s %(which)s : %(value)s.") % {
+                "n": len(rows),
+                "which": which,
+                "value": _num(value),
+            }
+            missing = len(rows) - len(counted)
+            if missing:
+                text += " " + _(
+                    "%(missing)s de ces activités n'ont pas de nombre de participants."
+                ) % {"missing": missing}
+            return Computed(value, "activity", ids, dates, text)
+        rated = [a for a in rows if a.satisfaction is not None]
+        if not rated:
+            text = _("Aucune des %(which)s n'a de taux de satisfaction mesuré.") % {"which": which}
+            return Computed(None, "activity", ids, dates, text)
+        latest = max(rated, key=lambda a: (a.date, a.id))
+        text = _(
+            "Taux de satisfaction de la plus récente des %(which)s où il a été mesuré "
+            "(« %(title)s », %(date)s) : %(value)s."
+        ) % {
+            "which": which,
+            "title": latest.title,
+            "date": date_format(latest.date),
+            "value": _pct(latest.satisfaction),
+        }
+        return Computed(latest.satisfaction, "activity", (latest.id,), (latest.date,), text)
+    contacts = [c for c in logs.contacts if start <= c.date <= end]
+    ids = tuple(c.id for c in contacts)
+    dates = tuple(c.date for c in contacts)
+    if kind == RuleKind.CONTACT_COUNT:
+        value = Decimal(len(contacts))
+        text = _("Nombre de contacts avec les membres inscrits, %(span)s : %(value)s.") % {
+            "span": span,
+            "value": _num(value),
+        }
+        return Computed(value, "contact", ids, dates, text)
+    organizations = {c.organization_id for c in contacts}
+    value = Decimal(len(organizations))
+    text = _(
+        "Nombre d'organisations distinctes parmi les %(n)s contacts inscrits, %(span)s : %(value)s."
+    ) % {"n": len(contacts), "span": span, "value": _num(value)}
+    return Computed(value, "contact", ids, dates, text)
+
+
+def _change(
+    rule: RuleSpec,
+    indicator_id: int,
+    action_id: int,
+    logs: Logs,
+    year: PlanYear,
+    today: dt.date,
+) -> Computed:
+    """% change of the base measure against the same span of the previous year."""
+    base = rule.base_kind or RuleKind.ACTIVITY_COUNT
+    end = min(today, year.end)
+    before = previous_year(year)
+    before_end = min(before.start + (end - year.start), before.end)
+    current = _measure(base, rule, indicator_id, action_id, logs, year.start, end)
+    earlier = _measure(base, rule, indicator_id, action_id, logs, before.start, before_end)
+    label = str(RuleKind(base).label)
+    if current.value is None or earlier.value is None or earlier.value == 0:
+        text = _(
+            "%(label)s : %(current)s du %(start)s au %(end)s, contre %(earlier)s à la même "
+            "période l'année précédente ; la variation ne peut pas être calculée."
+        ) % {
+            "label": label,
+            "current": _num(current.value) if current.value is not None else "—",
+            "start": date_format(year.start),
+            "end": date_format(end),
+            "earlier": _num(earlier.value) if earlier.value is not None else "—",
+        }
+        return Computed(None, current.record_type, current.records, current.dates, text, True)
+    change = ((current.value - earlier.value) * 100 / earlier.value).quantize(Decimal("0.1"))
+    text = _(
+        "%(label)s : %(current)s du %(start)s au %(end)s, contre %(earlier)s à la même période "
+        "l'année précédente : %(change)s."
+    ) % {
+        "label": label,
+        "current": _num(current.value),
+        "start": date_format(year.start),
+        "end": date_format(end),
+        "earlier": _num(earlier.value),
+        "change": ("+" if change > 0 else "") + _pct(change),
+    }
+    return Computed(change, current.record_type, current.records, current.dates, text, True)
+
+
+def records_behind(
+    rule: RuleSpec, *, indicator_id: int, action_id: int, logs: Logs, year: PlanYear
+) -> tuple[str, tuple[int, ...]]:
+    """The kind and ids of the records a rule reads for a year (for the "records behind" lists)."""
+    kind = rule.base_kind if rule.kind == RuleKind.CHANGE else rule.kind
+    result = _measure(
+        kind or RuleKind.ACTIVITY_COUNT, rule, indicator_id, action_id, logs, year.start, year.end
+    )
+    return result.record_type, result.records
+
+
+def _in_scope(activity: ActivityRow, rule: RuleSpec, indicator_id: int, action_id: int) -> bool:
+    if rule.activity_kinds and activity.kind not in rule.activity_kinds:
+        return False
+    if rule.scope == RuleScope.PLAN:
+        return True
+    if indicator_id in activity.indicator_ids:
+        return True
+    return rule.scope == RuleScope.ACTION and action_id in activity.action_ids
+
+
+def _kinds_text(kinds: Iterable[str]) -> str:
+    labels = []
+    for kind in kinds:
+        try:
+            labels.append(str(ActivityKind(kind).label).lower())
+        except ValueError:
+            labels.append(kind)
+    if not labels:
+        return _("de tout type")
+    if len(labels) == 1:
+        return _("de type %(kind)s") % {"kind": labels[0]}
+    return _("de type %(kinds)s ou %(last)s") % {
+        "kinds": ", ".join(labels[:-1]),
+        "last": labels[-1],
+    }
+
+
+def _scope_text(scope: str) -> str:
+    if scope == RuleScope.INDICATOR:
+        return _("liées à cet indicateur")
+    if scope == RuleScope.PLAN:
+        return _("du plan")
+    return _("liées à cet indicateur ou à son action")
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    return _("du %(start)s au %(end)s") % {"start": date_format(start), "end": date_format(end)}
+
+
+def _num(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return number_format(value.to_integral_value(), decimal_pos=0, force_grouping=True)
+    return number_format(value.quantize(Decimal("0.1")), decimal_pos=1, force_grouping=True)
+
+
+def _pct(value: Decimal | None) -> str:
+    return "" if value is None else f"{_num(value)}\u00a0%"

@@ -1,0 +1,946 @@
+"""Writes of the follow-up: the only code that changes statuses, logs, values, rules and locks.
+
+Every function is keyword-only, typed and atomic. Callers check permissions first (views use
+`tracking.queries`; the demo, the importer and the CLI act as the system); services enforce
+the rules that hold whoever calls them:
+
+- nothing dated in a locked plan year changes (`YearLocked`);
+- a save based on a stale copy is refused (`StaleVersion`) with the other person's change in
+  the message: `expected_version` is the version the person saw (0 for "nothing yet");
+- an action's current state (`Action.status`, `progress_note`, `status_changed_on`) is its
+  latest update by date, rewritten in the same transaction as the update;
+- followers of an action are notified when its current status changes (in-app at once,
+  by e-mail through a background task once the transaction has committed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from jalon.accounts.enums import Role
+from jalon.accounts.models import Membership, User
+from jalon.core.fiscal import PlanYear, plan_year_of
+from jalon.network.models import Organization
+from jalon.plans.enums import ActionStatus, PlanState
+from jalon.plans.models import Action, Indicator, Plan
+
+from .enums import BASE_RULE_KINDS, NotificationKind, RuleKind, RuleScope
+from .models import (
+    Activity,
+    Contact,
+    Evidence,
+    Follow,
+    IndicatorRule,
+    IndicatorValue,
+    Notification,
+    ReminderLog,
+    StatusUpdate,
+    YearLock,
+)
+from .queries import current_year, is_late, scheduled_in, year_lock_for
+
+__all__ = [
+    "StaleVersion",
+    "TrackingError",
+    "YearLocked",
+    "add_evidence",
+    "add_occurrence",
+    "bulk_update_status",
+    "delete_activity",
+    "delete_contact",
+    "delete_indicator_value",
+    "delete_status_update",
+    "follow_action",
+    "lock_year",
+    "log_activity",
+    "log_contact",
+    "mark_notifications_read",
+    "record_indicator_value",
+    "record_initial_statuses",
+    "remove_indicator_rule",
+    "send_reminders",
+    "set_indicator_rule",
+    "unfollow_action",
+    "unlock_year",
+    "update_action_status",
+    "update_activity",
+    "update_contact",
+]
+
+
+class TrackingError(Exception):
+    """A refusal to show the person as is: the message says what went wrong and what to do."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class YearLocked(TrackingError):
+    pass
+
+
+class StaleVersion(TrackingError):
+    """Someone else saved first; `current_version` lets the person save again deliberately."""
+
+    def __init__(self, message: str, current_version: int) -> None:
+        self.current_version = current_version
+        super().__init__(message)
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _who(user: Any) -> str:
+    if user is None:
+        return _("quelqu'un")
+    return str(user)
+
+
+def _refuse_if_locked(plan: Plan, *days: dt.date | None) -> None:
+    for day in days:
+        if day is None:
+            continue
+        year, lock = year_lock_for(plan, day)
+        if year is not None and lock is not None:
+            raise YearLocked(
+                _(
+                    "L'année %(year)s est verrouillée depuis le %(locked)s (bilan adopté) : "
+                    "rien de daté du %(day)s ne peut plus être modifié. Un éditeur peut la "
+                    "déverrouiller en donnant une raison."
+                )
+                % {
+                    "year": year.label,
+                    "locked": date_format(timezone.localtime(lock.locked_at).date()),
+                    "day": date_format(day),
+                }
+            )
+
+
+def _plan_year(plan: Plan, number: int) -> PlanYear | None:
+    for year in plan.years:
+        if year.number == number:
+            return year
+    return None
+
+
+def _refuse_locked_year_number(plan: Plan, number: int) -> None:
+    year = _plan_year(plan, number)
+    if year is not None:
+        _refuse_if_locked(plan, year.start)
+
+
+def _latest_history_user(obj: Any) -> tuple[str, str]:
+    """Who last saved a history-tracked object, and when (for conflict messages)."""
+    record = obj.history.order_by("-history_date").select_related("history_user").first()
+    if record is None:
+        return _who(None), ""
+    when = timezone.localtime(record.history_date)
+    return _who(record.history_user), f"{date_format(when.date())} {when:%H:%M}"
+
+
+# --- status updates --------------------------------------------------------------------------------
+
+
+def _status_conflict(action: Action) -> StaleVersion:
+    latest = (
+        StatusUpdate.objects.filter(action=action)
+        .select_related("author")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    current = action.get_status_display() if action.status else _("sans état")
+    if latest is not None and latest.created_at >= action.updated_at - dt.timedelta(seconds=1):
+        message = _(
+            "Entre-temps, %(who)s a inscrit l'état « %(status)s » daté du %(date)s%(note)s. "
+            "Votre saisie n'a pas été enregistrée : relisez-la et enregistrez de nouveau pour "
+            "la confirmer."
+        ) % {
+            "who": _who(latest.author),
+            "status": latest.get_status_display() or _("sans état"),
+            "date": date_format(latest.date),
+            "note": f" (« {latest.note} »)" if latest.note else "",
+        }
+    else:
+        who, when = _latest_history_user(action)
+        message = _(
+            "Entre-temps, %(who)s a modifié cette action (%(when)s) ; son état actuel est "
+            "« %(status)s ». Votre saisie n'a pas été enregistrée : relisez-la et enregistrez "
+            "de nouveau pour la confirmer."
+        ) % {"who": who, "when": when, "status": current}
+    return StaleVersion(message, action.version)
+
+
+def _sync_current_state(action: Action) -> tuple[str, str]:
+    """Rewrite the action's current state from its latest update; return (old, new) status."""
+    old = action.status
+    latest = StatusUpdate.objects.filter(action=action).order_by("-date", "-id").first()
+    if latest is None:
+        action.status = ""
+        action.progress_note = ""
+        action.status_changed_on = None
+    else:
+        action.status = latest.status
+        action.progress_note = latest.note
+        action.status_changed_on = latest.date
+    action.version += 1
+    action.save(
+        update_fields=["status", "progress_note", "status_changed_on", "version", "updated_at"]
+    )
+    return old, action.status
+
+
+@transaction.atomic
+def update_action_status(
+    *,
+    action: Action,
+    user: User | None,
+    status: str,
+    on_date: dt.date,
+    progress: int | None = None,
+    note: str = "",
+    expected_version: int | None = None,
+    links: Sequence[str] = (),
+    files: Sequence[UploadedFile[Any]] = (),
+) -> StatusUpdate:
+    """Record a dated status of an action; it becomes the current one unless an update is later."""
+    if status not in ActionStatus.values:
+        raise TrackingError(_("« %(status)s » n'est pas un état connu.") % {"status": status})
+    if progress is not None and not 0 <= progress <= 100:
+        raise TrackingError(_("L'avancement doit être entre 0 et 100 %."))
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise _status_conflict(locked)
+    plan = action.plan
+    _refuse_if_locked(plan, on_date)
+    update = StatusUpdate.objects.create(
+        plan=plan,
+        action=locked,
+        date=on_date,
+        status=status,
+        progress=progress,
+        note=note.strip(),
+        author=user,
+    )
+    for link in links:
+        if link.strip():
+            Evidence.objects.create(update=update, url=link.strip(), name=link.strip()[:255])
+    for upload in files:
+        Evidence.objects.create(update=update, file=upload, name=(upload.name or "")[:255])
+    old, new = _sync_current_state(locked)
+    _copy_state(locked, action)
+    if old != new:
+        _notify_followers(action=locked, update=update, old=old, author=user)
+    return update
+
+
+def _copy_state(source: Action, target: Action) -> None:
+    for name in ("status", "progress_note", "status_changed_on", "version", "updated_at"):
+        setattr(target, name, getattr(source, name))
+
+
+@transaction.atomic
+def bulk_update_status(
+    *,
+    plan: Plan,
+    user: User | None,
+    versions: dict[int, int],
+    status: str,
+    on_date: dt.date,
+    note: str = "",
+) -> list[StatusUpdate]:
+    """The same status for a selection of actions (id → version seen); all or nothing."""
+    if not versions:
+        raise TrackingError(_("Cochez au moins une action."))
+    _refuse_if_locked(plan, on_date)
+    actions = {
+        a.pk: a for a in Action.objects.select_for_update().filter(plan=plan, pk__in=list(versions))
+    }
+    stale = [a for pk, a in actions.items() if a.version != versions[pk]]
+    if stale:
+        names = ", ".join(sorted(a.code or str(a.pk) for a in stale))
+        raise StaleVersion(
+            _(
+                "Entre-temps, quelqu'un a modifié les actions %(names)s : rien n'a été "
+                "enregistré. La page est rechargée avec leur état actuel ; refaites la sélection."
+            )
+            % {"names": names},
+            0,
+        )
+    updates = []
+    for pk in versions:
+        action = actions.get(pk)
+        if action is None:
+            continue
+        action.plan = plan
+        updates.append(
+            update_action_status(
+                action=action, user=user, status=status, on_date=on_date, note=note
+            )
+        )
+    return updates
+
+
+@transaction.atomic
+def delete_status_update(*, update: StatusUpdate, user: User | None) -> None:
+    """Remove a mistaken update; the action's current state falls back to the one before."""
+    _refuse_if_locked(update.plan, update.date)
+    action = Action.objects.select_for_update().get(pk=update.action_id)
+    for evidence in update.evidence.all():
+        if evidence.file:
+            evidence.file.delete(save=False)
+    update.delete()
+    _sync_current_state(action)
+
+
+@transaction.atomic
+def add_evidence(
+    *, update: StatusUpdate, url: str = "", file: UploadedFile[Any] | None = None
+) -> Evidence:
+    _refuse_if_locked(update.plan, update.date)
+    if not url.strip() and file is None:
+        raise TrackingError(_("Donnez un lien ou un fichier."))
+    return Evidence.objects.create(
+        update=update,
+        url=url.strip(),
+        file=file or "",
+        name=(url.strip() or (file.name if file else "") or "")[:255],
+    )
+
+
+@transaction.atomic
+def record_initial_statuses(*, plan: Plan, on_date: dt.date | None = None) -> int:
+    """Turn the statuses and progress notes an imported document gave into first updates.
+
+    Dated at `on_date`, else the document's update date, its adoption, or today. Actions that
+    already have updates are left alone, so calling it twice changes nothing. Returns the
+    number of updates created.
+    """
+    day = on_date or plan.document_updated_on or plan.adopted_on or timezone.localdate()
+    done = set(
+        StatusUpdate.objects.filter(plan=plan).values_list("action_id", flat=True).distinct()
+    )
+    created = []
+    for action in Action.objects.filter(plan=plan).order_by("pk"):
+        if action.pk in done or not (action.status or action.progress_note):
+            continue
+        created.append(
+            StatusUpdate(
+                plan=plan,
+                action=action,
+                date=day,
+                status=action.status,
+                note=action.progress_note,
+                is_initial=True,
+            )
+        )
+    StatusUpdate.objects.bulk_create(created)
+    Action.objects.filter(pk__in=[u.action_id for u in created]).update(status_changed_on=day)
+    return len(created)
+
+
+# --- notifications ---------------------------------------------------------------------------------
+
+
+def _notify_followers(
+    *, action: Action, update: StatusUpdate, old: str, author: User | None
+) -> None:
+    followers = (
+        Follow.objects.filter(action=action).exclude(user=author).values_list("user_id", flat=True)
+    )
+    notes = [
+        Notification(
+            user_id=user_id,
+            kind=NotificationKind.STATUS_CHANGED,
+            action=action,
+            update=update,
+            actor=author,
+            data={"old": old, "new": update.status, "date": update.date.isoformat()},
+        )
+        for user_id in followers
+    ]
+    if not notes:
+        return
+    Notification.objects.bulk_create(notes)
+    ids = list(
+        Notification.objects.filter(
+            update=update, kind=NotificationKind.STATUS_CHANGED
+        ).values_list("pk", flat=True)
+    )
+
+    def _send() -> None:
+        from .tasks import send_notification_emails
+
+        send_notification_emails.enqueue(ids)
+
+    transaction.on_commit(_send)
+
+
+def email_notifications(notification_ids: Iterable[int]) -> int:
+    """E-mail each notification to its person, in their language; returns how many were sent."""
+    sent = 0
+    for note in Notification.objects.filter(pk__in=list(notification_ids)).select_related(
+        "user", "action__plan", "actor", "update"
+    ):
+        if not note.user.email or not note.user.is_active or note.action is None:
+            continue
+        with translation.override(note.user.language or settings.LANGUAGE_CODE):
+            context = {
+                "note": note,
+                "action": note.action,
+                "plan": note.action.plan,
+                "old_label": _status_name(note.data.get("old", "")),
+                "new_label": _status_name(note.data.get("new", "")),
+                "url": settings.SITE_URL
+                + reverse(
+                    "tracking:action",
+                    kwargs={"pk": note.action.plan_id, "action_pk": note.action.pk},
+                ),
+            }
+            subject = _("[Jalon] Nouvel état pour l'action %(code)s") % {
+                "code": note.action.code or note.action.pk
+            }
+            body = render_to_string("tracking/email/status_changed.txt", context)
+        send_mail(subject, body, None, [note.user.email])
+        sent += 1
+    return sent
+
+
+def _status_name(status: str) -> str:
+    if not status:
+        return _("sans état")
+    try:
+        return str(ActionStatus(status).label)
+    except ValueError:
+        return status
+
+
+@transaction.atomic
+def follow_action(*, user: User, action: Action) -> Follow:
+    follow, _created = Follow.objects.get_or_create(user=user, action=action)
+    return follow
+
+
+@transaction.atomic
+def unfollow_action(*, user: User, action: Action) -> None:
+    Follow.objects.filter(user=user, action=action).delete()
+
+
+@transaction.atomic
+def mark_notifications_read(*, user: User, ids: Sequence[int] | None = None) -> int:
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=timezone.now())
+
+
+# --- year locks --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def lock_year(*, plan: Plan, year: int, user: User | None, note: str = "") -> YearLock:
+    """Close a plan year (its report was adopted): nothing dated in it changes any more."""
+    if _plan_year(plan, year) is None:
+        raise TrackingError(_("Le plan n'a pas d'année %(year)s.") % {"year": year})
+    existing = YearLock.objects.filter(plan=plan, year=year, unlocked_at__isnull=True).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return YearLock.objects.create(
+                plan=plan, year=year, note=note.strip(), locked_at=timezone.now(), locked_by=user
+            )
+    except IntegrityError:
+        return YearLock.objects.get(plan=plan, year=year, unlocked_at__isnull=True)
+
+
+@transaction.atomic
+def unlock_year(*, plan: Plan, year: int, user: User | None, reason: str) -> YearLock:
+    """Reopen a locked year; the reason is kept on the lock, which stays in the history."""
+    if not reason.strip():
+        raise TrackingError(_("Donnez la raison du déverrouillage : elle est conservée."))
+    lock = (
+        YearLock.objects.select_for_update()
+        .filter(plan=plan, year=year, unlocked_at__isnull=True)
+        .first()
+    )
+    if lock is None:
+        raise TrackingError(_("L'année %(year)s n'est pas verrouillée.") % {"year": year})
+    lock.unlocked_at = timezone.now()
+    lock.unlocked_by = user
+    lock.unlock_reason = reason.strip()
+    lock.save(update_fields=["unlocked_at", "unlocked_by", "unlock_reason"])
+    return lock
+
+
+# --- activities and contacts -------------------------------------------------------------------------
+
+
+def _check_links(
+    plan: Plan,
+    actions: Sequence[Action],
+    indicators: Sequence[Indicator],
+) -> None:
+    if any(a.plan_id != plan.pk for a in actions) or any(i.plan_id != plan.pk for i in indicators):
+        raise TrackingError(_("Une action ou un indicateur lié n'appartient pas à ce plan."))
+
+
+@transaction.atomic
+def log_activity(
+    *,
+    plan: Plan,
+    user: User | None,
+    kind: str,
+    date: dt.date,
+    title: str,
+    participants: int | None = None,
+    organizations: Sequence[Organization] = (),
+    actions: Sequence[Action] = (),
+    indicators: Sequence[Indicator] = (),
+    notes: str = "",
+    satisfaction: Decimal | None = None,
+) -> Activity:
+    _refuse_if_locked(plan, date)
+    _check_links(plan, actions, indicators)
+    activity = Activity.objects.create(
+        plan=plan,
+        kind=kind,
+        date=date,
+        title=title.strip(),
+        participants=participants,
+        notes=notes.strip(),
+        satisfaction=satisfaction,
+        created_by=user,
+    )
+    activity.organizations.set(organizations)
+    activity.actions.set(actions)
+    activity.indicators.set(indicators)
+    return activity
+
+
+@transaction.atomic
+def update_activity(
+    *,
+    activity: Activity,
+    user: User | None,
+    expected_version: int,
+    kind: str,
+    date: dt.date,
+    title: str,
+    participants: int | None = None,
+    organizations: Sequence[Organization] = (),
+    actions: Sequence[Action] = (),
+    indicators: Sequence[Indicator] = (),
+    notes: str = "",
+    satisfaction: Decimal | None = None,
+) -> Activity:
+    current = Activity.objects.select_for_update().get(pk=activity.pk)
+    if current.version != expected_version:
+        who, when = _latest_history_user(current)
+        raise StaleVersion(
+            _(
+                "Entre-temps, %(who)s a modifié cette activité (%(when)s) : titre « %(title)s », "
+                "datée du %(date)s. Vos changements n'ont pas été enregistrés : relisez-les et "
+                "enregistrez de nouveau pour les confirmer."
+            )
+            % {"who": who, "when": when, "title": current.title, "date": date_format(current.date)},
+            current.version,
+        )
+    plan = activity.plan
+    _refuse_if_locked(plan, current.date, date)
+    _check_links(plan, actions, indicators)
+    current.kind = kind
+    current.date = date
+    current.title = title.strip()
+    current.participants = participants
+    current.notes = notes.strip()
+    current.satisfaction = satisfaction
+    current.version += 1
+    current._change_reason = "update"  # type: ignore[attr-defined]
+    current.save()
+    current.organizations.set(organizations)
+    current.actions.set(actions)
+    current.indicators.set(indicators)
+    return current
+
+
+@transaction.atomic
+def delete_activity(*, activity: Activity, user: User | None) -> None:
+    _refuse_if_locked(activity.plan, activity.date)
+    activity.delete()
+
+
+@transaction.atomic
+def log_contact(
+    *,
+    plan: Plan,
+    user: User | None,
+    date: dt.date,
+    channel: str,
+    subject: str,
+    organization: Organization,
+    made_by: User | None = None,
+    notes: str = "",
+) -> Contact:
+    _refuse_if_locked(plan, date)
+    return Contact.objects.create(
+        plan=plan,
+        date=date,
+        channel=channel,
+        subject=subject.strip(),
+        organization=organization,
+        made_by=made_by,
+        notes=notes.strip(),
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def update_contact(
+    *,
+    contact: Contact,
+    user: User | None,
+    expected_version: int,
+    date: dt.date,
+    channel: str,
+    subject: str,
+    organization: Organization,
+    made_by: User | None = None,
+    notes: str = "",
+) -> Contact:
+    current = Contact.objects.select_for_update().get(pk=contact.pk)
+    if current.version != expected_version:
+        who, when = _latest_history_user(current)
+        raise StaleVersion(
+            _(
+                "Entre-temps, %(who)s a modifié ce contact (%(when)s) : objet « %(subject)s », "
+                "daté du %(date)s. Vos changements n'ont pas été enregistrés : relisez-les et "
+                "enregistrez de nouveau pour les confirmer."
+            )
+            % {
+                "who": who,
+                "when": when,
+                "subject": current.subject,
+                "date": date_format(current.date),
+            },
+            current.version,
+        )
+    _refuse_if_locked(contact.plan, current.date, date)
+    current.date = date
+    current.channel = channel
+    current.subject = subject.strip()
+    current.organization = organization
+    current.made_by = made_by
+    current.notes = notes.strip()
+    current.version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
+def delete_contact(*, contact: Contact, user: User | None) -> None:
+    _refuse_if_locked(contact.plan, contact.date)
+    contact.delete()
+
+
+# --- indicator rules and values ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_indicator_rule(
+    *,
+    indicator: Indicator,
+    user: User | None,
+    kind: str,
+    base_kind: str = "",
+    activity_kinds: Sequence[str] = (),
+    scope: str = RuleScope.ACTION,
+    expected_version: int | None = None,
+) -> IndicatorRule:
+    """Choose how the indicator's value is computed from the logs (replaces hand entry)."""
+    if kind not in RuleKind.values:
+        raise TrackingError(
+            _("« %(kind)s » n'est pas une règle de calcul connue.") % {"kind": kind}
+        )
+    if kind == RuleKind.CHANGE and base_kind not in BASE_RULE_KINDS:
+        raise TrackingError(_("Choisissez la mesure dont la variation est calculée."))
+    rule = IndicatorRule.objects.select_for_update().filter(indicator=indicator).first()
+    if rule is not None and expected_version is not None and rule.version != expected_version:
+        who, when = _latest_history_user(rule)
+        raise StaleVersion(
+            _(
+                "Entre-temps, %(who)s a changé la règle de calcul de cet indicateur (%(when)s) : "
+                "« %(rule)s ». Votre choix n'a pas été enregistré : relisez et enregistrez de "
+                "nouveau pour le confirmer."
+            )
+            % {"who": who, "when": when, "rule": rule.get_kind_display()},
+            rule.version,
+        )
+    if rule is None:
+        if expected_version not in (None, 0):
+            raise StaleVersion(
+                _(
+                    "Entre-temps, quelqu'un a retiré la règle de calcul de cet indicateur. "
+                    "Votre choix n'a pas été enregistré : relisez et enregistrez de nouveau."
+                ),
+                0,
+            )
+        rule = IndicatorRule(indicator=indicator)
+    else:
+        rule.version += 1
+    rule.kind = kind
+    rule.base_kind = base_kind if kind == RuleKind.CHANGE else ""
+    rule.activity_kinds = list(activity_kinds)
+    rule.scope = scope
+    rule.updated_by = user
+    rule.save()
+    return rule
+
+
+@transaction.atomic
+def remove_indicator_rule(*, indicator: Indicator, user: User | None) -> None:
+    IndicatorRule.objects.filter(indicator=indicator).delete()
+
+
+def _value_text(entry: IndicatorValue) -> str:
+    parts = []
+    if entry.value is not None:
+        parts.append(_("valeur %(value)s") % {"value": entry.value.normalize()})
+    if entry.done is not None:
+        parts.append(_("réalisé") if entry.done else _("non réalisé"))
+    if entry.narrative:
+        parts.append(_("constat « %(text)s »") % {"text": entry.narrative[:80]})
+    if entry.note:
+        parts.append(_("note « %(text)s »") % {"text": entry.note[:80]})
+    return ", ".join(parts) or _("aucune valeur")
+
+
+@transaction.atomic
+def record_indicator_value(
+    *,
+    indicator: Indicator,
+    user: User | None,
+    plan_year: int,
+    expected_version: int | None = None,
+    value: Decimal | None = None,
+    done: bool | None = None,
+    on_date: dt.date | None = None,
+    narrative: str = "",
+    judgement: str = "",
+    note: str = "",
+    source: str = "",
+) -> IndicatorValue:
+    """Enter (or correct) an indicator's value for a plan year (0 = the baseline before the plan).
+
+    `expected_version` is the version of the value the person saw, 0 when there was none.
+    """
+    plan = indicator.plan
+    if plan_year != 0 and _plan_year(plan, plan_year) is None:
+        raise TrackingError(_("Le plan n'a pas d'année %(year)s.") % {"year": plan_year})
+    if plan_year != 0 and IndicatorRule.objects.filter(indicator=indicator).exists():
+        raise TrackingError(
+            _(
+                "La valeur de cet indicateur est calculée à partir des activités et contacts "
+                "inscrits ; retirez la règle de calcul pour la saisir à la main."
+            )
+        )
+    _refuse_locked_year_number(plan, plan_year)
+    entry = (
+        IndicatorValue.objects.select_for_update()
+        .filter(indicator=indicator, plan_year=plan_year, occurrence=False)
+        .select_related("entered_by")
+        .first()
+    )
+    seen = expected_version or 0
+    if expected_version is not None and (entry.version if entry else 0) != seen:
+        if entry is None:
+            raise StaleVersion(
+                _(
+                    "Entre-temps, quelqu'un a supprimé cette valeur. Votre saisie n'a pas été "
+                    "enregistrée : relisez et enregistrez de nouveau pour la confirmer."
+                ),
+                0,
+            )
+        raise StaleVersion(
+            _(
+                "Entre-temps, %(who)s a inscrit pour cette année : %(value)s. Votre saisie n'a "
+                "pas été enregistrée : relisez-la et enregistrez de nouveau pour la confirmer."
+            )
+            % {"who": _who(entry.entered_by), "value": _value_text(entry)},
+            entry.version,
+        )
+    if entry is None:
+        entry = IndicatorValue(indicator=indicator, plan_year=plan_year)
+    else:
+        entry.version += 1
+    entry.value = value
+    entry.done = done
+    entry.on_date = on_date
+    entry.narrative = narrative.strip()
+    entry.judgement = judgement
+    entry.note = note.strip()
+    entry.source = source.strip()
+    entry.entered_by = user
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        other = IndicatorValue.objects.select_related("entered_by").get(
+            indicator=indicator, plan_year=plan_year, occurrence=False
+        )
+        raise StaleVersion(
+            _(
+                "Entre-temps, %(who)s a inscrit pour cette année : %(value)s. Votre saisie n'a "
+                "pas été enregistrée : relisez-la et enregistrez de nouveau pour la confirmer."
+            )
+            % {"who": _who(other.entered_by), "value": _value_text(other)},
+            other.version,
+        ) from None
+    return entry
+
+
+@transaction.atomic
+def add_occurrence(
+    *,
+    indicator: Indicator,
+    user: User | None,
+    on_date: dt.date,
+    note: str = "",
+    source: str = "",
+) -> IndicatorValue:
+    """A dated occurrence for a frequency target ("plateforme mise à jour le 3 octobre")."""
+    plan = indicator.plan
+    year = plan_year_of(on_date, plan.years)
+    if year is None:
+        raise TrackingError(
+            _("Le %(date)s n'est dans aucune année du plan.") % {"date": date_format(on_date)}
+        )
+    _refuse_if_locked(plan, on_date)
+    return IndicatorValue.objects.create(
+        indicator=indicator,
+        plan_year=year.number,
+        occurrence=True,
+        on_date=on_date,
+        note=note.strip(),
+        source=source.strip(),
+        entered_by=user,
+    )
+
+
+@transaction.atomic
+def delete_indicator_value(*, entry: IndicatorValue, user: User | None) -> None:
+    _refuse_locked_year_number(entry.indicator.plan, entry.plan_year)
+    entry.delete()
+
+
+# --- reminders -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reminder:
+    user: User
+    plan: Plan
+    actions: list[Action]
+    sent: bool
+
+
+def _carriers(plan: Plan, action: Action, members: list[Membership]) -> set[int]:
+    actors = list(action.actors.all())
+    ids = {a.user_id for a in actors if a.user_id}
+    names = {a.name.casefold().strip() for a in actors}
+    for membership in members:
+        if membership.position and membership.position.casefold().strip() in names:
+            ids.add(membership.user_id)
+    return ids
+
+
+def due_reminders(*, today: dt.date, plan: Plan | None = None) -> list[Reminder]:
+    """Who should be reminded today, per plan: people carrying late actions of the current year."""
+    plans = Plan.objects.filter(state=PlanState.ADOPTED).select_related("organization")
+    if plan is not None:
+        plans = plans.filter(pk=plan.pk)
+    reminders: list[Reminder] = []
+    for each in plans:
+        year = current_year(each, today)
+        if year is None or not year.contains(today):
+            continue
+        members = list(
+            Membership.objects.filter(
+                organization_id=each.organization_id,
+                role__in=[Role.ADMIN, Role.EDITOR, Role.CONTRIBUTOR],
+                user__is_active=True,
+            ).select_related("user")
+        )
+        users = {m.user_id: m.user for m in members}
+        late: dict[int, list[Action]] = {}
+        actions = Action.objects.filter(plan=each).prefetch_related("actors")
+        for action in actions:
+            action.plan = each
+            if not scheduled_in(action, year) or not is_late(action, each, today):
+                continue
+            for user_id in _carriers(each, action, members):
+                if user_id in users:
+                    late.setdefault(user_id, []).append(action)
+        recent = set(
+            ReminderLog.objects.filter(
+                plan=each, sent_on__gt=today - dt.timedelta(days=each.reminder_days)
+            ).values_list("user_id", flat=True)
+        )
+        for user_id, items in late.items():
+            user = users[user_id]
+            if user_id in recent or not user.email:
+                continue
+            reminders.append(Reminder(user=user, plan=each, actions=items, sent=False))
+    return reminders
+
+
+def send_reminders(
+    *, today: dt.date | None = None, plan: Plan | None = None, dry_run: bool = False
+) -> list[Reminder]:
+    """E-mail each person the late actions they carry, with a link to their update round."""
+    day = today or timezone.localdate()
+    reminders = due_reminders(today=day, plan=plan)
+    if dry_run:
+        return reminders
+    for reminder in reminders:
+        with transaction.atomic():
+            with translation.override(reminder.user.language or settings.LANGUAGE_CODE):
+                context = {
+                    "user": reminder.user,
+                    "plan": reminder.plan,
+                    "actions": [
+                        (a, date_format(a.status_changed_on) if a.status_changed_on else "")
+                        for a in reminder.actions
+                    ],
+                    "days": reminder.plan.reminder_days,
+                    "url": settings.SITE_URL
+                    + reverse("tracking:round", kwargs={"pk": reminder.plan.pk}),
+                }
+                subject = _("[Jalon] %(n)s action(s) à mettre à jour — %(plan)s") % {
+                    "n": len(reminder.actions),
+                    "plan": reminder.plan.title,
+                }
+                body = render_to_string("tracking/email/reminder.txt", context)
+            send_mail(subject, body, None, [str(reminder.user.email)])
+            ReminderLog.objects.create(
+                user=reminder.user,
+                plan=reminder.plan,
+                sent_on=day,
+                action_count=len(reminder.actions),
+            )
+            reminder.sent = True
+    return reminders

@@ -1,0 +1,1 @@
+"""Pages of the follow-up: thin functions that check access, parse a form, call a service, render."""
