@@ -476,11 +476,12 @@ def indicator_rows(
     up_to: int | None = None,
     indicator: Indicator | None = None,
     logs: Logs | None = None,
+    locks: dict[int, YearLock] | None = None,
 ) -> list[IndicatorRow]:
     """Every indicator of the plan (or one) with its value and assessment for each plan year.
 
-    Years after `up_to` are left out. Seven queries in all: indicators, rules, values, locks and
-    the logs (four) — fewer when the logs are passed in.
+    Years after `up_to` are left out. Eight queries in all: indicators, rules, values, locks and
+    the logs (four) — fewer when the logs or the locks are passed in.
     """
     years = [y for y in plan.years if up_to is None or y.number <= up_to]
     indicators_qs = Indicator.objects.filter(plan=plan).select_related(
@@ -507,7 +508,7 @@ def indicator_rows(
             occurrences[entry.indicator_id][entry.plan_year].append(entry)
         else:
             entries[entry.indicator_id][entry.plan_year] = entry
-    locked = set(open_locks(plan))
+    locked = set(open_locks(plan) if locks is None else locks)
     if logs is None:
         logs = load_logs(plan)
     plan_period = _plan_period(plan)

@@ -27,10 +27,10 @@ def action_page(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     action = queries.get_action(plan, action_pk)
     action.plan = plan
     may_update = can_update_action(request.user, action)
+    updates = queries.timeline(action)
     form = None
     if may_update:
-        latest = queries.timeline(action)
-        progress = next((u.progress for u in latest if u.progress is not None), None)
+        progress = next((u.progress for u in updates if u.progress is not None), None)
         initial = {
             "status": action.status,
             "progress": progress,
@@ -68,7 +68,6 @@ def action_page(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
             form = StatusWithFilesForm(initial=initial)
     elif request.method == "POST":
         require(False)
-    updates = queries.timeline(action)
     context = plan_context(
         plan,
         "action",

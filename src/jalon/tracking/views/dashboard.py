@@ -37,7 +37,8 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         for o in plan.orientations.order_by("order", "id")
         if o.pk in by_orientation
     ]
-    rows = queries.indicator_rows(plan, day, up_to=year.number if year else None)
+    locks = queries.open_locks(plan)
+    rows = queries.indicator_rows(plan, day, up_to=year.number if year else None, locks=locks)
     concerns = []
     counts: list[tuple[str, int]] = []
     if year is not None:
@@ -53,7 +54,6 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         for a in year_actions
         if queries.is_late(a, plan, day)
     ]
-    locks = queries.open_locks(plan)
     context = plan_context(
         plan,
         "dashboard",

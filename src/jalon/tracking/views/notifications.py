@@ -31,6 +31,7 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
     return redirect("tracking:notifications")
 
 
+@login_required
 def notifications_count(request: HttpRequest) -> HttpResponse:
     """The header's link with the unread count, loaded by htmx so pages keep their own queries."""
     count = queries.unread_count(request.user)
