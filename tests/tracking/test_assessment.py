@@ -51,6 +51,13 @@ def test_count_at_the_pro_rata_is_on_track():
     assert result.status == S.ON_TRACK
 
 
+def test_count_writes_its_unit_in_the_singular_for_one():
+    result = assess(
+        target("count", 8, "rencontres", "year"), Measure(value=d(1)), year=YEAR, today=HALF
+    )
+    assert result.reason.startswith("1 rencontre pour une cible de 8 par année")
+
+
 def test_count_far_behind_is_off_track():
     result = assess(
         target("count", 8, "rencontres", "year"), Measure(value=d(2)), year=YEAR, today=HALF

@@ -74,7 +74,7 @@ def test_activity_count_scoped_to_the_action_counts_links_to_the_indicator_or_it
     assert result.records == (3, 4, 6)
     assert result.explanation == (
         "Nombre d'activités de tout type liées à cet indicateur ou à son action, "
-        "du 1 juillet 2026 au 30 juin 2027 : 3."
+        "du 1er juillet 2026 au 30 juin 2027 : 3."
     )
 
 
@@ -108,7 +108,11 @@ def test_latest_satisfaction_takes_the_most_recent_measured_activity():
     result = compute(RuleSpec(kind=RuleKind.LATEST_SATISFACTION))
     assert result.value == Decimal(91)
     assert result.records == (4,)
-    assert f"(« Webinaire sur le logement », 5 octobre 2026) : 91{NB}%." in result.explanation
+    assert result.explanation == (
+        "Dernier taux de satisfaction mesuré parmi les activités de tout type liées à cet "
+        f"indicateur ou à son action, du 1er juillet 2026 au 30 juin 2027 : 91{NB}% "
+        "(« Webinaire sur le logement », 5 octobre 2026)."
+    )
 
 
 def test_latest_satisfaction_without_any_rate_has_no_value():
@@ -131,7 +135,7 @@ def test_change_compares_with_the_same_span_of_the_previous_year():
     assert result.value == Decimal("50.0")
     assert result.is_change is True
     assert result.explanation == (
-        "Nombre d'activités liées : 3 du 1 juillet 2026 au 31 décembre 2026, contre 2 à la même "
+        "Nombre d'activités liées : 3 du 1er juillet 2026 au 31 décembre 2026, contre 2 à la même "
         f"période l'année précédente : +50{NB}%."
     )
 

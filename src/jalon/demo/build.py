@@ -36,8 +36,9 @@ def demo_accounts() -> list[DemoAccount]:
 
 @transaction.atomic
 def build_demo(*, reset: bool = False) -> None:
-    from . import network
+    from . import network, tracking
 
     if reset:
         network.wipe()
     network.build()
+    tracking.build()

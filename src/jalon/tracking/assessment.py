@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from jalon.core.fiscal import PlanYear
 from jalon.plans.enums import ActionStatus
 
 from .enums import AssessmentStatus
+from .formats import day_text, num, pct
 
 # How many of each period a fiscal year holds, to bring every target to a yearly figure.
 PERIODS_PER_YEAR: dict[str, int] = {
@@ -134,7 +134,7 @@ def _count(
         plan_share = plan_period.elapsed_share(today)
         facts = _(
             "%(value)s depuis le début du plan pour une cible de %(target)s sur la durée du plan"
-        ) % {"value": _quantity(done, unit), "target": _num(raw)}
+        ) % {"value": _quantity(done, unit), "target": num(raw)}
         return _pro_rata(
             done, raw, plan_share, facts, _("du plan écoulé"), target, ended=_("Plan terminé")
         )
@@ -143,12 +143,12 @@ def _count(
     per_year = raw * PERIODS_PER_YEAR.get(str(period), 1)
     if period in PERIODS_PER_YEAR and period != "year":
         target_text = _("%(per_year)s par année (%(raw)s par %(period)s)") % {
-            "per_year": _num(per_year),
-            "raw": _num(raw),
+            "per_year": num(per_year),
+            "raw": num(raw),
             "period": _period_name(str(period)),
         }
     else:
-        target_text = _("%(per_year)s par année") % {"per_year": _num(per_year)}
+        target_text = _("%(per_year)s par année") % {"per_year": num(per_year)}
     if target.get("direction") in DECREASING:
         facts = _("%(value)s pour un maximum de %(target)s") % {
             "value": _quantity(measure.value, unit),
@@ -173,7 +173,7 @@ def _pro_rata(
     ended: str | None = None,
 ) -> Assessment:
     """A cumulative figure against a goal for the whole span, prorated to the share elapsed."""
-    share_text = _pct(Decimal(str(round(share * 100))))
+    share_text = pct(Decimal(str(round(share * 100))))
     if target.get("direction") in DECREASING:
         allowed = goal * Decimal(str(share))
         if value > goal:
@@ -184,7 +184,7 @@ def _pro_rata(
             "facts": facts,
             "share": share_text,
             "elapsed": elapsed_words,
-            "expected": _num(allowed),
+            "expected": num(allowed),
         }
         if value <= allowed:
             return _verdict(AssessmentStatus.ON_TRACK, detail)
@@ -201,7 +201,7 @@ def _pro_rata(
         "facts": facts,
         "share": share_text,
         "elapsed": elapsed_words,
-        "expected": _num(expected),
+        "expected": num(expected),
     }
     if value >= expected:
         return _verdict(AssessmentStatus.ON_TRACK, detail)
@@ -217,7 +217,7 @@ def _rate(target: Mapping[str, Any], measure: Measure, year: PlanYear) -> Assess
     if threshold is None:
         return _verdict(
             AssessmentStatus.ON_TRACK,
-            _("Taux mesuré : %(value)s, sans seuil chiffré") % {"value": _pct(measure.value)},
+            _("Taux mesuré : %(value)s, sans seuil chiffré") % {"value": pct(measure.value)},
         )
     at_most = target.get("direction") in DECREASING
     gap = measure.value - threshold if at_most else threshold - measure.value
@@ -226,10 +226,10 @@ def _rate(target: Mapping[str, Any], measure: Measure, year: PlanYear) -> Assess
         if at_most
         else _("Taux mesuré : %(value)s pour une cible de %(target)s")
     )
-    facts = words % {"value": _pct(measure.value), "target": _pct(threshold)}
+    facts = words % {"value": pct(measure.value), "target": pct(threshold)}
     if gap <= 0:
         return _verdict(AssessmentStatus.ACHIEVED, facts)
-    facts = _("%(facts)s (écart de %(gap)s points)") % {"facts": facts, "gap": _num(gap)}
+    facts = _("%(facts)s (écart de %(gap)s points)") % {"facts": facts, "gap": num(gap)}
     if gap <= RATE_MARGIN_POINTS:
         return _verdict(AssessmentStatus.AT_RISK, facts)
     return _verdict(AssessmentStatus.OFF_TRACK, facts)
@@ -238,18 +238,18 @@ def _rate(target: Mapping[str, Any], measure: Measure, year: PlanYear) -> Assess
 def _growth(
     target: Mapping[str, Any], measure: Measure, year: PlanYear, share: float
 ) -> Assessment:
-    pct = _decimal(target.get("value"))
+    goal_pct = _decimal(target.get("value"))
     decreasing = target.get("direction") in DECREASING
     unit = str(target.get("unit") or "").strip()
     if measure.value is None:
         return _no_value(year)
     if measure.value_is_change:
-        return _growth_as_change(pct, measure.value, decreasing, share)
+        return _growth_as_change(goal_pct, measure.value, decreasing, share)
     if measure.previous is None:
         wanted = (
             (_("la baisse visée (-%(pct)s)") if decreasing else _("la hausse visée (+%(pct)s)"))
-            % {"pct": _pct(pct)}
-            if pct is not None
+            % {"pct": pct(goal_pct)}
+            if goal_pct is not None
             else (_("la baisse visée") if decreasing else _("la hausse visée"))
         )
         return Assessment(
@@ -261,15 +261,15 @@ def _growth(
             % {"wanted": wanted},
         )
     previous = measure.previous
-    if pct is None:
+    if goal_pct is None:
         # "Augmentation du nombre de visites": more than last year, by any amount.
         facts = _("%(value)s contre %(previous)s l'année précédente (%(change)s)") % {
             "value": _quantity(measure.value, unit),
-            "previous": _num(previous),
+            "previous": num(previous),
             "change": _signed_change(measure.value, previous),
         }
         return _any_change(measure.value, previous, decreasing, share, facts)
-    factor = (Decimal(100) - pct) / 100 if decreasing else (Decimal(100) + pct) / 100
+    factor = (Decimal(100) - goal_pct) / 100 if decreasing else (Decimal(100) + goal_pct) / 100
     goal = (previous * factor).quantize(Decimal("0.01"))
     words = (
         _(
@@ -282,9 +282,9 @@ def _growth(
     )
     facts = words % {
         "value": _quantity(measure.value, unit),
-        "pct": _pct(pct),
-        "previous": _num(previous),
-        "goal": _num(goal),
+        "pct": pct(goal_pct),
+        "previous": num(previous),
+        "goal": num(goal),
     }
     goal_target = {"direction": "at_most"} if decreasing else {}
     return _pro_rata(measure.value, goal, share, facts, _("de l'année écoulée"), goal_target)
@@ -308,8 +308,8 @@ def _any_change(
     expected = Decimal(math.floor(previous * Decimal(str(share))))
     detail = _("%(facts)s ; %(share)s de l'année écoulée, soit %(expected)s à ce jour") % {
         "facts": facts,
-        "share": _pct(Decimal(str(round(share * 100)))),
-        "expected": _num(expected),
+        "share": pct(Decimal(str(round(share * 100)))),
+        "expected": num(expected),
     }
     if value >= expected:
         return _verdict(AssessmentStatus.ON_TRACK, detail)
@@ -319,20 +319,20 @@ def _any_change(
 
 
 def _growth_as_change(
-    pct: Decimal | None, change: Decimal, decreasing: bool, share: float
+    goal_pct: Decimal | None, change: Decimal, decreasing: bool, share: float
 ) -> Assessment:
     """The value is itself the % change against the same span of the previous year."""
     facts = _("Variation de %(change)s par rapport à la même période l'an dernier") % {
         "change": _signed_pct(change)
     }
-    wanted = pct if pct is not None else Decimal(0)
-    if pct is not None:
+    wanted = goal_pct if goal_pct is not None else Decimal(0)
+    if goal_pct is not None:
         facts = _("%(facts)s, pour une cible de %(target)s") % {
             "facts": facts,
             "target": _signed_pct(-wanted if decreasing else wanted),
         }
     met = change <= -wanted if decreasing else change >= wanted
-    if pct is None:
+    if goal_pct is None:
         met = change < 0 if decreasing else change > 0
     if met:
         status = AssessmentStatus.ACHIEVED if share >= 1 else AssessmentStatus.ON_TRACK
@@ -361,7 +361,7 @@ def _plain(target: Mapping[str, Any], measure: Measure, year: PlanYear, share: f
 def _milestone(measure: Measure, year: PlanYear, share: float, deadline: int | None) -> Assessment:
     if measure.done or (measure.done is None and measure.action_status == ActionStatus.COMPLETED):
         if measure.done_on:
-            facts = _("Réalisé le %(date)s") % {"date": date_format(measure.done_on)}
+            facts = _("Réalisé le %(date)s") % {"date": day_text(measure.done_on)}
         elif measure.done:
             facts = _("Réalisé")
         else:
@@ -392,7 +392,7 @@ def _milestone(measure: Measure, year: PlanYear, share: float, deadline: int | N
     facts = _(
         "Pas encore réalisé ; %(share)s de l'année d'échéance écoulée, action « %(status)s »"
     ) % {
-        "share": _pct(Decimal(str(round(share * 100)))),
+        "share": pct(Decimal(str(round(share * 100)))),
         "status": status_label,
     }
     started = measure.action_status in {ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED}
@@ -413,8 +413,8 @@ def _frequency(
         Decimal(len(measure.occurrences)) if measure.occurrences else (measure.value or Decimal(0))
     )
     facts = _("%(count)s occurrences pour %(per_year)s attendues par année (%(cadence)s)") % {
-        "count": _num(count),
-        "per_year": _num(per_year),
+        "count": num(count),
+        "per_year": num(per_year),
         "cadence": cadence,
     }
     if count >= per_year:
@@ -426,8 +426,8 @@ def _frequency(
     expected = Decimal(math.floor(per_year * Decimal(str(share))))
     facts = _("%(facts)s ; %(share)s de l'année écoulée, soit %(expected)s à ce jour") % {
         "facts": facts,
-        "share": _pct(Decimal(str(round(share * 100)))),
-        "expected": _num(expected),
+        "share": pct(Decimal(str(round(share * 100)))),
+        "expected": num(expected),
     }
     interval = Decimal(365) / per_year
     last = max(measure.occurrences) if measure.occurrences else None
@@ -436,7 +436,7 @@ def _frequency(
         if since > interval * CADENCE_GRACE:
             if last is not None:
                 late = _("dernière occurrence le %(date)s, il y a %(days)s jours") % {
-                    "date": date_format(last),
+                    "date": day_text(last),
                     "days": since,
                 }
             else:
@@ -446,7 +446,7 @@ def _frequency(
             ) % {
                 "facts": facts,
                 "late": late,
-                "interval": _num(interval.quantize(Decimal(1))),
+                "interval": num(interval.quantize(Decimal(1))),
             }
             return _verdict(AssessmentStatus.AT_RISK, facts)
         return _verdict(AssessmentStatus.ON_TRACK, facts)
@@ -498,19 +498,8 @@ def _decimal(value: object) -> Decimal | None:
         return None
 
 
-def _num(value: Decimal | float | int) -> str:
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return number_format(number.to_integral_value(), decimal_pos=0, force_grouping=True)
-    return number_format(number.quantize(Decimal("0.1")), decimal_pos=1, force_grouping=True)
-
-
-def _pct(value: Decimal | None) -> str:
-    return "" if value is None else f"{_num(value)}\u00a0%"
-
-
 def _signed_pct(value: Decimal) -> str:
-    return f"+{_pct(value)}" if value > 0 else _pct(value)
+    return f"+{pct(value)}" if value > 0 else pct(value)
 
 
 def _signed_change(value: Decimal, previous: Decimal) -> str:
@@ -519,8 +508,19 @@ def _signed_change(value: Decimal, previous: Decimal) -> str:
     return _signed_pct((value - previous) * 100 / previous)
 
 
+# Words that end in "s" in the singular too ("1 mois", "2 fois").
+INVARIABLE = {"mois", "fois", "avis", "pays", "processus", "cours", "concours", "temps"}
+
+
 def _quantity(value: Decimal, unit: str) -> str:
-    return f"{_num(value)} {unit}" if unit and unit != "%" else _num(value)
+    """ "3 rencontres", "1 rencontre": the unit as the target wrote it, singular for 0 and 1."""
+    if not unit or unit == "%":
+        return num(value)
+    words = unit.split(" ")
+    first = words[0]
+    if abs(value) < 2 and first.endswith("s") and first.casefold() not in INVARIABLE:
+        words[0] = first[:-1]
+    return f"{num(value)} {' '.join(words)}"
 
 
 def _excerpt(text: str, limit: int = 80) -> str:
@@ -576,11 +576,11 @@ def _cadence(target: Mapping[str, Any]) -> tuple[Decimal | None, str]:
                 "week": _("toutes les %(n)s semaines"),
                 "day": _("tous les %(n)s jours"),
             }[unit]
-            words = plural % {"n": _num(count)}
+            words = plural % {"n": num(count)}
         return per_year, words
     value = _decimal(target.get("value"))
     period = str(target.get("period") or "year")
     if value is not None and period in PERIODS_PER_YEAR:
-        words = _("%(n)s fois par %(period)s") % {"n": _num(value), "period": _period_name(period)}
+        words = _("%(n)s fois par %(period)s") % {"n": num(value), "period": _period_name(period)}
         return value * PERIODS_PER_YEAR[period], words
     return None, ""

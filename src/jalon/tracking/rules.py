@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from jalon.core.fiscal import PlanYear
 
 from .enums import ActivityKind, RuleKind, RuleScope
+from .formats import day_text, num, pct
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def _measure(
         }
         if kind == RuleKind.ACTIVITY_COUNT:
             value = Decimal(len(rows))
-            text = _("Nombre d'%(which)s : %(value)s.") % {"which": which, "value": _num(value)}
+            text = _("Nombre d'%(which)s : %(value)s.") % {"which": which, "value": num(value)}
             return Computed(value, "activity", ids, dates, text)
         if kind == RuleKind.PARTICIPANTS:
             counted = [a.participants for a in rows if a.participants is not None]
@@ -126,7 +126,7 @@ def _measure(
             text = _("Somme des participants aux %(n)s %(which)s : %(value)s.") % {
                 "n": len(rows),
                 "which": which,
-                "value": _num(value),
+                "value": num(value),
             }
             missing = len(rows) - len(counted)
             if missing:
@@ -140,13 +140,13 @@ def _measure(
             return Computed(None, "activity", ids, dates, text)
         latest = max(rated, key=lambda a: (a.date, a.id))
         text = _(
-            "Taux de satisfaction de la plus récente des %(which)s où il a été mesuré "
-            "(« %(title)s », %(date)s) : %(value)s."
+            "Dernier taux de satisfaction mesuré parmi les %(which)s : %(value)s "
+            "(« %(title)s », %(date)s)."
         ) % {
             "which": which,
             "title": latest.title,
-            "date": date_format(latest.date),
-            "value": _pct(latest.satisfaction),
+            "date": day_text(latest.date),
+            "value": pct(latest.satisfaction),
         }
         return Computed(latest.satisfaction, "activity", (latest.id,), (latest.date,), text)
     contacts = [c for c in logs.contacts if start <= c.date <= end]
@@ -156,14 +156,14 @@ def _measure(
         value = Decimal(len(contacts))
         text = _("Nombre de contacts avec les membres inscrits, %(span)s : %(value)s.") % {
             "span": span,
-            "value": _num(value),
+            "value": num(value),
         }
         return Computed(value, "contact", ids, dates, text)
     organizations = {c.organization_id for c in contacts}
     value = Decimal(len(organizations))
     text = _(
         "Nombre d'organisations distinctes parmi les %(n)s contacts inscrits, %(span)s : %(value)s."
-    ) % {"n": len(contacts), "span": span, "value": _num(value)}
+    ) % {"n": len(contacts), "span": span, "value": num(value)}
     return Computed(value, "contact", ids, dates, text)
 
 
@@ -189,10 +189,10 @@ def _change(
             "période l'année précédente ; la variation ne peut pas être calculée."
         ) % {
             "label": label,
-            "current": _num(current.value) if current.value is not None else "—",
-            "start": date_format(year.start),
-            "end": date_format(end),
-            "earlier": _num(earlier.value) if earlier.value is not None else "—",
+            "current": num(current.value) if current.value is not None else "—",
+            "start": day_text(year.start),
+            "end": day_text(end),
+            "earlier": num(earlier.value) if earlier.value is not None else "—",
         }
         return Computed(None, current.record_type, current.records, current.dates, text, True)
     change = ((current.value - earlier.value) * 100 / earlier.value).quantize(Decimal("0.1"))
@@ -201,11 +201,11 @@ def _change(
         "l'année précédente : %(change)s."
     ) % {
         "label": label,
-        "current": _num(current.value),
-        "start": date_format(year.start),
-        "end": date_format(end),
-        "earlier": _num(earlier.value),
-        "change": ("+" if change > 0 else "") + _pct(change),
+        "current": num(current.value),
+        "start": day_text(year.start),
+        "end": day_text(end),
+        "earlier": num(earlier.value),
+        "change": ("+" if change > 0 else "") + pct(change),
     }
     return Computed(change, current.record_type, current.records, current.dates, text, True)
 
@@ -257,14 +257,4 @@ def _scope_text(scope: str) -> str:
 
 
 def _span(start: dt.date, end: dt.date) -> str:
-    return _("du %(start)s au %(end)s") % {"start": date_format(start), "end": date_format(end)}
-
-
-def _num(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return number_format(value.to_integral_value(), decimal_pos=0, force_grouping=True)
-    return number_format(value.quantize(Decimal("0.1")), decimal_pos=1, force_grouping=True)
-
-
-def _pct(value: Decimal | None) -> str:
-    return "" if value is None else f"{_num(value)}\u00a0%"
+    return _("du %(start)s au %(end)s") % {"start": day_text(start), "end": day_text(end)}

@@ -28,7 +28,6 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role
@@ -39,6 +38,7 @@ from jalon.plans.enums import ActionStatus, PlanState
 from jalon.plans.models import Action, Indicator, Plan
 
 from .enums import BASE_RULE_KINDS, NotificationKind, RuleKind, RuleScope
+from .formats import day_text
 from .models import (
     Activity,
     Contact,
@@ -125,8 +125,8 @@ def _refuse_if_locked(plan: Plan, *days: dt.date | None) -> None:
                 )
                 % {
                     "year": year.label,
-                    "locked": date_format(timezone.localtime(lock.locked_at).date()),
-                    "day": date_format(day),
+                    "locked": day_text(timezone.localtime(lock.locked_at).date()),
+                    "day": day_text(day),
                 }
             )
 
@@ -150,7 +150,7 @@ def _latest_history_user(obj: Any) -> tuple[str, str]:
     if record is None:
         return _who(None), ""
     when = timezone.localtime(record.history_date)
-    return _who(record.history_user), f"{date_format(when.date())} {when:%H:%M}"
+    return _who(record.history_user), f"{day_text(when.date())} {when:%H:%M}"
 
 
 # --- status updates --------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def _status_conflict(action: Action) -> StaleVersion:
         ) % {
             "who": _who(latest.author),
             "status": latest.get_status_display() or _("sans état"),
-            "date": date_format(latest.date),
+            "date": day_text(latest.date),
             "note": f" (« {latest.note} »)" if latest.note else "",
         }
     else:
@@ -557,7 +557,7 @@ def update_activity(
                 "datée du %(date)s. Vos changements n'ont pas été enregistrés : relisez-les et "
                 "enregistrez de nouveau pour les confirmer."
             )
-            % {"who": who, "when": when, "title": current.title, "date": date_format(current.date)},
+            % {"who": who, "when": when, "title": current.title, "date": day_text(current.date)},
             current.version,
         )
     plan = activity.plan
@@ -635,7 +635,7 @@ def update_contact(
                 "who": who,
                 "when": when,
                 "subject": current.subject,
-                "date": date_format(current.date),
+                "date": day_text(current.date),
             },
             current.version,
         )
@@ -827,7 +827,7 @@ def add_occurrence(
     year = plan_year_of(on_date, plan.years)
     if year is None:
         raise TrackingError(
-            _("Le %(date)s n'est dans aucune année du plan.") % {"date": date_format(on_date)}
+            _("Le %(date)s n'est dans aucune année du plan.") % {"date": day_text(on_date)}
         )
     _refuse_if_locked(plan, on_date)
     return IndicatorValue.objects.create(
@@ -923,7 +923,7 @@ def send_reminders(
                     "user": reminder.user,
                     "plan": reminder.plan,
                     "actions": [
-                        (a, date_format(a.status_changed_on) if a.status_changed_on else "")
+                        (a, day_text(a.status_changed_on) if a.status_changed_on else "")
                         for a in reminder.actions
                     ],
                     "days": reminder.plan.reminder_days,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -15,6 +17,7 @@ from jalon.plans.models import Plan
 from jalon.plans.queries import can_read_plan
 
 from ..enums import ActivityKind, AssessmentStatus, ContactChannel
+from ..formats import day_text
 from ..queries import can_log, can_read_contacts
 
 register = template.Library()
@@ -78,6 +81,16 @@ def channel_label(channel: str) -> str:
         return str(ContactChannel(channel).label)
     except ValueError:
         return channel
+
+
+@register.filter
+def day(value: object) -> str:
+    """A date as people write it: "1er octobre 2026", "3 octobre 2026"."""
+    if not isinstance(value, dt.date):
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return day_text(value)
 
 
 @register.filter

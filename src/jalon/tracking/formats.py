@@ -1,0 +1,31 @@
+"""Numbers and dates written the way our users write them, in the active language.
+
+"1er octobre 2026" (French writes the first of the month as an ordinal), "12,5", "1 250",
+"75 %" — with non-breaking spaces where French puts them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language
+
+
+def day_text(day: dt.date) -> str:
+    text = date_format(day)
+    if day.day == 1 and (get_language() or "fr").startswith("fr") and text.startswith("1 "):
+        return "1er " + text[2:]
+    return text
+
+
+def num(value: Decimal | float | int) -> str:
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return number_format(number.to_integral_value(), decimal_pos=0, force_grouping=True)
+    return number_format(number.quantize(Decimal("0.1")), decimal_pos=1, force_grouping=True)
+
+
+def pct(value: Decimal | float | int | None) -> str:
+    return "" if value is None else f"{num(value)}\u00a0%"
