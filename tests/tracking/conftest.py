@@ -104,10 +104,23 @@ def network_plan(network, today):
     return plan
 
 
+def _reload_middleware(live_server):
+    """The session's live server built its middleware before this test's settings: rebuild it
+    (the HTTPS redirect of production settings would send the browser to https://)."""
+    handler = live_server.thread.httpd.get_app()
+    while hasattr(handler, "application"):
+        handler = handler.application
+    handler.load_middleware()
+
+
 @pytest.fixture
-def page(live_server):
+def page(live_server, settings):
     """A Chromium page (Debian's chromium through Playwright) on the live server."""
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    _reload_middleware(live_server)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -128,3 +141,4 @@ def page(live_server):
         yield page
         context.close()
         browser.close()
+    settings.SECURE_SSL_REDIRECT = getattr(settings, "SECURE_SSL_REDIRECT", False)

@@ -42,6 +42,7 @@ def _row_form(action: Action, data: Any = None) -> StatusForm:
             "version": action.version,
         },
     )
+    form.fields["note"].help_text = ""  # said once above the list
     field: Any = form.fields["status"]
     if not action.status:
         field.choices = [EMPTY_CHOICE, *field.choices]
