@@ -362,3 +362,16 @@ def test_no_target_at_all_follows_the_value_or_has_no_data():
     empty = assess(None, Measure(), year=YEAR, today=HALF)
     assert empty.status == S.NO_DATA
     assert empty.reason == "Aucune cible structurée et aucune valeur pour 2026-2027 (An 1)."
+
+
+def test_the_reason_follows_the_interface_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        result = assess(
+            target("count", 8, "rencontres", "year"), Measure(value=d(3)), year=YEAR, today=HALF
+        )
+    assert result.reason == (
+        f"3 rencontres against a target of 8 per year; 50{NB}% of the year elapsed, "
+        "so 4 to date: at risk"
+    )

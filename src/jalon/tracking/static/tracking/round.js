@@ -1,5 +1,5 @@
 // The update round, with the keyboard: after a row is saved, the focus moves to the next row;
-// Ctrl+Enter saves from the note; "Passer" skips a row; the box above the list selects all rows.
+// Enter saves from the status, Ctrl+Enter from the note; "Passer" skips a row; the box above the list selects all.
 (function () {
   "use strict";
 
@@ -46,7 +46,8 @@
 
   document.addEventListener("keydown", function (event) {
     var target = event.target;
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && target.tagName === "TEXTAREA") {
+    var onSelect = target.tagName === "SELECT" && target.closest(".round-row");
+    if (event.key === "Enter" && (onSelect || ((event.ctrlKey || event.metaKey) && target.tagName === "TEXTAREA"))) {
       var form = target.closest("form");
       if (form) {
         event.preventDefault();
