@@ -762,7 +762,6 @@ def record_indicator_value(
     entry = (
         IndicatorValue.objects.select_for_update()
         .filter(indicator=indicator, plan_year=plan_year, occurrence=False)
-        .select_related("entered_by")
         .first()
     )
     seen = expected_version or 0
