@@ -375,3 +375,29 @@ def test_the_reason_follows_the_interface_language():
         f"3 rencontres against a target of 8 per year; 50{NB}% of the year elapsed, "
         "so 4 to date: at risk"
     )
+
+
+def test_targets_are_described_in_words():
+    from jalon.tracking.assessment import describe_target
+
+    assert describe_target(target("count", 8, "rencontres", "year")) == "8 rencontres par année"
+    assert describe_target(target("count", 2, "", "quarter")) == "2 par trimestre"
+    assert (
+        describe_target(target("count", 40, "outils", "plan")) == "40 outils sur la durée du plan"
+    )
+    assert describe_target(target("rate", 75, "%")) == f"75{NB}%"
+    assert describe_target(target("growth", 10, "", "year", "increase")) == f"+10{NB}% par année"
+    assert (
+        describe_target(target("frequency", every={"count": 3, "unit": "month"}))
+        == "tous les 3 mois"
+    )
+    assert describe_target(target("frequency", 2, "", "year")) == "2 fois par année"
+    assert describe_target(None) == "aucune cible structurée"
+
+
+def test_a_year_not_started_has_no_data_yet():
+    result = assess(
+        target("count", 8, "rencontres", "year"), Measure(), year=YEAR, today=dt.date(2026, 5, 1)
+    )
+    assert result.status == S.NO_DATA
+    assert result.reason == "L'année 2026-2027 (An 1) n'est pas commencée."

@@ -70,7 +70,7 @@ def populate(plan, count, cast, today):
 
 
 PAGES = [
-    ("tracking:dashboard", 17),
+    ("tracking:dashboard", 18),
     ("tracking:progress", 8),
     ("tracking:round", 7),
     ("tracking:indicators", 12),

@@ -373,6 +373,19 @@ def test_indicator_value_entry_and_conflict(login, cast, plan, carried):
     assert IndicatorValue.objects.get().value == Decimal(5)
 
 
+def test_indicator_values_are_typed_with_a_decimal_comma(login, cast, plan, carried):
+    indicator = carried.indicators.get()
+    login(cast["editor_a"]).post(
+        reverse("tracking:indicator_value", args=[plan.pk, indicator.pk]),
+        {"plan_year": 1, "value": "12,5", "version": 0},
+    )
+    assert IndicatorValue.objects.get().value == Decimal("12.5")
+    page = login(cast["editor_a"]).get(
+        reverse("tracking:indicator", args=[plan.pk, indicator.pk]) + "?saisie=1"
+    )
+    assert 'name="value" value="12,5"' in page.content.decode()
+
+
 def test_indicator_value_needs_something_to_record(login, cast, plan, carried):
     indicator = carried.indicators.get()
     response = login(cast["editor_a"]).post(
@@ -381,6 +394,19 @@ def test_indicator_value_needs_something_to_record(login, cast, plan, carried):
     )
     assert response.status_code == 400
     assert "Inscrivez une valeur, une réalisation ou un constat." in response.content.decode()
+
+
+def test_status_at_a_date_gives_each_actions_state_then(plan, today):
+    from jalon.tracking.queries import status_at
+
+    first, second = make_actions(plan, 2)
+    services.update_action_status(
+        action=first, user=None, status="in_preparation", on_date=today - dt.timedelta(days=30)
+    )
+    services.update_action_status(action=first, user=None, status="completed", on_date=today)
+    services.update_action_status(action=second, user=None, status="in_progress", on_date=today)
+    then = status_at(plan, today - dt.timedelta(days=1))
+    assert {pk: u.status for pk, u in then.items()} == {first.pk: "in_preparation"}
 
 
 def test_dashboard_tells_the_story_of_the_year(login, cast, plan, carried, other_action, today):
@@ -407,6 +433,8 @@ def test_unlocking_from_the_dashboard_needs_a_reason(login, cast, plan):
     assert "Donnez la raison du déverrouillage : elle est conservée." in response.content.decode()
     client.post(url, {"do": "unlock", "year": 1, "reason": "Erreur dans une date"})
     assert plan.year_locks.get().unlock_reason == "Erreur dans une date"
+    page = client.get(reverse("tracking:dashboard", args=[plan.pk])).content.decode()
+    assert "déverrouillée le" in page and "« Erreur dans une date »" in page
 
 
 def test_pages_follow_the_english_interface(login, cast, plan, carried):

@@ -86,6 +86,11 @@ def assess(
     """
     form = (target or {}).get("form")
     share = year.elapsed_share(today)
+    if today < year.start and _nothing_measured(measure):
+        return Assessment(
+            AssessmentStatus.NO_DATA,
+            _("L'année %(year)s n'est pas commencée.") % {"year": year.label},
+        )
     if form == "qualitative":
         return _qualitative(measure, year)
     if form == "milestone":
@@ -473,7 +478,51 @@ def _qualitative(measure: Measure, year: PlanYear) -> Assessment:
     )
 
 
+def describe_target(target: Mapping[str, Any] | None) -> str:
+    """The structured target in words: "8 rencontres par année", "+10 % par année", "tous les 3 mois"."""
+    if not target:
+        return _("aucune cible structurée")
+    form = target.get("form")
+    value = _decimal(target.get("value"))
+    unit = str(target.get("unit") or "").strip()
+    at_most = target.get("direction") in DECREASING
+    period = str(target.get("period") or "")
+    per = (
+        _("sur la durée du plan")
+        if period == "plan"
+        else _("par %(period)s") % {"period": _period_name(period)}
+        if period in PERIODS_PER_YEAR
+        else ""
+    )
+    if form == "count" and value is not None:
+        text = f"{_quantity(value, unit)} {per}".strip()
+        return _("au plus %(text)s") % {"text": text} if at_most else text
+    if form == "rate" and value is not None:
+        return _("au plus %(value)s") % {"value": pct(value)} if at_most else pct(value)
+    if form == "growth":
+        if value is None:
+            return _("baisse") if at_most else _("hausse")
+        sign = "−" if at_most else "+"
+        return f"{sign}{pct(value)} {per}".strip()
+    if form == "frequency":
+        return _cadence(target)[1] or _("cadence non précisée")
+    if form == "milestone":
+        return _("réalisé ou non")
+    if form == "qualitative":
+        return _("constat")
+    return _("sans cible chiffrée")
+
+
 # --- words and numbers ------------------------------------------------------------------------
+
+
+def _nothing_measured(measure: Measure) -> bool:
+    return (
+        measure.value is None
+        and not measure.done
+        and not measure.occurrences
+        and not measure.narrative.strip()
+    )
 
 
 def _verdict(status: AssessmentStatus, facts: str) -> Assessment:

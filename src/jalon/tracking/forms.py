@@ -31,6 +31,15 @@ from .enums import (
 )
 
 
+def plain_decimal(value: Decimal | None) -> Decimal | None:
+    """30.00 → 30, 12.50 → 12.5: a stored amount shown without trailing zeros in a form."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.quantize(Decimal("0.01")).normalize()
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -214,6 +223,7 @@ class ActivityForm(forms.Form):
         min_value=Decimal(0),
         max_value=Decimal(100),
         decimal_places=2,
+        localize=True,
         help_text=_("S'il a été mesuré (sondage, fiche d'appréciation)."),
     )
     organizations = OrganizationsField(
@@ -367,7 +377,9 @@ DONE_CHOICES: list[tuple[str, Any]] = [
 
 class ValueForm(forms.Form):
     plan_year = forms.TypedChoiceField(label=_("Année"), coerce=int, widget=forms.HiddenInput)
-    value = forms.DecimalField(label=_("Valeur"), required=False, max_digits=14, decimal_places=2)
+    value = forms.DecimalField(
+        label=_("Valeur"), required=False, max_digits=14, decimal_places=2, localize=True
+    )
     done = forms.ChoiceField(label=_("Réalisé ?"), choices=DONE_CHOICES, required=False)
     on_date = forms.DateField(label=_("Date de réalisation"), required=False, widget=DateInput())
     narrative = forms.CharField(

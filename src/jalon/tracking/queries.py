@@ -414,7 +414,7 @@ def recent_updates(plan: Plan, limit: int = 8) -> list[StatusUpdate]:
     return list(
         StatusUpdate.objects.filter(plan=plan)
         .select_related("action", "author")
-        .order_by("-created_at", "-id")[:limit]
+        .order_by("-date", "-created_at", "-id")[:limit]
     )
 
 

@@ -16,6 +16,7 @@ from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Plan
 from jalon.plans.queries import can_read_plan
 
+from ..assessment import describe_target
 from ..enums import ActivityKind, AssessmentStatus, ContactChannel
 from ..formats import day_text
 from ..queries import can_log, can_read_contacts
@@ -108,6 +109,11 @@ def amount(value: object) -> str:
     return number_format(
         number.quantize(Decimal(1).scaleb(-places)), decimal_pos=places, force_grouping=True
     )
+
+
+@register.filter
+def target_text(target: Any) -> str:
+    return describe_target(target if isinstance(target, dict) else None)
 
 
 @register.filter

@@ -69,6 +69,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         recent_updates=queries.recent_updates(plan),
         recent_activities=queries.recent_activities(plan),
         lock=locks.get(year.number) if year else None,
+        lock_history=queries.lock_history(plan),
         can_lock=queries.can_edit_tracking(request.user, plan),
         can_log=queries.can_log(request.user, plan),
         lock_form=LockForm(initial={"year": year.number}) if year else None,

@@ -16,7 +16,7 @@ from jalon.plans.models import Indicator, Plan
 
 from .. import queries, services
 from ..enums import AssessmentStatus
-from ..forms import OccurrenceForm, RuleForm, ValueForm
+from ..forms import OccurrenceForm, RuleForm, ValueForm, plain_decimal
 from .common import plan_context, plan_for, require, today, year_for
 
 
@@ -93,7 +93,7 @@ def _indicator_page(
         initial: dict[str, Any] = {"plan_year": editing, "version": entry.version if entry else 0}
         if entry is not None:
             initial.update(
-                value=entry.value,
+                value=plain_decimal(entry.value),
                 done="yes" if entry.done else "no" if entry.done is False else "",
                 on_date=entry.on_date,
                 narrative=entry.narrative,

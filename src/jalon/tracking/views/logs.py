@@ -19,7 +19,13 @@ from django.views.decorators.http import require_POST
 from jalon.plans.models import Plan
 
 from .. import queries, services
-from ..forms import ActivityFilterForm, ActivityForm, ContactFilterForm, ContactForm
+from ..forms import (
+    ActivityFilterForm,
+    ActivityForm,
+    ContactFilterForm,
+    ContactForm,
+    plain_decimal,
+)
 from .common import plan_context, plan_for, require, today
 
 PAGE_SIZE = 50
@@ -223,7 +229,7 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int) -> HttpRespon
                 "date": activity.date,
                 "title": activity.title,
                 "participants": activity.participants,
-                "satisfaction": activity.satisfaction,
+                "satisfaction": plain_decimal(activity.satisfaction),
                 "organizations": list(activity.organizations.values_list("pk", flat=True)),
                 "actions": list(activity.actions.values_list("pk", flat=True)),
                 "indicators": list(activity.indicators.values_list("pk", flat=True)),
