@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -43,8 +43,39 @@ class ContactRow:
 
 @dataclass(frozen=True)
 class Logs:
+    """A plan's logs, with the activities indexed by linked indicator and action, so that each
+    indicator reads only its own activities (not all of the plan's, once per indicator)."""
+
     activities: tuple[ActivityRow, ...]
     contacts: tuple[ContactRow, ...]
+    by_indicator: dict[int, tuple[ActivityRow, ...]] = field(init=False, repr=False)
+    by_action: dict[int, tuple[ActivityRow, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_indicator: dict[int, list[ActivityRow]] = {}
+        by_action: dict[int, list[ActivityRow]] = {}
+        for row in self.activities:
+            for pk in row.indicator_ids:
+                by_indicator.setdefault(pk, []).append(row)
+            for pk in row.action_ids:
+                by_action.setdefault(pk, []).append(row)
+        object.__setattr__(self, "by_indicator", {k: tuple(v) for k, v in by_indicator.items()})
+        object.__setattr__(self, "by_action", {k: tuple(v) for k, v in by_action.items()})
+
+    def candidates(self, scope: str, indicator_id: int, action_id: int) -> tuple[ActivityRow, ...]:
+        """The activities a rule of this scope may count, in date order."""
+        if scope == RuleScope.PLAN:
+            return self.activities
+        own = self.by_indicator.get(indicator_id, ())
+        if scope == RuleScope.INDICATOR:
+            return own
+        linked = self.by_action.get(action_id, ())
+        if not own:
+            return linked
+        if not linked:
+            return own
+        merged = {row.id: row for row in (*own, *linked)}
+        return tuple(sorted(merged.values(), key=lambda row: (row.date, row.id)))
 
 
 @dataclass(frozen=True)
@@ -106,7 +137,7 @@ def _measure(
     if kind in ACTIVITY_RULES:
         rows = [
             a
-            for a in logs.activities
+            for a in logs.candidates(rule.scope, indicator_id, action_id)
             if start <= a.date <= end and _in_scope(a, rule, indicator_id, action_id)
         ]
         ids = tuple(a.id for a in rows)
