@@ -141,4 +141,3 @@ def page(live_server, settings):
         yield page
         context.close()
         browser.close()
-    settings.SECURE_SSL_REDIRECT = getattr(settings, "SECURE_SSL_REDIRECT", False)

@@ -76,8 +76,8 @@ PAGES = [
     ("tracking:indicators", 12),
     ("tracking:activities", 15),
     ("tracking:activities_csv", 11),
-    ("tracking:contacts", 9),
-    ("tracking:contacts_csv", 6),
+    ("tracking:contacts", 10),
+    ("tracking:contacts_csv", 7),
 ]
 
 

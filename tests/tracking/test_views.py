@@ -317,6 +317,9 @@ def test_contact_entry_and_csv(login, cast, plan, org_b, today):
     )
     contact = Contact.objects.get()
     assert (contact.made_by, contact.created_by) == (cast["contributor_a"], cast["contributor_a"])
+    url = reverse("tracking:contacts", args=[plan.pk])
+    assert client.get(url + f"?par={cast['contributor_a'].pk}").context["page"].paginator.count == 1
+    assert client.get(url + f"?par={cast['editor_a'].pk}").context["page"].paginator.count == 0
     body = client.get(reverse("tracking:contacts_csv", args=[plan.pk])).content.decode()
     rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
     assert rows[1][:4] == [
@@ -444,3 +447,22 @@ def test_pages_follow_the_english_interface(login, cast, plan, carried):
     assert "<h1>Dashboard" in html
     assert "Actions of the year by status" in html
     assert "No value for " in html
+
+
+def test_a_plan_without_period_still_opens_its_pages(login, cast, plan, carried):
+    plan.period_start = None
+    plan.period_end = None
+    plan.save()
+    client = login(cast["editor_a"])
+    indicator = carried.indicators.get()
+    for url in [
+        reverse("tracking:dashboard", args=[plan.pk]),
+        reverse("tracking:round", args=[plan.pk]),
+        reverse("tracking:indicators", args=[plan.pk]),
+        reverse("tracking:indicator", args=[plan.pk, indicator.pk]),
+        reverse("tracking:activities", args=[plan.pk]),
+        reverse("tracking:progress", args=[plan.pk]),
+    ]:
+        assert client.get(url).status_code == 200, url
+    dashboard = client.get(reverse("tracking:dashboard", args=[plan.pk])).content.decode()
+    assert "Ce plan n'a pas de période : indiquez ses dates pour suivre ses années." in dashboard

@@ -208,6 +208,12 @@ def plan_indicators(plan: Plan) -> Any:
     )
 
 
+def plan_members(plan: Plan) -> Any:
+    return User.objects.filter(memberships__organization_id=plan.organization_id).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
 def other_organizations(plan: Plan) -> Any:
     return Organization.objects.exclude(pk=plan.organization_id).only("id", "name", "acronym")
 
@@ -277,9 +283,7 @@ class ContactForm(forms.Form):
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
         fields["organization"].queryset = other_organizations(plan)
-        fields["made_by"].queryset = User.objects.filter(
-            memberships__organization_id=plan.organization_id
-        ).order_by("first_name", "last_name", "username")
+        fields["made_by"].queryset = plan_members(plan)
 
     def clean_date(self) -> dt.date | None:
         return _not_in_future(self.cleaned_data.get("date"))
@@ -328,6 +332,9 @@ class ContactFilterForm(forms.Form):
     organisation = forms.TypedChoiceField(
         label=_("Organisation"), required=False, coerce=int, empty_value=None
     )
+    par = forms.TypedChoiceField(
+        label=pgettext_lazy("contact made by", "Par"), required=False, coerce=int, empty_value=None
+    )
     q = forms.CharField(label=_("Texte"), required=False, max_length=200)
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
@@ -336,6 +343,9 @@ class ContactFilterForm(forms.Form):
         fields["annee"].choices = _year_choices(plan.years)
         fields["organisation"].choices = [("", _("Toutes les organisations"))] + [
             (o.pk, o.short_name) for o in other_organizations(plan)
+        ]
+        fields["par"].choices = [("", _("Tout le monde"))] + [
+            (u.pk, str(u)) for u in plan_members(plan)
         ]
 
 

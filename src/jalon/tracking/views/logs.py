@@ -269,6 +269,7 @@ def _contact_filters(
         channel=data["moyen"],
         year=_year(plan, data["annee"]),
         organization_id=data["organisation"],
+        made_by_id=data["par"],
         text=data["q"].strip(),
     )
 
