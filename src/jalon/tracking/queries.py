@@ -33,7 +33,7 @@ from jalon.plans.models import Action, ActionActor, Indicator, Plan
 from jalon.plans.queries import can_update_action, carries_action
 
 from .assessment import Assessment, Measure, assess
-from .enums import AssessmentStatus, RuleKind
+from .enums import AssessmentStatus
 from .models import (
     Activity,
     Contact,
@@ -650,10 +650,3 @@ def notifications_for(user: Any, limit: int = 100) -> list[Notification]:
         .order_by("-created_at", "-id")[:limit]
     )
 
-
-def rule_kind_uses_activities(kind: str) -> bool:
-    return kind in {
-        RuleKind.ACTIVITY_COUNT,
-        RuleKind.PARTICIPANTS,
-        RuleKind.LATEST_SATISFACTION,
-    }
