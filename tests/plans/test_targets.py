@@ -1090,6 +1090,12 @@ def test_parse_target_reads_decomposed_accents():
     assert target["span"] in text
 
 
+def test_parse_target_returns_a_target_the_caller_may_edit():
+    first = parse_target("Rappel trimestriel")
+    first["every"]["count"] = 99
+    assert parse_target("Rappel trimestriel")["every"] == {"count": 3, "unit": "month"}
+
+
 def test_parse_target_confidence_is_low_for_a_count_without_period():
     assert parse_target("10 rencontres")["confidence"] == "low"
     assert parse_target("10 rencontres par année")["confidence"] == "high"

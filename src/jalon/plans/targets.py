@@ -676,7 +676,7 @@ def _result(
         "value": None if value is None else _tidy(value),
         "unit": unit,
         "period": period,
-        "every": every,
+        "every": dict(every) if every else None,  # a copy: callers may edit the target
         "direction": direction,
         "span": span,
         "confidence": confidence,
