@@ -46,9 +46,6 @@ class ExportOptionsForm(forms.Form):
             out[name] = value.isoformat() if isinstance(value, dt.date) else value
         return out
 
-    def describe(self) -> str:
-        return ""
-
 
 class PlanDocumentForm(ExportOptionsForm):
     separator = forms.ChoiceField(
@@ -74,10 +71,6 @@ class ProgressOptionsForm(ExportOptionsForm):
         super().__init__(*args, **kwargs)
         self.fields["as_of"].initial = timezone.localdate()
 
-    def describe(self) -> str:
-        value = self.cleaned_data.get("as_of")
-        return text.long_date(value) if isinstance(value, dt.date) else ""
-
 
 def default_year(plan: Plan, today: dt.date) -> int | None:
     """The year in course, else the last one ended, else the first."""
@@ -100,10 +93,3 @@ class AnnualOptionsForm(ExportOptionsForm):
         assert isinstance(field, forms.TypedChoiceField)
         field.choices = [(y.number, text.year_label(y)) for y in self.plan.years]
         field.initial = default_year(self.plan, timezone.localdate())
-
-    def describe(self) -> str:
-        number = self.cleaned_data.get("year")
-        for year in self.plan.years:
-            if year.number == number:
-                return text.year_label(year)
-        return ""

@@ -35,6 +35,7 @@ from .renderers import docx as docx_renderer
 from .renderers import html as html_renderer
 from .renderers import pdf as pdf_renderer
 from .renderers import xlsx as xlsx_renderer
+from .text import colon, long_date, year_label
 
 
 class RenderedFile(NamedTuple):
@@ -84,7 +85,7 @@ class Exporter(ABC):
         form = self.form(plan, raw)
         if not form.is_valid():
             problems = "; ".join(
-                f"{form.fields[name].label if name in form.fields else name}{data_colon()}{' '.join(errors)}"
+                f"{form.fields[name].label if name in form.fields else name}{colon()}{' '.join(errors)}"
                 for name, errors in form.errors.items()
             )
             raise ExportError(problems)
@@ -103,6 +104,18 @@ class Exporter(ABC):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         """The file's bytes, from options the form has cleaned."""
 
+    def html_context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
+        """The context of the on-screen document (the PDF is printed from the same)."""
+        form = self.clean(plan, options, ReportFormat.HTML)
+        return self.context(plan, form.cleaned_data)
+
+    def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
+        raise ExportError(gettext("Ce document n'a pas de version à l'écran."))
+
+    def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
+        """The options of a stored report in words, for the list of generated files."""
+        return ""
+
     def filename(self, plan: Plan, form: ExportOptionsForm, fmt: str) -> str:
         title = slugify(plan.title)[:60].strip("-") or f"plan-{plan.pk}"
         stem = slugify(str(self.file_stem))
@@ -112,12 +125,6 @@ class Exporter(ABC):
 
     def filename_suffix(self, form: ExportOptionsForm) -> str:
         return ""
-
-
-def data_colon() -> str:
-    from .text import colon
-
-    return colon()
 
 
 class PlanDocumentExporter(Exporter):
@@ -150,6 +157,14 @@ class PlanDocumentExporter(Exporter):
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
+    def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
+        return html_renderer.plan_context(data.load_plan_report(plan.pk))
+
+    def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
+        if options.get("separator") == "comma":
+            return gettext("séparateur : virgule")
+        return ""
+
 
 def load_progress_report(plan: Plan, as_of: dt.date) -> data.ProgressReport:
     report = data.load_plan_report(plan.pk)
@@ -178,6 +193,17 @@ class ProgressExporter(Exporter):
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
+
+    def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
+        as_of = options.get("as_of") or timezone.localdate()
+        return html_renderer.progress_context(load_progress_report(plan, as_of))
+
+    def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
+        try:
+            day = dt.date.fromisoformat(str(options.get("as_of", "")))
+        except ValueError:
+            return ""
+        return gettext("état au %(date)s") % {"date": long_date(day)}
 
     def filename_suffix(self, form: ExportOptionsForm) -> str:
         value = form.cleaned_data.get("as_of")
@@ -223,6 +249,15 @@ class AnnualExporter(Exporter):
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
+
+    def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
+        return html_renderer.annual_context(load_annual_report(plan, int(options["year"])))
+
+    def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
+        for year in plan.years:
+            if year.number == options.get("year"):
+                return year_label(year)
+        return ""
 
     def filename_suffix(self, form: ExportOptionsForm) -> str:
         number = form.cleaned_data.get("year")
