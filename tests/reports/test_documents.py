@@ -141,7 +141,7 @@ def test_plan_pdf_text_extracts_with_accents_and_no_ligatures(plan):
         page = pdf.pages[0]
         assert page.width > page.height  # landscape
         fonts = {c["fontname"].split("+")[-1] for c in page.chars}
-    assert fonts <= {"LiberationSans", "LiberationSans-Bold", "DejaVuSans", "DejaVuSans-Bold"}, fonts
+    assert fonts <= {"Liberation-Sans", "Liberation-Sans-Bold", "DejaVu-Sans", "DejaVu-Sans-Bold"}, fonts
 
 
 def test_plan_pdf_repeats_table_header_on_every_page(org_a):
