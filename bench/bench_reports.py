@@ -37,14 +37,16 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
+    from tests.reports.plan_builder import build_plan
 
     from jalon.network.models import Organization
     from jalon.reports.registry import BY_IDENTIFIER
-    from tests.reports.plan_builder import build_plan
 
     call_command("migrate", verbosity=0)
     translation.activate("fr-ca")
-    organization = Organization.objects.create(name="Réseau banc d'essai", slug="banc", kind="national")
+    organization = Organization.objects.create(
+        name="Réseau banc d'essai", slug="banc", kind="national"
+    )
     cases = [
         ("plan DOCX", "plan", {}, "docx"),
         ("plan PDF", "plan", {}, "pdf"),
@@ -53,10 +55,15 @@ def main() -> None:
         ("bilan annuel DOCX", "annual", {"year": 1}, "docx"),
         ("bilan annuel PDF", "annual", {"year": 1}, "pdf"),
     ]
-    print(f"{'document':<20} {'actions':>7} {'médiane (s)':>12} {'min (s)':>8} {'requêtes':>9} {'taille (ko)':>11}")
+    print(
+        f"{'document':<20} {'actions':>7} {'médiane (s)':>12} {'min (s)':>8} {'requêtes':>9} {'taille (ko)':>11}"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         plan = build_plan(
-            organization, actions=size, orientations=4, objectives_per_orientation=max(2, size // 40)
+            organization,
+            actions=size,
+            orientations=4,
+            objectives_per_orientation=max(2, size // 40),
         )
         for label, identifier, options, fmt in cases:
             exporter = BY_IDENTIFIER[identifier]

@@ -49,7 +49,12 @@ INDICATORS = [
     ("MO", "Publication de 10 infolettres"),
 ]
 STATUSES = ["completed", "in_progress", "in_preparation", "not_started", "", "postponed"]
-NOTES = ["6 régions visitées", "Rencontre prévue en novembre", "", "Fiches « Agir ensemble » diffusées"]
+NOTES = [
+    "6 régions visitées",
+    "Rencontre prévue en novembre",
+    "",
+    "Fiches « Agir ensemble » diffusées",
+]
 TIMINGS = ["", "Automne 2017", "En continu", ""]
 
 
@@ -72,12 +77,13 @@ def build_plan(
         state=state,
         global_objective="Soutenir la restructuration et la reconnaissance des démarches régionales",
         notes=["An 1 = 2017/07/01 au 2018/06/30"],
-        glossary={"DS": "Développement social", "CISSS": "Centre intégré de santé et de services sociaux"},
+        glossary={
+            "DS": "Développement social",
+            "CISSS": "Centre intégré de santé et de services sociaux",
+        },
     )
     orientation_rows = Orientation.objects.bulk_create(
-        Orientation(
-            plan=plan, code=str(i + 1), title=ORIENTATIONS[i % len(ORIENTATIONS)], order=i
-        )
+        Orientation(plan=plan, code=str(i + 1), title=ORIENTATIONS[i % len(ORIENTATIONS)], order=i)
         for i in range(orientations)
     )
     objective_rows = []
@@ -121,7 +127,9 @@ def build_plan(
         for k in range(1 + i % 2)
     )
     ExpectedResult.objects.bulk_create(
-        ExpectedResult(action=a, text=RESULTS[k], order=k, plan_year=1 if k == 1 and i % 4 == 0 else None)
+        ExpectedResult(
+            action=a, text=RESULTS[k], order=k, plan_year=1 if k == 1 and i % 4 == 0 else None
+        )
         for i, a in enumerate(action_rows)
         for k in range(1 + i % 2)
     )

@@ -7,25 +7,54 @@ from docx import Document
 
 def test_report_command_writes_the_mise_a_jour(plan, tmp_path):
     target = tmp_path / "maj.docx"
-    call_command("report", str(plan.pk), "--kind", "progress", "--date", "2013-10-03", "--format", "docx", "-o", str(target), stderr=io.StringIO())
+    call_command(
+        "report",
+        str(plan.pk),
+        "--kind",
+        "progress",
+        "--date",
+        "2013-10-03",
+        "--format",
+        "docx",
+        "-o",
+        str(target),
+        stderr=io.StringIO(),
+    )
     document = Document(str(target))
     assert "Mise à jour\u00a0: 3 octobre 2013" in [p.text for p in document.paragraphs]
 
 
 def test_report_command_writes_the_annual_report(plan, tmp_path):
     target = tmp_path / "bilan.html"
-    call_command("report", str(plan.pk), "--kind", "annual", "--year", "2", "--format", "html", "-o", str(target), stderr=io.StringIO())
+    call_command(
+        "report",
+        str(plan.pk),
+        "--kind",
+        "annual",
+        "--year",
+        "2",
+        "--format",
+        "html",
+        "-o",
+        str(target),
+        stderr=io.StringIO(),
+    )
     assert "Bilan annuel 2018-2019 (An 2)" in target.read_text("utf-8")
 
 
 def test_report_command_asks_for_the_year_of_an_annual_report(plan):
-    with pytest.raises(CommandError, match=r"--year est obligatoire pour le bilan annuel \(années : 1, 2, 3, 4, 5\)"):
+    with pytest.raises(
+        CommandError,
+        match=r"--year est obligatoire pour le bilan annuel \(années : 1, 2, 3, 4, 5\)",
+    ):
         call_command("report", str(plan.pk), "--kind", "annual", "--format", "pdf")
 
 
 def test_report_command_rejects_a_bad_date(plan):
     with pytest.raises(CommandError, match="attendu une date AAAA-MM-JJ"):
-        call_command("report", str(plan.pk), "--kind", "progress", "--date", "03/10/2013", "--format", "pdf")
+        call_command(
+            "report", str(plan.pk), "--kind", "progress", "--date", "03/10/2013", "--format", "pdf"
+        )
 
 
 def test_report_command_names_an_unknown_plan(db):

@@ -58,7 +58,9 @@ def test_load_plan_report_keeps_tree_order_and_content(org_a):
 
 
 @pytest.mark.parametrize("size", [5, 200])
-def test_load_plan_report_runs_same_queries_whatever_the_size(org_a, size, django_assert_num_queries):
+def test_load_plan_report_runs_same_queries_whatever_the_size(
+    org_a, size, django_assert_num_queries
+):
     plan = build_plan(org_a, actions=size)
     with django_assert_num_queries(LOAD_QUERIES):
         report = load_plan_report(plan.pk)
@@ -69,7 +71,9 @@ def test_progress_report_counts_statuses_per_orientation(org_a):
     plan = build_plan(org_a, actions=12, orientations=2, objectives_per_orientation=1)
     report = load_plan_report(plan.pk)
 
-    progress = build_progress_report(report, dt.date(2018, 3, 15), PlanOnlyFacts().states_at(report, dt.date(2018, 3, 15)))
+    progress = build_progress_report(
+        report, dt.date(2018, 3, 15), PlanOnlyFacts().states_at(report, dt.date(2018, 3, 15))
+    )
 
     first = progress.orientations[0].summary
     # actions 1–6 cycle through completed, in_progress, in_preparation, not_started, "", postponed

@@ -2,8 +2,8 @@
 read as French documents (accents, « », non-breaking spaces, no broken ligatures)."""
 
 import csv
-import re
 import io
+import re
 
 import openpyxl
 import pdfplumber
@@ -29,7 +29,9 @@ def test_every_office_document_converts_in_libreoffice(plan, tmp_path, soffice_c
         "plan-tableur.xlsx": export_plan(plan, "xlsx").content,
         "plan-imprime.pdf": export_plan(plan, "pdf").content,
         "maj.docx": BY_IDENTIFIER["progress"].render(plan, {"as_of": "2018-03-15"}, "docx").content,
-        "maj-tableur.xlsx": BY_IDENTIFIER["progress"].render(plan, {"as_of": "2018-03-15"}, "xlsx").content,
+        "maj-tableur.xlsx": BY_IDENTIFIER["progress"]
+        .render(plan, {"as_of": "2018-03-15"}, "xlsx")
+        .content,
         "bilan.docx": BY_IDENTIFIER["annual"].render(plan, {"year": 1}, "docx").content,
     }
     paths = []
@@ -57,7 +59,10 @@ def test_plan_docx_is_a_landscape_table_with_repeated_header(plan):
     tables = document.tables
     assert len(tables) == 3  # one per orientation
     first = tables[0]
-    header_flags = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None for row in first.rows]
+    header_flags = [
+        row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+        for row in first.rows
+    ]
     assert header_flags[:2] == [True, True]
     assert not any(header_flags[2:])
     top = [c.text for c in first.rows[0].cells]
@@ -65,13 +70,19 @@ def test_plan_docx_is_a_landscape_table_with_repeated_header(plan):
     assert [c.text for c in first.rows[1].cells][3:8] == ["An 1", "An 2", "An 3", "An 4", "An 5"]
     body_rows = sum(len(t.rows) - 2 for t in tables)
     assert body_rows == 8
-    assert first.rows[2].cells[1].text == "1. Développer et maintenir un contact personnalisé avec les porteurs du DS dans chaque région"
+    assert (
+        first.rows[2].cells[1].text
+        == "1. Développer et maintenir un contact personnalisé avec les porteurs du DS dans chaque région"
+    )
     texts = "\n".join(c.text for t in tables for r in t.rows for c in r.cells)
     assert f"«{NBSP}orphelines{NBSP}»" in texts
     assert f"R = Taux de 75{NBSP}% de satisfaction des participants" in texts
     assert "✓" in texts
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[0] == f"Orientation 1{NBSP}: Soutenir la relance des démarches régionales en développement social"
+    assert (
+        headings[0]
+        == f"Orientation 1{NBSP}: Soutenir la relance des démarches régionales en développement social"
+    )
     assert document.core_properties.language == "fr-CA"
 
 
@@ -93,7 +104,15 @@ def test_plan_xlsx_has_one_row_per_action_frozen_filtered_header(plan):
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}9"
     header = [c.value for c in sheet[1]]
-    assert header[:7] == ["N° orientation", "Orientation", "N° objectif", "Objectif", "N° action", "Moyen d'action", "Acteurs"]
+    assert header[:7] == [
+        "N° orientation",
+        "Orientation",
+        "N° objectif",
+        "Objectif",
+        "N° action",
+        "Moyen d'action",
+        "Acteurs",
+    ]
     assert header[7:12] == ["An 1", "An 2", "An 3", "An 4", "An 5"]
     assert sheet.max_row == 9
     first = [c.value for c in sheet[2]]
@@ -114,7 +133,10 @@ def test_plan_csv_is_utf8_with_bom_one_row_per_action(plan):
     rows = list(csv.reader(io.StringIO(rendered.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 9
     assert rows[0][5] == "Moyen d'action"
-    assert rows[1][5] == "Développer et maintenir un contact personnalisé avec les porteurs du DS dans chaque région"
+    assert (
+        rows[1][5]
+        == "Développer et maintenir un contact personnalisé avec les porteurs du DS dans chaque région"
+    )
     assert rows[1][6] == "Coordination"
 
 
@@ -141,7 +163,12 @@ def test_plan_pdf_text_extracts_with_accents_and_no_ligatures(plan):
         page = pdf.pages[0]
         assert page.width > page.height  # landscape
         fonts = {c["fontname"].split("+")[-1] for c in page.chars}
-    assert fonts <= {"Liberation-Sans", "Liberation-Sans-Bold", "DejaVu-Sans", "DejaVu-Sans-Bold"}, fonts
+    assert fonts <= {
+        "Liberation-Sans",
+        "Liberation-Sans-Bold",
+        "DejaVu-Sans",
+        "DejaVu-Sans-Bold",
+    }, fonts
 
 
 def test_plan_pdf_repeats_table_header_on_every_page(org_a):
@@ -164,7 +191,7 @@ def test_progress_docx_marks_completed_and_in_progress_actions_in_bold(plan):
     detail = document.tables[1]  # after the summary table
     bold = {}
     for row in detail.rows[1:]:
-        action, status = row.cells[1].text, row.cells[3].text.split("\n")[0]
+        status = row.cells[3].text.split("\n")[0]
         runs = row.cells[1].paragraphs[0].runs
         bold[status] = bool(runs and runs[0].bold)
     assert bold["Complété"] is True
@@ -191,7 +218,8 @@ def test_progress_xlsx_bolds_marked_rows_and_sums_up(plan):
     sheet = workbook["Mise à jour"]
     status_column = [c.value for c in sheet[1]].index("État") + 1
     bold_by_status = {
-        sheet.cell(row, status_column).value: sheet.cell(row, 6).font.bold for row in range(2, sheet.max_row + 1)
+        sheet.cell(row, status_column).value: sheet.cell(row, 6).font.bold
+        for row in range(2, sheet.max_row + 1)
     }
     assert bold_by_status["Complété"] is True
     assert bold_by_status["En cours"] is True
@@ -214,7 +242,7 @@ def test_html_download_is_a_standalone_document(plan):
     assert html.startswith("<!doctype html>")
     assert '<html lang="fr">' in html
     assert "<style>" in html
-    assert "<th scope=\"rowgroup\" class=\"plan-table__objective\">P1." in html
+    assert '<th scope="rowgroup" class="plan-table__objective">P1.' in html
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])

@@ -25,7 +25,9 @@ def test_typeset_puts_non_breaking_spaces_inside_guillemets_and_before_colon_and
 
 
 def test_typeset_keeps_urls_and_times_untouched():
-    assert text.typeset("https://passerelles.quebec/ à 9:30") == "https://passerelles.quebec/ à 9:30"
+    assert (
+        text.typeset("https://passerelles.quebec/ à 9:30") == "https://passerelles.quebec/ à 9:30"
+    )
 
 
 def test_percent_uses_decimal_comma_in_french():

@@ -379,10 +379,7 @@ class AnnualReport:
     @property
     def indicator_count(self) -> int:
         return sum(
-            len(a.indicators)
-            for o in self.orientations
-            for ob in o.objectives
-            for a in ob.actions
+            len(a.indicators) for o in self.orientations for ob in o.objectives for a in ob.actions
         )
 
 
@@ -419,7 +416,8 @@ def build_annual_report(
                     label = result.assessment_label if result else ""
                     previous = assessments.get(key)
                     assessments[key] = AssessmentCount(
-                        key, label or (previous.label if previous else ""),
+                        key,
+                        label or (previous.label if previous else ""),
                         (previous.count if previous else 0) + 1,
                     )
                 rows.append(
@@ -448,7 +446,9 @@ def build_annual_report(
         orientations=tuple(orientations),
         summary=StatusSummary(count_statuses(every)),
         activities=total,
-        assessments=tuple(sorted(assessments.values(), key=lambda c: (c.assessment == "", -c.count))),
+        assessments=tuple(
+            sorted(assessments.values(), key=lambda c: (c.assessment == "", -c.count))
+        ),
         satisfaction=facts.satisfaction,
         narratives=narratives or Narratives(),
     )

@@ -30,7 +30,8 @@ class ExportOptionsForm(forms.Form):
         prefix: str | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(*args, prefix=prefix, **kwargs)
+        kwargs["prefix"] = prefix
+        super().__init__(*args, **kwargs)
         self.plan = plan
         field = self.fields["format"]
         assert isinstance(field, forms.ChoiceField)

@@ -73,7 +73,9 @@ class Exporter(ABC):
         """Options checked by the same form as on the page; ExportError names what is wrong."""
         if fmt not in self.formats:
             raise ExportError(
-                gettext("« %(name)s » n'existe pas en format %(format)s ; formats offerts : %(formats)s.")
+                gettext(
+                    "« %(name)s » n'existe pas en format %(format)s ; formats offerts : %(formats)s."
+                )
                 % {
                     "name": self.name,
                     "format": fmt,
@@ -85,7 +87,7 @@ class Exporter(ABC):
         form = self.form(plan, raw)
         if not form.is_valid():
             problems = "; ".join(
-                f"{form.fields[name].label if name in form.fields else name}{colon()}{' '.join(errors)}"
+                f"{form.fields[name].label if name in form.fields else name}{colon()}{' '.join(str(e) for e in errors)}"
                 for name, errors in form.errors.items()
             )
             raise ExportError(problems)
@@ -151,7 +153,9 @@ class PlanDocumentExporter(Exporter):
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_plan(report)
         if fmt == ReportFormat.CSV:
-            return csv_renderer.render_plan(report, separator=options.get("separator") or "semicolon")
+            return csv_renderer.render_plan(
+                report, separator=options.get("separator") or "semicolon"
+            )
         context = html_renderer.plan_context(report)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
@@ -216,9 +220,7 @@ def load_annual_report(
     report = data.load_plan_report(plan.pk)
     year = report.year(year_number)
     if year is None:
-        raise ExportError(
-            gettext("Le plan n'a pas d'année %(number)s.") % {"number": year_number}
-        )
+        raise ExportError(gettext("Le plan n'a pas d'année %(number)s.") % {"number": year_number})
     facts = facts_source().annual_facts(report, year)
     return data.build_annual_report(report, year, facts, narratives)
 
@@ -289,4 +291,3 @@ PLAN_EXPORT_FORMATS = ("docx", "xlsx", "pdf", "csv")
 def export_plan(plan: Plan, fmt: str, **options: Any) -> RenderedFile:
     """The plan document in one format: what `jalon export PLAN_ID --format FMT` writes."""
     return BY_IDENTIFIER["plan"].render(plan, options, fmt)
-

@@ -56,7 +56,8 @@ def generate_report(*, report_id: int) -> GeneratedReport:
         try:
             if exporter is None:
                 raise ExportError(
-                    gettext("Le type de document « %(kind)s » n'existe plus.") % {"kind": report.kind}
+                    gettext("Le type de document « %(kind)s » n'existe plus.")
+                    % {"kind": report.kind}
                 )
             rendered = exporter.render(report.plan, report.options, report.format)
         except ExportError as exc:

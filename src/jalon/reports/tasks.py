@@ -9,4 +9,4 @@ from django_tasks import task
 def generate_report_task(report_id: int) -> int:
     from .services import generate_report
 
-    return generate_report(report_id=report_id).pk
+    return int(generate_report(report_id=report_id).pk)

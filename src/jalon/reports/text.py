@@ -108,8 +108,10 @@ def status_with_date(status: str, changed_on: dt.date | None) -> str:
 def orientation_heading(orientation: OrientationItem) -> str:
     """ORIENTATION 1 : title, as plans write it."""
     if orientation.code:
-        return gettext("Orientation %(code)s") % {"code": orientation.code} + colon() + typeset(
-            orientation.title
+        return (
+            gettext("Orientation %(code)s") % {"code": orientation.code}
+            + colon()
+            + typeset(orientation.title)
         )
     return typeset(orientation.title)
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_POST
@@ -21,7 +22,6 @@ from .forms import ExportOptionsForm
 from .models import GeneratedReport
 from .queries import get_report_for_user, reports_of_plan
 from .registry import Exporter, ExportError, exporters_for, get_exporter
-from .renderers import html as html_renderer
 
 
 def _exporter_for(request: HttpRequest, plan: Plan, identifier: str) -> Exporter:
@@ -95,7 +95,9 @@ def generate(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
     )
     if request.htmx:  # type: ignore[attr-defined]
         return _row_response(request, plan, report, created=True)
-    messages.success(request, gettext("Votre demande est enregistrée : le document apparaît dans la liste."))
+    messages.success(
+        request, gettext("Votre demande est enregistrée : le document apparaît dans la liste.")
+    )
     return redirect("reports:plan", pk=plan.pk)
 
 
@@ -120,7 +122,7 @@ def report_status(request: HttpRequest, report_pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest, report_pk: int) -> HttpResponse:
+def download(request: HttpRequest, report_pk: int) -> HttpResponseBase:
     report = get_report_for_user(request.user, report_pk)
     if report.status != GenerationStatus.DONE or not report.file:
         raise Http404

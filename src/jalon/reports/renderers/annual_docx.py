@@ -9,6 +9,7 @@ from jalon.reports import text
 from jalon.reports.data import AnnualAction, AnnualReport
 
 from .docx import (
+    add_row,
     CELL_STYLE,
     fill_cell,
     header_rows,
@@ -73,12 +74,16 @@ def render(report: AnnualReport) -> bytes:
     summary = report.summary
     figures = [
         ngettext(
-            "%(count)s action prévue cette année", "%(count)s actions prévues cette année", summary.total
+            "%(count)s action prévue cette année",
+            "%(count)s actions prévues cette année",
+            summary.total,
         )
         % {"count": summary.total},
         gettext("%(done)s complétées, %(doing)s en cours")
         % {"done": summary.count("completed"), "doing": summary.count("in_progress")},
-        ngettext("%(count)s indicateur suivi", "%(count)s indicateurs suivis", report.indicator_count)
+        ngettext(
+            "%(count)s indicateur suivi", "%(count)s indicateurs suivis", report.indicator_count
+        )
         % {"count": report.indicator_count},
     ]
     if report.activities.count:
@@ -96,7 +101,7 @@ def render(report: AnnualReport) -> bytes:
         [[gettext("Orientation")] + [text.status_label(s) for s in statuses] + [gettext("Total")]],
     )
     for orientation in report.orientations:
-        cells = table.add_row().cells
+        cells = add_row(table).cells
         fill_cell(cells[0], [text.orientation_heading(orientation.orientation)], bold=True)
         values = [str(orientation.summary.count(s)) for s in statuses] + [
             str(orientation.summary.total)
@@ -109,7 +114,7 @@ def render(report: AnnualReport) -> bytes:
         table = new_table(document, widths([None, 1.2]))
         header_rows(table, [[gettext("Appréciation"), gettext("Indicateurs")]])
         for count in report.assessments:
-            cells = table.add_row().cells
+            cells = add_row(table).cells
             fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
             fill_cell(cells[1], [str(count.count)])
 
@@ -117,11 +122,11 @@ def render(report: AnnualReport) -> bytes:
         document.add_heading(gettext("Satisfaction"), level=2)
         table = new_table(document, widths([None, 1.0, 1.2]))
         header_rows(table, [[gettext("Question"), gettext("Taux"), gettext("Répondants")]])
-        for item in report.satisfaction:
-            cells = table.add_row().cells
-            fill_cell(cells[0], [text.typeset(item.question)])
-            fill_cell(cells[1], [text.percent(item.rate)])
-            fill_cell(cells[2], [str(item.respondents)])
+        for answer in report.satisfaction:
+            cells = add_row(table).cells
+            fill_cell(cells[0], [text.typeset(answer.question)])
+            fill_cell(cells[1], [text.percent(answer.rate)])
+            fill_cell(cells[2], [str(answer.respondents)])
 
     column_widths = widths([None, 1.2, 2.3, 3.0])
     headers = [
@@ -136,14 +141,15 @@ def render(report: AnnualReport) -> bytes:
         document.add_heading(text.orientation_heading(orientation.orientation), level=1)
         if not orientation.objectives:
             document.add_paragraph(
-                gettext("Aucune action prévue cette année dans cette orientation."), style=CELL_STYLE
+                gettext("Aucune action prévue cette année dans cette orientation."),
+                style=CELL_STYLE,
             )
         for group in orientation.objectives:
             document.add_heading(text.objective_label(group.objective), level=2)
             table = new_table(document, column_widths)
             header_rows(table, headers)
             for item in group.actions:
-                cells = table.add_row().cells
+                cells = add_row(table).cells
                 fill_cell(cells[0], [text.action_label(item.action)], bold=item.state.is_marked)
                 state = [text.status_label(item.state.status)]
                 if item.state.changed_on:

@@ -86,7 +86,7 @@ def _bar_rows(
             f'<text x="{offset + 6:.1f}" y="{y + 13}" font-size="11" font-family="Liberation Sans, DejaVu Sans, sans-serif" fill="#1b1f24">{total}</text>'
         )
     parts.append("</svg>")
-    return Chart(title=title, description=description, svg=mark_safe("".join(parts)))  # noqa: S308 — every text is escaped above
+    return Chart(title=title, description=description, svg=mark_safe("".join(parts)))
 
 
 def status_chart(report: AnnualReport) -> Chart:
@@ -108,9 +108,7 @@ def status_chart(report: AnnualReport) -> Chart:
         + "."
         for label, segs in rows
     ]
-    return _bar_rows(
-        gettext("Actions par état et par orientation"), rows, " ".join(sentences)
-    )
+    return _bar_rows(gettext("Actions par état et par orientation"), rows, " ".join(sentences))
 
 
 def assessment_chart(report: AnnualReport) -> Chart | None:
@@ -119,7 +117,13 @@ def assessment_chart(report: AnnualReport) -> Chart | None:
     rows = [
         (
             c.label or gettext("Sans appréciation"),
-            [(c.label or gettext("Sans appréciation"), c.count, ASSESSMENT_COLOURS[i % len(ASSESSMENT_COLOURS)] if c.assessment else "#d5dbe1")],
+            [
+                (
+                    c.label or gettext("Sans appréciation"),
+                    c.count,
+                    ASSESSMENT_COLOURS[i % len(ASSESSMENT_COLOURS)] if c.assessment else "#d5dbe1",
+                )
+            ],
         )
         for i, c in enumerate(report.assessments)
     ]

@@ -36,6 +36,9 @@ MARGIN = Inches(0.6)
 USABLE = PAGE_WIDTH - 2 * MARGIN
 CELL_STYLE = "Cellule de tableau"
 HEAD_STYLE = "En-tête de tableau"
+# Style ids by name: python-docx looks a style up by name on every assignment, which made the
+# tables of a large plan slow; cells set the id directly.
+STYLE_IDS: dict[str, str] = {}
 
 
 # --- Low-level helpers ---------------------------------------------------------------------
@@ -46,7 +49,7 @@ def _language_tag() -> str:
 
 
 def _set_language(style_element: object, tag: str) -> None:
-    rpr = style_element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = style_element.get_or_add_rPr()
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -56,12 +59,12 @@ def _set_language(style_element: object, tag: str) -> None:
 
 
 def _set_font(style: object, name: str, size: float, *, bold: bool | None = None) -> None:
-    font = style.font  # type: ignore[attr-defined]
+    font = style.font
     font.name = name
     font.size = Pt(size)
     if bold is not None:
         font.bold = bold
-    rpr = style.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = style.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -77,7 +80,7 @@ def _styles(document: DocumentObject) -> None:
     normal = styles["Normal"]
     _set_font(normal, FONT, 10)
     _set_language(normal.element, _language_tag())
-    normal.paragraph_format.space_after = Pt(4)  # type: ignore[attr-defined]
+    normal.paragraph_format.space_after = Pt(4)
     for name, size, color in (
         ("Title", 20, "1B1F24"),
         ("Subtitle", 12, "4A5560"),
@@ -86,11 +89,11 @@ def _styles(document: DocumentObject) -> None:
     ):
         style = styles[name]
         _set_font(style, FONT, size, bold=name != "Subtitle")
-        style.font.color.rgb = RGBColor.from_string(color)  # type: ignore[attr-defined]
-        style.font.italic = False  # type: ignore[attr-defined]
-        style.paragraph_format.space_before = Pt(10 if name.startswith("Heading") else 0)  # type: ignore[attr-defined]
-        style.paragraph_format.space_after = Pt(4)  # type: ignore[attr-defined]
-        style.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
+        style.font.color.rgb = RGBColor.from_string(color)
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(10 if name.startswith("Heading") else 0)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
         spacing = style.element.get_or_add_rPr().find(qn("w:spacing"))
         if spacing is not None:  # the default template spreads the title's letters
             spacing.getparent().remove(spacing)
@@ -104,19 +107,21 @@ def _styles(document: DocumentObject) -> None:
     cell = styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = normal
     _set_font(cell, FONT, 8)
-    cell.paragraph_format.space_after = Pt(2)  # type: ignore[attr-defined]
-    cell.paragraph_format.space_before = Pt(0)  # type: ignore[attr-defined]
+    cell.paragraph_format.space_after = Pt(2)
+    cell.paragraph_format.space_before = Pt(0)
     head = styles.add_style(HEAD_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     head.base_style = cell
     _set_font(head, FONT, 8, bold=True)
-    head.font.all_caps = True  # type: ignore[attr-defined]
-    head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[attr-defined]
-    head.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
+    head.font.all_caps = True
+    head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head.paragraph_format.keep_with_next = True
+    for name in (CELL_STYLE, HEAD_STYLE):
+        STYLE_IDS[name] = styles[name].style_id
 
 
 def _field(paragraph: object, instruction: str, placeholder: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice compute when they lay out pages."""
-    run = paragraph.add_run()  # type: ignore[attr-defined]
+    run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
     instr = OxmlElement("w:instrText")
@@ -209,8 +214,9 @@ def fill_cell(
     paragraphs = [cell.paragraphs[0]]
     for _ in lines[1:]:
         paragraphs.append(cell.add_paragraph())
+    style_id = STYLE_IDS[style]
     for paragraph, line in zip(paragraphs, lines or [""], strict=False):
-        paragraph.style = style
+        paragraph._p.style = style_id
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if line:
@@ -232,8 +238,12 @@ def widths(fixed: Sequence[float | None]) -> list[Emu]:
     return [Emu(int(Inches(w * scale))) for w in inches]
 
 
+def add_row(table: Table) -> _Row:
+    return table.add_row()  # type: ignore[no-untyped-call]
+
+
 def new_table(document: DocumentObject, column_widths: Sequence[Emu]) -> Table:
-    table = document.add_table(rows=0, cols=len(column_widths))
+    table: Table = document.add_table(rows=0, cols=len(column_widths))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -252,7 +262,7 @@ def header_rows(table: Table, rows: Sequence[Sequence[str]]) -> None:
     spans its "An" columns)."""
     built: list[list[_Cell]] = []
     for level, labels in enumerate(rows):
-        row = table.add_row()
+        row = add_row(table)
         _row_property(row, "w:tblHeader")
         _row_property(row, "w:cantSplit")
         cells = list(row.cells)
@@ -298,11 +308,9 @@ def group_rows(
 ) -> None:
     empty = [gettext("Aucune action pour cet objectif.")]
     for group in groups:
-        rows = group.rows or [
-            GroupRow(cells=[empty] + [[] for _ in range(len(table.columns) - 2)])
-        ]
+        rows = group.rows or [GroupRow(cells=[empty] + [[] for _ in range(len(table.columns) - 2)])]
         for index, data in enumerate(rows):
-            row = table.add_row()
+            row = add_row(table)
             cells = row.cells
             if index == 0:
                 fill_cell(cells[0], [group.label], bold=True)
@@ -441,7 +449,7 @@ def _summary_table(
         ],
     )
     for index, (label, counts, total, share) in enumerate(rows):
-        row = table.add_row()
+        row = add_row(table)
         _row_property(row, "w:cantSplit")
         last = index == len(rows) - 1 and label == total_label
         values = [str(c) for c in counts] + [str(total), text.percent(share)]
@@ -458,7 +466,9 @@ def render_progress(report: ProgressReport) -> bytes:
     plan = report.plan
     title = gettext("Mise à jour — %(title)s") % {"title": plan.title}
     document = new_document(plan, title)
-    heading_block(document, plan, gettext("Mise à jour") + text.colon() + text.long_date(report.as_of))
+    heading_block(
+        document, plan, gettext("Mise à jour") + text.colon() + text.long_date(report.as_of)
+    )
     document.add_paragraph(
         gettext(
             "Les actions complétées ou en cours de réalisation sont indiquées en caractères gras dans le tableau."
@@ -514,8 +524,15 @@ def render_progress(report: ProgressReport) -> bytes:
                                 [text.action_label(item.action)],
                                 [text.schedule_text(item.action)],
                                 [text.status_label(item.state.status)]
-                                + ([text.long_date(item.state.changed_on)] if item.state.changed_on else []),
-                                [text.typeset(line) for line in item.state.progress_note.splitlines()],
+                                + (
+                                    [text.long_date(item.state.changed_on)]
+                                    if item.state.changed_on
+                                    else []
+                                ),
+                                [
+                                    text.typeset(line)
+                                    for line in item.state.progress_note.splitlines()
+                                ],
                             ],
                             bold=item.state.is_marked,
                         )

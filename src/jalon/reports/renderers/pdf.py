@@ -14,7 +14,6 @@ from django.utils.translation import gettext
 
 from .html import STATIC_CSS, stylesheet
 
-
 # WeasyPrint reports each layout step at INFO; a report server logs only what goes wrong.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
@@ -54,9 +53,7 @@ def render_pdf(context: dict[str, Any]) -> bytes:
     from weasyprint import CSS, HTML
 
     html = render_to_string("reports/documents/standalone.html", context)
-    document = HTML(
-        string=html, base_url=STATIC_CSS.as_uri() + "/", url_fetcher=_local_only
-    )
+    document = HTML(string=html, base_url=STATIC_CSS.as_uri() + "/", url_fetcher=_local_only)
     stylesheets = [
         CSS(string=stylesheet("document.css")),
         CSS(string=stylesheet("pdf.css")),

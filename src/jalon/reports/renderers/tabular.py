@@ -66,13 +66,18 @@ def plan_columns(plan: PlanReport, *, with_state: bool = True) -> list[Column]:
                 gettext("Résultats attendus"),
                 45,
                 lambda r: _lines(
-                    [text.expected_result_text(e.text, e.plan_year) for e in r.action.expected_results]
+                    [
+                        text.expected_result_text(e.text, e.plan_year)
+                        for e in r.action.expected_results
+                    ]
                 ),
             ),
             Column(
                 gettext("Indicateurs de suivi"),
                 45,
-                lambda r: _lines([text.indicator_text(i.kind, i.text) for i in r.action.indicators]),
+                lambda r: _lines(
+                    [text.indicator_text(i.kind, i.text) for i in r.action.indicators]
+                ),
             ),
         ]
     )

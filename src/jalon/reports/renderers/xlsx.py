@@ -31,7 +31,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 WRAP_CENTER = Alignment(wrap_text=True, vertical="top", horizontal="center")
 HEAD_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
-FORBIDDEN_IN_TITLES = str.maketrans({c: " " for c in "[]:*?/\\"})
+FORBIDDEN_IN_TITLES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 def sheet_title(name: str) -> str:

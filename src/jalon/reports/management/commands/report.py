@@ -29,7 +29,8 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise CommandError(
-            _("--date %(value)s : attendu une date AAAA-MM-JJ, p. ex. 2018-03-15.") % {"value": value}
+            _("--date %(value)s : attendu une date AAAA-MM-JJ, p. ex. 2018-03-15.")
+            % {"value": value}
         ) from None
 
 
@@ -40,7 +41,9 @@ class Command(BaseCommand):
         parser.add_argument("plan_id", type=int, help=_("numéro du plan"))
         parser.add_argument("--kind", choices=KINDS, required=True, help=_("type de rapport"))
         parser.add_argument("--year", type=int, help=_("année du plan (bilan annuel), p. ex. 1"))
-        parser.add_argument("--date", help=_("date de la mise à jour, AAAA-MM-JJ (défaut : aujourd'hui)"))
+        parser.add_argument(
+            "--date", help=_("date de la mise à jour, AAAA-MM-JJ (défaut : aujourd'hui)")
+        )
         parser.add_argument("--format", choices=FORMATS, required=True, dest="fmt")
         parser.add_argument("-o", "--output", help=_("fichier à écrire (« - » : sortie standard)"))
 
@@ -58,7 +61,9 @@ class Command(BaseCommand):
             raise CommandError(_("Aucun plan n° %(id)s.") % {"id": opts["plan_id"]}) from None
         if not exporter.is_available(plan):
             raise CommandError(
-                _("Le plan n° %(id)s n'a pas d'années (période inconnue) : pas de %(name)s possible.")
+                _(
+                    "Le plan n° %(id)s n'a pas d'années (période inconnue) : pas de %(name)s possible."
+                )
                 % {"id": plan.pk, "name": str(exporter.name).lower()}
             )
         options: dict[str, Any] = {}
@@ -86,7 +91,8 @@ class Command(BaseCommand):
             path.write_bytes(rendered.content)
         except OSError as exc:
             raise CommandError(
-                _("Impossible d'écrire %(path)s : %(error)s") % {"path": path, "error": exc.strerror}
+                _("Impossible d'écrire %(path)s : %(error)s")
+                % {"path": path, "error": exc.strerror}
             ) from None
         self.stderr.write(
             _("%(path)s écrit (%(size)s octets).") % {"path": path, "size": len(rendered.content)}
