@@ -7,6 +7,7 @@ the permission-checked download view: MEDIA_URL is not routed.
 from __future__ import annotations
 
 import uuid
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -19,7 +20,7 @@ def _empty_options() -> dict[str, object]:
     return {}
 
 
-def report_upload_to(instance: GeneratedReport, filename: str) -> str:
+def report_upload_to(instance: Any, filename: str) -> str:
     return f"reports/{instance.plan_id}/{uuid.uuid4().hex}/{filename}"
 
 
@@ -56,6 +57,8 @@ class GeneratedReport(models.Model):
     )
     created_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
     finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+
+    objects: ClassVar[models.Manager[GeneratedReport]] = models.Manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import get_language, gettext
 from docx import Document
@@ -48,7 +49,7 @@ def _language_tag() -> str:
     return "en-CA" if (get_language() or "fr").startswith("en") else "fr-CA"
 
 
-def _set_language(style_element: object, tag: str) -> None:
+def _set_language(style_element: Any, tag: str) -> None:
     rpr = style_element.get_or_add_rPr()
     lang = rpr.find(qn("w:lang"))
     if lang is None:
@@ -58,7 +59,7 @@ def _set_language(style_element: object, tag: str) -> None:
     lang.set(qn("w:eastAsia"), tag)
 
 
-def _set_font(style: object, name: str, size: float, *, bold: bool | None = None) -> None:
+def _set_font(style: Any, name: str, size: float, *, bold: bool | None = None) -> None:
     font = style.font
     font.name = name
     font.size = Pt(size)
@@ -119,7 +120,7 @@ def _styles(document: DocumentObject) -> None:
         STYLE_IDS[name] = styles[name].style_id
 
 
-def _field(paragraph: object, instruction: str, placeholder: str) -> None:
+def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice compute when they lay out pages."""
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
@@ -239,7 +240,8 @@ def widths(fixed: Sequence[float | None]) -> list[Emu]:
 
 
 def add_row(table: Table) -> _Row:
-    return table.add_row()  # type: ignore[no-untyped-call]
+    row: _Row = table.add_row()  # type: ignore[no-untyped-call]
+    return row
 
 
 def new_table(document: DocumentObject, column_widths: Sequence[Emu]) -> Table:
