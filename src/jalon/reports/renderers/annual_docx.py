@@ -9,8 +9,8 @@ from jalon.reports import text
 from jalon.reports.data import AnnualAction, AnnualReport
 
 from .docx import (
-    add_row,
     CELL_STYLE,
+    add_row,
     fill_cell,
     header_rows,
     heading_block,
