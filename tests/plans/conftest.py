@@ -13,3 +13,76 @@ def _test_client_settings(settings):
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django's ORM calls from the test stay synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=BROWSER_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def _plain_http_server():
+    """The live server speaks plain HTTP: its middleware reads these settings once, when it starts."""
+    from django.test.utils import override_settings
+
+    override = override_settings(
+        SECURE_SSL_REDIRECT=False,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+        SECURE_HSTS_SECONDS=0,
+    )
+    override.enable()
+    yield
+    override.disable()
+
+
+@pytest.fixture
+def page(browser, _plain_http_server, live_server):
+    """A French browser page on the live server; `page.login(user)` signs a user in."""
+    from django.conf import settings
+    from django.test import Client
+
+    context = browser.new_context(locale="fr-CA", base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+
+    def login(user):
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    page.login = login
+    yield page
+    context.close()

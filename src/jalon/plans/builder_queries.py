@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
-from django.utils import formats
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role, role_at_least
@@ -202,6 +202,12 @@ class FieldChange:
     after: str
 
 
+def moment(value: dt.datetime) -> str:
+    """A date and time the way people write it: "3 octobre 2013, 14 h 05"."""
+    # Django's fr_CA DATETIME_FORMAT reads the "h" of "14 h 05" as a 12-hour clock.
+    return dateformat.format(timezone.localtime(value), _("j F Y, G \\h i"))
+
+
 @dataclass
 class HistoryEntry:
     when: dt.datetime
@@ -209,6 +215,10 @@ class HistoryEntry:
     what: str
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def when_text(self) -> str:
+        return moment(self.when)
 
 
 def history_records(plan: Plan, kind: str, pk: int) -> list[Any]:

@@ -49,6 +49,7 @@ from .builder_queries import (
     history_title,
     item_history,
     loaded,
+    moment,
     move_targets,
     plan_tree,
 )
@@ -448,7 +449,7 @@ def _conflict(exc: StaleVersion, fields: list[str]) -> dict[str, Any]:
     who = ""
     when = None
     if last is not None:
-        when = last.history_date
+        when = moment(last.history_date)
         if last.history_user is not None:
             who = last.history_user.get_full_name() or last.history_user.username
     values = []

@@ -84,21 +84,24 @@
   var dragged = null;
   var marker = null;
 
-  function listFor(target) {
+  // Where a drop on `target` lands: {list, atEnd}. Over a list of the dragged kind, among its
+  // items; over a parent's row (an objective for an action…), at the end of that parent's list.
+  function dropZone(target) {
     if (!dragged || !(target instanceof Element)) {
       return null;
     }
     var kind = dragged.getAttribute("data-kind");
     var list = target.closest("ol.tree-list");
     if (list && list.getAttribute("data-list") === kind) {
-      return list;
+      return { list: list, atEnd: false };
     }
-    // Dropping on a parent's row puts the item at the end of that parent's list.
+    var selector =
+      ":scope > ol.tree-list[data-list='" + kind + "'], :scope > .tree-children > ol.tree-list[data-list='" + kind + "']";
     var parent = target.closest(".tree-item");
     while (parent) {
-      var own = parent.querySelector(":scope > ol.tree-list[data-list='" + kind + "'], :scope > .tree-children > ol.tree-list[data-list='" + kind + "']");
+      var own = parent.querySelector(selector);
       if (own) {
-        return own;
+        return { list: own, atEnd: true };
       }
       parent = parent.parentElement && parent.parentElement.closest(".tree-item");
     }
@@ -170,23 +173,24 @@
   });
 
   document.addEventListener("dragover", function (event) {
-    var list = listFor(event.target);
-    if (!list) {
+    var zone = dropZone(event.target);
+    if (!zone) {
       return;
     }
     event.preventDefault();
     event.dataTransfer.dropEffect = "move";
-    showMarker(list, itemBefore(list, event.clientY));
+    showMarker(zone.list, zone.atEnd ? null : itemBefore(zone.list, event.clientY));
   });
 
   document.addEventListener("drop", function (event) {
-    var list = listFor(event.target);
-    if (!list || !dragged) {
+    var zone = dropZone(event.target);
+    if (!zone || !dragged) {
       endDrag();
       return;
     }
     event.preventDefault();
-    var before = itemBefore(list, event.clientY);
+    var list = zone.list;
+    var before = zone.atEnd ? null : itemBefore(list, event.clientY);
     var items = itemsOf(list);
     var position = before ? items.indexOf(before) : items.length;
     var source = dragged;
