@@ -776,3 +776,30 @@ def test_builder_page_runs_the_same_queries_for_5_and_400_actions(
     with django_assert_num_queries(11):
         response = as_editor.get(page)
     assert response.content.decode().count('class="tree-item tree-item--action"') == count
+
+
+def test_builder_speaks_english_when_the_person_chose_it(as_editor, plan, tree, settings):
+    as_editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = as_editor.get(url("builder", plan.pk)).content.decode()
+    assert "<h1>Build the plan</h1>" in html
+    assert "Add an action" in html
+    moved = as_editor.post(
+        url("builder_move", plan.pk, "action", tree["first"].pk), {"direction": "down"}, **HTMX
+    )
+    assert "Action moved." in moved.content.decode()
+
+
+def test_addresses_written_in_the_tree_are_the_builders_urls(as_editor, plan, tree):
+    html = as_editor.get(url("builder", plan.pk)).content.decode()
+    action, objective = tree["first"], tree["objective"]
+    for name in (
+        "builder_edit",
+        "builder_move",
+        "builder_place",
+        "builder_delete",
+        "builder_history",
+    ):
+        assert url(name, plan.pk, "action", action.pk) in html
+    assert url("builder_add", plan.pk, "objectif", objective.pk, "action") in html
+    assert url("builder_add", plan.pk, "action", action.pk, "indicateur") in html
+    assert url("builder_paste", plan.pk, objective.pk) in html

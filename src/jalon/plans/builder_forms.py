@@ -169,7 +169,7 @@ class IndicatorForm(BuilderForm):
     text = forms.CharField(
         label=_("Indicateur"),
         widget=_title_widget(),
-        help_text=_("Tel qu'écrit, cible comprise : « Taux de 75 % de satisfaction »."),
+        help_text=_("Tel qu'écrit, cible comprise : « 8 rencontres annuelles »."),
     )
 
 
