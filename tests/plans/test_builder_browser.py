@@ -191,3 +191,18 @@ def test_drag_and_drop_moves_an_action_to_another_objective(page, cast, org_a):
         "Action sur place",
         "Action voyageuse",
     ]
+
+
+def test_a_change_to_an_item_someone_else_deleted_is_explained(page, cast, org_a):
+    from jalon.plans import builder
+
+    editor = cast["editor_a"]
+    plan = builder.create_plan(organization=org_a, title="Plan", user=editor)
+    orientation = builder.add_orientation(plan=plan, title="Orientation", code="1", user=editor)
+    page.login(editor)
+    page.goto(f"/plans/{plan.pk}/construire/")
+    builder.delete_item(item=orientation, user=cast["admin_a"])
+    page.get_by_role("link", name="Modifier : Orientation 1").click()
+    expect(live(page)).to_have_text(
+        "Cet élément n'existe plus : quelqu'un l'a peut-être supprimé. Rechargez la page."
+    )

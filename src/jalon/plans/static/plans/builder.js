@@ -36,6 +36,26 @@
     });
   });
 
+  // htmx swaps nothing on an error answer: say it in the live region, in the page's language.
+  function sayError(status) {
+    var live = document.getElementById("builder-live");
+    if (!live) {
+      return;
+    }
+    var key = status === 403 ? "data-error-403" : status === 404 ? "data-error-404" : "data-error-other";
+    var message = document.createElement("p");
+    message.className = "builder-live__message builder-live__message--error";
+    message.textContent = live.getAttribute(key) || "";
+    live.replaceChildren(message);
+  }
+
+  document.body.addEventListener("htmx:responseError", function (event) {
+    sayError(event.detail && event.detail.xhr ? event.detail.xhr.status : 0);
+  });
+  document.body.addEventListener("htmx:sendError", function () {
+    sayError(0);
+  });
+
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (!(target instanceof Element)) {
