@@ -28,7 +28,7 @@ from typing import Any
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, router, transaction
-from django.db.models.deletion import Collector
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -972,7 +972,12 @@ def delete_item(*, item: TreeItem, user: Any, reason: str = "") -> Deletion:
     model = type(current)
     parent_id = getattr(current, f"{PARENT_FIELD[model]}_id")
     collector = Collector(using=router.db_for_write(model), origin=current)
-    collector.collect([current])
+    try:
+        collector.collect([current])
+    except (ProtectedError, RestrictedError):
+        raise BuilderError(
+            _("Cet élément ne peut pas être supprimé : d'autres données du suivi en dépendent.")
+        ) from None
     rows, links = _removed_rows(collector)
     payload = json.dumps(
         {

@@ -229,6 +229,17 @@ def _form_focus(form_id: str) -> list[str]:
     ]
 
 
+def _form_answer(
+    request: HtmxHttpRequest, plan: Plan, *, form_id: str, **context: Any
+) -> HttpResponse:
+    """A builder form: in place for htmx (focus on its first field or first error), else a page."""
+    context = _base_context(request, plan) | context | {"form_id": form_id}
+    if not request.htmx:
+        return render(request, "plans/builder/form_page.html", context)
+    html = render_to_string(f"{FORMS}#item-form", context, request)
+    return _answer(request, html, focus=_form_focus(form_id))
+
+
 def _user_reason(request: HtmxHttpRequest, plan: Plan, form: Any = None) -> str:
     if form is not None and "reason" in getattr(form, "cleaned_data", {}):
         reason = str(form.cleaned_data["reason"])
@@ -364,19 +375,17 @@ def frame_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def _frame_form(
     request: HtmxHttpRequest, plan: Plan, form: PlanFrameForm, *, conflict: Any = None
 ) -> HttpResponse:
-    context = _base_context(request, plan) | {
-        "form": form,
-        "form_id": "builder-frame",
-        "legend": _("Modifier le cadre du plan"),
-        "action_url": reverse("plans:builder_frame", args=[plan.pk]),
-        "cancel_url": reverse("plans:builder_frame_view", args=[plan.pk]),
-        "conflict": conflict,
-        "form_class": "builder-frame",
-    }
-    if not request.htmx:
-        return render(request, "plans/builder/form_page.html", context)
-    html = render_to_string(f"{FORMS}#item-form", context, request)
-    return _answer(request, html, focus=_form_focus("builder-frame"))
+    return _form_answer(
+        request,
+        plan,
+        form=form,
+        form_id="builder-frame",
+        legend=_("Modifier le cadre du plan"),
+        action_url=reverse("plans:builder_frame", args=[plan.pk]),
+        cancel_url=reverse("plans:builder_frame_view", args=[plan.pk]),
+        conflict=conflict,
+        form_class="builder-frame",
+    )
 
 
 @login_required
@@ -600,21 +609,19 @@ def _item_form(
     request: HtmxHttpRequest, plan: Plan, kind: str, item: Any, form: Any, *, conflict: Any = None
 ) -> HttpResponse:
     form_id = f"{kind}-{item.pk}-row"
-    context = _base_context(request, plan) | {
-        "form": form,
-        "form_id": form_id,
-        "kind": kind,
-        "item": item,
-        "legend": _("Modifier : %(item)s") % {"item": builder.item_label(item)},
-        "action_url": reverse("plans:builder_edit", args=[plan.pk, kind, item.pk]),
-        "cancel_url": reverse("plans:builder_item", args=[plan.pk, kind, item.pk]),
-        "conflict": conflict,
-        "form_class": "tree-row",
-    }
-    if not request.htmx:
-        return render(request, "plans/builder/form_page.html", context)
-    html = render_to_string(f"{FORMS}#item-form", context, request)
-    return _answer(request, html, focus=_form_focus(form_id))
+    return _form_answer(
+        request,
+        plan,
+        form=form,
+        form_id=form_id,
+        kind=kind,
+        item=item,
+        legend=_("Modifier : %(item)s") % {"item": builder.item_label(item)},
+        action_url=reverse("plans:builder_edit", args=[plan.pk, kind, item.pk]),
+        cancel_url=reverse("plans:builder_item", args=[plan.pk, kind, item.pk]),
+        conflict=conflict,
+        form_class="tree-row",
+    )
 
 
 # --- Items: add ---------------------------------------------------------------------------------------
@@ -703,19 +710,17 @@ def _add(
             )
             retarget(response, f"#{_container_id(child, created)}")
             return reswap(response, "outerHTML")
-    context = _base_context(request, plan) | {
-        "form": form,
-        "form_id": add_id,
-        "legend": _add_label(child),
-        "action_url": action_url,
-        "cancel_url": f"{action_url}?annuler=1",
-        "form_class": "tree-add",
-        "submit_label": _add_label(child),
-    }
-    if not request.htmx:
-        return render(request, "plans/builder/form_page.html", context)
-    html = render_to_string(f"{FORMS}#item-form", context, request)
-    return _answer(request, html, focus=_form_focus(add_id))
+    return _form_answer(
+        request,
+        plan,
+        form=form,
+        form_id=add_id,
+        legend=_add_label(child),
+        action_url=action_url,
+        cancel_url=f"{action_url}?annuler=1",
+        form_class="tree-add",
+        submit_label=_add_label(child),
+    )
 
 
 @login_required
@@ -776,22 +781,18 @@ def actions_paste(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpRespon
             )
             retarget(response, f"#objectif-{objective.pk}")
             return reswap(response, "outerHTML")
-    context = _base_context(request, plan) | {
-        "form": form,
-        "form_id": paste_id,
-        "legend": _("Coller plusieurs actions"),
-        "action_url": action_url,
-        "cancel_url": reverse(
-            "plans:builder_add", args=[plan.pk, "objectif", objective.pk, "action"]
-        )
+    return _form_answer(
+        request,
+        plan,
+        form=form,
+        form_id=paste_id,
+        legend=_("Coller plusieurs actions"),
+        action_url=action_url,
+        cancel_url=reverse("plans:builder_add", args=[plan.pk, "objectif", objective.pk, "action"])
         + "?annuler=1",
-        "form_class": "tree-add",
-        "submit_label": _("Ajouter ces actions"),
-    }
-    if not request.htmx:
-        return render(request, "plans/builder/form_page.html", context)
-    html = render_to_string(f"{FORMS}#item-form", context, request)
-    return _answer(request, html, focus=_form_focus(paste_id))
+        form_class="tree-add",
+        submit_label=_("Ajouter ces actions"),
+    )
 
 
 # --- Items: order, place, delete, undo ---------------------------------------------------------------
@@ -942,20 +943,18 @@ def _move_form(
 ) -> HttpResponse:
     form_id = f"{kind}-{item.pk}-row"
     action_url = reverse("plans:builder_place", args=[plan.pk, kind, item.pk])
-    context = _base_context(request, plan) | {
-        "form": form,
-        "form_id": form_id,
-        "legend": _("Déplacer : %(item)s") % {"item": builder.item_label(item)},
-        "action_url": action_url,
-        "cancel_url": reverse("plans:builder_item", args=[plan.pk, kind, item.pk]),
-        "form_class": "tree-row",
-        "submit_label": _("Déplacer"),
-        "submit_name": "move",
-    }
-    if not request.htmx:
-        return render(request, "plans/builder/form_page.html", context)
-    html = render_to_string(f"{FORMS}#item-form", context, request)
-    return _answer(request, html, focus=_form_focus(form_id))
+    return _form_answer(
+        request,
+        plan,
+        form=form,
+        form_id=form_id,
+        legend=_("Déplacer : %(item)s") % {"item": builder.item_label(item)},
+        action_url=action_url,
+        cancel_url=reverse("plans:builder_item", args=[plan.pk, kind, item.pk]),
+        form_class="tree-row",
+        submit_label=_("Déplacer"),
+        submit_name="move",
+    )
 
 
 def _neighbour_focus(kind: str, item: Any) -> list[str]:
