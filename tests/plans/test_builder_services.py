@@ -25,6 +25,9 @@ from jalon.plans.models import (
     Plan,
 )
 from tests.factories import ThemeFactory
+from tests.plans.builder_fixtures import (  # noqa: F401  (fixtures)
+    builder_client_settings,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -418,7 +421,7 @@ def test_hierarchical_numbering_follows_the_tree(org_a, editor):
     assert codes == {"1", "2", "1.1", "1.1.1", "1.1.2"}
 
 
-def test_principal_secondary_numbering_counts_each_kind_across_the_plan(org_a, editor):
+def test_principal_secondary_numbering_counts_objectives_through_the_plan(org_a, editor):
     plan = builder.create_plan(
         organization=org_a, title="P", numbering=Numbering.PRINCIPAL_SECONDARY, user=editor
     )
@@ -431,8 +434,26 @@ def test_principal_secondary_numbering_counts_each_kind_across_the_plan(org_a, e
     builder.add_action(objective=p2, title="y", user=editor)
     for item in (p1, s1, p2):
         item.refresh_from_db()
-    assert [p1.code, s1.code, p2.code] == ["P1", "S1", "P2"]
+    assert [p1.code, s1.code, p2.code] == ["P1", "S2", "P3"]
     assert sorted(Action.objects.values_list("code", flat=True)) == ["1", "2"]
+
+
+def test_flat_numbering_counts_objectives_and_actions_through_the_plan(org_a, editor):
+    plan = builder.create_plan(organization=org_a, title="P", numbering=Numbering.FLAT, user=editor)
+    o1 = builder.add_orientation(plan=plan, title="O1", user=editor)
+    o2 = builder.add_orientation(plan=plan, title="O2", user=editor)
+    a = builder.add_objective(orientation=o1, title="a", user=editor)
+    b = builder.add_objective(orientation=o2, title="b", user=editor)
+    builder.add_actions_from_text(objective=b, text="x\ny", user=editor)
+    builder.add_action(objective=a, title="z", user=editor)
+    for item in (a, b):
+        item.refresh_from_db()
+    assert [a.code, b.code] == ["1", "2"]
+    assert list(Action.objects.order_by("code").values_list("title", "code")) == [
+        ("z", "1"),
+        ("x", "2"),
+        ("y", "3"),
+    ]
 
 
 # --- Delete and undo -------------------------------------------------------------------------------
@@ -559,7 +580,7 @@ def test_adopted_plan_records_the_reason_on_history(objective, editor):
 
 
 def test_adopted_plan_records_a_revision_per_change_when_revisions_exist(objective, editor):
-    if builder._optional_function("jalon.plans.services", "record_revision") is None:
+    if builder.optional_function("jalon.plans.services", "record_revision") is None:
         pytest.skip("plans.services.record_revision is not on this branch yet")
     _adopt(objective.plan)
     objective.refresh_from_db()

@@ -19,6 +19,9 @@ from jalon.plans.models import (
     Orientation,
     Plan,
 )
+from tests.plans.builder_fixtures import (  # noqa: F401  (fixtures)
+    builder_client_settings,
+)
 
 pytestmark = pytest.mark.django_db
 

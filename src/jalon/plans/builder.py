@@ -6,8 +6,8 @@ Each service is keyword-only, atomic and records history with the acting user
 - **No lost update.** An edit carries the `version` the person started from; a stale version
   raises `StaleVersion` with the item as it is now, and nothing is written.
 - **Adopted plans change by réajustement.** Once a plan is no longer a draft, every change needs
-  a reason; the reason goes on each history record and the change batch (one service call)
-  ends with the plans app's `record_revision`.
+  a reason; the reason goes on each history record and, for an adopted plan, the change batch
+  (one service call) ends with the plans app's `record_revision`.
 - **Delete with undo.** Deleting removes the item and everything under it, and returns a
   `Deletion` holding the removed rows; `restore_deletion` puts them back with the same ids and
   the same place among their siblings, so history and links carry on. Reads need no filter.
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
@@ -127,7 +128,7 @@ class Deletion:
 # --- Optional collaborators, written by other parts of the project ----------------------------
 
 
-def _optional_function(module: str, name: str) -> Callable[..., Any] | None:
+def optional_function(module: str, name: str) -> Callable[..., Any] | None:
     """A function from a module that may not be there yet: None rather than an error."""
     try:
         found = importlib.import_module(module)
@@ -141,7 +142,7 @@ def _optional_function(module: str, name: str) -> Callable[..., Any] | None:
 
 def parse_indicator_target(text: str) -> dict[str, Any] | None:
     """The structured target read from an indicator's words (plans.targets), or None."""
-    parse = _optional_function("jalon.plans.targets", "parse_target")
+    parse = optional_function("jalon.plans.targets", "parse_target")
     if parse is None:
         return None
     result = parse(text)
@@ -149,9 +150,16 @@ def parse_indicator_target(text: str) -> dict[str, Any] | None:
 
 
 def _record_revision(plan: Plan, reason: str, user: Any) -> None:
-    record = _optional_function("jalon.plans.services", "record_revision")
-    if record is not None:
+    """Close the change batch of an adopted plan with a revision (plans.services.record_revision)."""
+    record = optional_function("jalon.plans.services", "record_revision")
+    if record is None or plan.state != PlanState.ADOPTED:
+        return
+    try:
         record(plan=plan, reason=reason, user=user)
+    except ValidationError:
+        # The reason and the state were checked above: what is left is "nothing that a
+        # revision records has changed" (a change of layout only), which needs no revision.
+        return
 
 
 # --- Shared steps -------------------------------------------------------------------------------
@@ -294,26 +302,27 @@ def renumber(plan: Plan) -> None:
             item.code = code
             changed[type(item)].append(item)
 
-    counters = {"action": 0, "P": 0, "S": 0, "": 0}
+    # The same rules as plans.services.renumber_plan: objectives and actions are counted
+    # through the whole plan except in hierarchical numbering.
+    objective_number = 0
+    action_number = 0
     for o_index, orientation in enumerate(orientations, start=1):
         give(orientation, str(o_index))
         for j_index, objective in enumerate(objectives_of.get(orientation.pk, []), start=1):
-            if plan.numbering == Numbering.PRINCIPAL_SECONDARY:
-                prefixes: dict[str, str] = {
-                    ObjectiveKind.PRINCIPAL: "P",
-                    ObjectiveKind.SECONDARY: "S",
-                }
-                prefix = prefixes.get(objective.kind, "")
-                counters[prefix] += 1
-                give(objective, f"{prefix}{counters[prefix]}")
-            else:
+            objective_number += 1
+            if plan.numbering == Numbering.HIERARCHICAL:
                 give(objective, f"{o_index}.{j_index}")
+            elif plan.numbering == Numbering.PRINCIPAL_SECONDARY:
+                letter = "S" if objective.kind == ObjectiveKind.SECONDARY else "P"
+                give(objective, f"{letter}{objective_number}")
+            else:
+                give(objective, str(objective_number))
             for k_index, action in enumerate(actions_of.get(objective.pk, []), start=1):
-                counters["action"] += 1
+                action_number += 1
                 if plan.numbering == Numbering.HIERARCHICAL:
                     give(action, f"{o_index}.{j_index}.{k_index}")
                 else:
-                    give(action, str(counters["action"]))
+                    give(action, str(action_number))
     for model, items in changed.items():
         if items:
             model._base_manager.bulk_update(items, ["code"])

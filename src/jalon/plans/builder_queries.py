@@ -16,13 +16,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role, role_at_least
 from jalon.accounts.queries import memberships_of
 from jalon.network.models import Organization
 
-from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, plan_of
+from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, optional_function, plan_of
 from .enums import ActorKind
 from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
 from .queries import get_plan_for_user
@@ -180,9 +181,15 @@ def _short(item: Any, size: int = 70) -> str:
 
 
 def target_summary(target: Any) -> str:
-    """A short reading of a structured target (plans.targets), e.g. "8 rencontres / année"."""
-    if not isinstance(target, dict) or not target:
+    """A short reading of a structured target (plans.targets), e.g. "8 rencontres par année".
+
+    Qualitative targets say nothing more than their text: no summary for them.
+    """
+    if not isinstance(target, dict) or not target or target.get("form") == "qualitative":
         return ""
+    describe = optional_function("jalon.plans.targets", "describe_target")
+    if describe is not None:
+        return str(describe(target, language=get_language() or "fr"))
     parts = [str(target[k]) for k in ("value", "unit") if target.get(k) not in (None, "")]
     if target.get("period"):
         parts.append(f"/ {target['period']}")

@@ -1,4 +1,9 @@
-"""Fixtures of the plans tests: plain HTTP and fast hashing for the test client, and a browser page."""
+"""Fixtures of the builder's tests: plain HTTP and fast hashing, and a Playwright page.
+
+They live here rather than in tests/plans/conftest.py, which the plans app's own tests fill:
+each builder test module imports what it uses. Once tests/browser/conftest.py (foundation)
+lands, `browser` and `page` can give way to its fixtures.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _test_client_settings(settings):
+def builder_client_settings(settings):
     # The cast's six users are created for most tests: argon2 would dominate their run time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The test client and the live server speak plain HTTP.
@@ -25,8 +30,8 @@ BROWSER_ARGS = [
 ]
 
 
-@pytest.fixture
-def browser():
+@pytest.fixture(name="browser")
+def browser_fixture():
     """Debian's Chromium driven by Playwright (never a downloaded browser)."""
     import os
 
@@ -44,8 +49,8 @@ def browser():
             chromium.close()
 
 
-@pytest.fixture(scope="session")
-def _plain_http_server():
+@pytest.fixture(scope="session", name="_plain_http_server")
+def plain_http_server():
     """The live server speaks plain HTTP: its middleware reads these settings once, when it starts."""
     from django.test.utils import override_settings
 
@@ -60,8 +65,8 @@ def _plain_http_server():
     override.disable()
 
 
-@pytest.fixture
-def page(browser, _plain_http_server, live_server):
+@pytest.fixture(name="page")
+def page_fixture(browser, _plain_http_server, live_server):
     """A French browser page on the live server; `page.login(user)` signs a user in."""
     from django.conf import settings
     from django.test import Client
