@@ -336,10 +336,10 @@ def _code(plan: Plan, code: str) -> str:
 # --- The plan -----------------------------------------------------------------------------------
 
 
-def _check_period(period_start: Any, period_end: Any, fiscal_year_start_month: int) -> None:
+def _check_period(period_start: Any, period_end: Any, fiscal_year_start_month: int | None) -> None:
     if period_start and period_end and period_end < period_start:
         raise BuilderError(_("La fin de la période doit venir après son début."))
-    if not 1 <= fiscal_year_start_month <= 12:
+    if fiscal_year_start_month is not None and not 1 <= fiscal_year_start_month <= 12:
         raise BuilderError(_("Le mois de début de l'exercice doit être entre 1 et 12."))
 
 
@@ -381,7 +381,7 @@ def update_plan_frame(
     kind: str,
     period_start: Any,
     period_end: Any,
-    fiscal_year_start_month: int,
+    fiscal_year_start_month: int | None,
     numbering: str,
     user: Any,
     reason: str = "",
