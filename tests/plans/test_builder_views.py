@@ -806,3 +806,17 @@ def test_addresses_written_in_the_tree_are_the_builders_urls(as_editor, plan, tr
     assert url("builder_add", plan.pk, "objectif", objective.pk, "action") in html
     assert url("builder_add", plan.pk, "action", action.pk, "indicateur") in html
     assert url("builder_paste", plan.pk, objective.pk) in html
+
+
+def test_history_of_an_indicator_reads_its_kind_and_words(as_editor, plan, tree, editor):
+    indicator = builder.add_indicator(
+        action=tree["first"], kind="MO", text="8 rencontres annuelles", user=editor
+    )
+    builder.update_indicator(
+        indicator=indicator, version=1, kind="R", text="10 rencontres annuelles", user=editor
+    )
+    html = as_editor.get(
+        url("builder_history", plan.pk, "indicateur", indicator.pk)
+    ).content.decode()
+    assert '<tr><th scope="row">Type</th><td>Mise en œuvre</td><td>Résultat</td></tr>' in html
+    assert "<td>8 rencontres annuelles</td><td>10 rencontres annuelles</td>" in html

@@ -272,6 +272,8 @@ def _display(model_field: Any, value: Any, parents: dict[int, str]) -> str:
     if isinstance(value, dt.date):
         return formats.date_format(value)
     if isinstance(value, dict):
+        if name == "target":
+            return target_summary(value) or _("cible qualitative")
         if name == "glossary":
             return " ; ".join(f"{k} : {v}" for k, v in value.items())
         return json.dumps(value, ensure_ascii=False)
