@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.plan_list, name="list"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/actions/<int:action_pk>/", views.action_detail, name="action"),
+    path("", include("jalon.plans.builder_urls")),
 ]
