@@ -30,7 +30,9 @@ def test_language_switch_posts_and_comes_back_in_english(client, db):
     assert '<html lang="en">' in page
     assert "Administrative regions" in page
     assert "orphan" in page
-    assert '<button type="submit" name="language" value="fr-ca" lang="fr-CA">Français</button>' in page
+    assert (
+        '<button type="submit" name="language" value="fr-ca" lang="fr-CA">Français</button>' in page
+    )
 
 
 def test_language_switch_back_to_french(client, db):

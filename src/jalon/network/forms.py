@@ -16,7 +16,7 @@ from .services import NetworkDecision, OrganizationFacts
 
 
 def _with_count(label: object, counts: dict[Any, int] | None, key: object) -> str:
-    """"Mauricie (3)": the label and how many organizations the choice shows (none before counting)."""
+    """The label and how many organizations the choice shows: "Mauricie (3)" (no count before counting)."""
     return f"{label} ({counts.get(key, 0)})" if counts is not None else str(label)
 
 
