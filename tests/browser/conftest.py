@@ -58,8 +58,31 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def _migration_data_kept(browser: Browser, django_db_setup: None, django_db_blocker: Any) -> None:
+    """Make sure the serialized rollback has the migrations' data to put back.
+
+    Once Playwright runs its event loop in this thread, Django keeps the thread's database
+    connections in a context variable: the tests then use another connection object than the
+    one pytest-django created the database with, and that object lacks the serialized copy of
+    the migrations' data. The database still holds only that data here (earlier tests rolled
+    back, transactional tests run last), so serialize it again on the connection in use.
+    """
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=False):
+            if not hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def page(browser: Browser, live_server: Any, django_db_serialized_rollback: None) -> Iterator[Page]:
+def page(
+    browser: Browser,
+    _migration_data_kept: None,
+    live_server: Any,
+    django_db_serialized_rollback: None,
+) -> Iterator[Page]:
     context = browser.new_context(
         base_url=live_server.url, locale="fr-CA", viewport={"width": 1280, "height": 900}
     )
