@@ -20,10 +20,19 @@ def _with_count(label: object, counts: dict[Any, int] | None, key: object) -> st
     return f"{label} ({counts.get(key, 0)})" if counts is not None else str(label)
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
 class DirectoryFilterForm(forms.Form):
     """GET filters of the directory. Unknown values are reported and ignored."""
 
-    text = forms.CharField(label=_("Nom, sigle ou municipalité"), required=False, max_length=100)
+    text = forms.CharField(
+        label=_("Rechercher"),
+        required=False,
+        max_length=100,
+        widget=SearchInput(attrs={"placeholder": _("Nom, sigle, ville")}),
+    )
     region = forms.ChoiceField(label=_("Région"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False)
     status = forms.ChoiceField(label=_("Statut de membre"), required=False)
@@ -40,7 +49,6 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.regions = {r.slug: r for r in regions}
         self.themes = {t.slug: t for t in themes}
-        self.fields["text"].widget.attrs["type"] = "search"
         self.set_counts(None)
 
     def set_counts(self, facets: DirectoryFacets | None) -> None:
