@@ -11,10 +11,9 @@ NUM_CODE = re.compile(
     r"^\s*(?P<code>\d{1,3}(?:\.\d{1,3}){1,4})\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
 )
 KEYWORD_CODE = re.compile(
-    r"^\s*(?P<kw>objectifs?(?:\s+(?:sp[ée]cifiques?|g[ée]n[ée]ral|op[ée]rationnels?|strat[ée]giques?))?|"
-    r"actions?|moyens?(?:\s+d['’]action)?|activit[ée]s?|mesures?|objectives?|goals?|activit(?:y|ies))"
-    r"\s*(?:n[o°º]\.?\s*)?(?P<code>[A-Z]?\d{1,3}(?:\.\d{1,3}){0,4}|[a-zA-Z])\b\s*[.:)–—-]?\s*",
-    re.IGNORECASE,
+    r"^\s*(?=[A-ZÀ-Ý])(?P<kw>(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|g[ée]n[ée]ral|op[ée]rationnels?|strat[ée]giques?))?|"
+    r"actions?|moyens?(?:\s+d['’]action)?|activit[ée]s?|mesures?|objectives?|goals?|activit(?:y|ies)))"
+    r"\s*(?:(?i:n[o°º])\.?\s*)?(?P<code>[A-Z]?\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Za-z](?=\s*[.:)–—-]))\s*[.:)–—-]?\s*"
 )
 INLINE_CODE = re.compile(r"(?<=[^\W\d_)»][.;!?])\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])")
 

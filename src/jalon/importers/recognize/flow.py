@@ -47,6 +47,7 @@ from .items import (
     split_inline_labels,
     split_items,
     status_from,
+    vocabulary,
 )
 from .layout import ORIENTATION_RE, URL_RE, Layout
 from .result import Recognized
@@ -282,6 +283,8 @@ class _Walker:
         self.labelled_indicators = 0
         self.free_indicators = 0
         self.wanting_title: OriState | None = None
+        self.relaxed = False
+        self.common = vocabulary([ln.text for ln in layout.lines if ln.cells is None])
 
     # roles
     def col(self, role: str) -> int:
@@ -451,6 +454,15 @@ class _Walker:
         if cur_role is not None and cur_role not in TITLE_ROLES and self.fits(p, cur_role) and self.item_column(cur_role):
             self.place(p, cur_role)
             return
+        if not self.relaxed and any(w for w in self.know.widths.values()):
+            # lines wider than any column: a cell spanning several columns
+            self.relaxed = True
+            try:
+                if max(self.know.widths.values()) * 2.5 >= p.width():
+                    self.free(p)
+                    return
+            finally:
+                self.relaxed = False
         for k in range(0, max(self.ptr, 0) + 1):
             role = self.roles[k]
             if role in TITLE_ROLES:
@@ -499,7 +511,7 @@ class _Walker:
 
     def fits(self, p: Piece, role: str) -> bool:
         width = self.know.widths.get(role)
-        if width is None:
+        if width is None or self.relaxed:
             return True
         return p.width() <= width + 4
 
@@ -828,9 +840,9 @@ class _Walker:
             if role == C.ACTORS:
                 draft.actors.extend(split_actors(texts))
             elif role == C.RESULTS:
-                draft.expected_results.extend(split_items(texts, width=self.know.widths.get(role), hard=hard))
+                draft.expected_results.extend(split_items(texts, width=self.know.widths.get(role), hard=hard, common=self.common))
             elif role == C.INDICATORS:
-                for kind, text in split_indicators(texts, width=self.know.widths.get(role)):
+                for kind, text in split_indicators(texts, width=self.know.widths.get(role), common=self.common):
                     draft.indicators.append(IndicatorDraft(text=text, kind=kind))
             elif role in (C.SCHEDULE, C.YEAR):
                 timing = "; ".join(clean(t) for t in texts if t.strip()) or None

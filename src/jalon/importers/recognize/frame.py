@@ -136,7 +136,7 @@ def _title(layout: Layout, frame: Frame) -> None:
             frame.title = text
             frame.used.add(first)
     if frame.title:
-        m = re.match(r"^.*?\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*[:–—-]\s*(.{4,120})$", frame.title)
+        m = re.match(r"^.*?\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?:\s*[:–—]|\s+-)\s+(.{4,120})$", frame.title)
         if m and not _PLAN_TITLE.search(m.group(1)) and not _MONTH_SPAN.search(m.group(1)):
             frame.organization = m.group(1).strip()
         else:

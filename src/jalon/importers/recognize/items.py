@@ -79,7 +79,16 @@ def continues(prev: str, line: str) -> bool:
     return False
 
 
-def new_item(prev: str, line: str, width: int | None = None) -> bool:
+def vocabulary(texts: list[str]) -> frozenset[str]:
+    """Words the document writes in lower case somewhere: capitalised, they start a sentence."""
+    found: set[str] = set()
+    for text in texts:
+        for m in re.finditer(r"(?<![\w'’])([a-zà-ÿœ][a-zà-ÿœ]+)", text):
+            found.add(m.group(1))
+    return frozenset(found)
+
+
+def new_item(prev: str, line: str, width: int | None = None, common: frozenset[str] = frozenset()) -> bool:
     """Does `line` start a new item after an item whose last line is `prev`?"""
     if continues(prev, line):
         return False
@@ -97,12 +106,20 @@ def new_item(prev: str, line: str, width: int | None = None) -> bool:
         return True  # "An 4 : …", "Ans 1 et 2 : …"
     if w.isupper() and len(w) > 1:
         return False  # an acronym goes on the sentence ("… du RQDS")
+    if core[:1].isupper() and core[1:].islower() and core.lower() in common:
+        return True  # a common word with a capital: a new sentence, not a name
     if width:
         return len(prev.rstrip()) < 0.8 * width
     return True
 
 
-def split_items(lines: list[str], *, width: int | None = None, hard: set[int] | None = None) -> list[str]:
+def split_items(
+    lines: list[str],
+    *,
+    width: int | None = None,
+    hard: set[int] | None = None,
+    common: frozenset[str] = frozenset(),
+) -> list[str]:
     """Lines of a results (or unlabeled indicators) cell → one string per item."""
     items: list[list[str]] = []
     hard = hard or set()
@@ -116,7 +133,7 @@ def split_items(lines: list[str], *, width: int | None = None, hard: set[int] | 
             items.append([text])
             continue
         prev = items[-1][-1]
-        if bullet or (k in hard and not continues(prev, text)) or new_item(prev, text, width):
+        if bullet or (k in hard and not continues(prev, text)) or new_item(prev, text, width, common):
             items.append([text])
         else:
             items[-1].append(text)
@@ -155,7 +172,9 @@ def _dangling(text: str) -> bool:
     return openness(text) == 2
 
 
-def split_indicators(lines: list[str], *, width: int | None = None) -> list[tuple[str | None, str]]:
+def split_indicators(
+    lines: list[str], *, width: int | None = None, common: frozenset[str] = frozenset()
+) -> list[tuple[str | None, str]]:
     """Lines of an indicators cell → (kind, text) items, a label starting each labelled one."""
     items: list[tuple[str | None, list[str]]] = []
     for raw in lines:
@@ -167,7 +186,7 @@ def split_indicators(lines: list[str], *, width: int | None = None) -> list[tupl
             if has_indicator_label(stripped):
                 kind, rest = indicator_kind(stripped)
                 items.append((kind, [rest] if rest else []))
-            elif items and (not items[-1][1] or items[-1][0] is not None or not new_item(items[-1][1][-1], stripped, width)):
+            elif items and (not items[-1][1] or items[-1][0] is not None or not new_item(items[-1][1][-1], stripped, width, common)):
                 if items[-1][1] or stripped:
                     items[-1][1].append(stripped)
             else:
