@@ -22,7 +22,9 @@ from .result import Recognized
 from .tables import recognize_tables
 
 
-def recognize(doc: Document, *, source: str | None = None) -> PlanDraft:
+def recognize(doc: Document, *, source: str | None = None, layout_name: str | None = None) -> PlanDraft:
+    """The draft plan a document holds. `layout_name` ("table", "flow", "outline") forces
+    one recognizer instead of keeping the best."""
     layout = analyse(doc.lines)
     frame = extract_frame(layout, fmt=doc.format)
     if frame.title:
@@ -40,7 +42,15 @@ def recognize(doc: Document, *, source: str | None = None) -> PlanDraft:
         if rec is not None:
             candidates.append(rec)
     candidates.append(recognize_outline(layout, used))
-    best = max(candidates, key=_quality)
+    if layout_name:
+        forced = [c for c in candidates if c.name.startswith(layout_name) or layout_name in c.name]
+        candidates = forced or candidates
+    content = {
+        i
+        for i, line in enumerate(doc.lines)
+        if (line.text.strip() or line.cells) and i not in used and not layout.skipped(i)
+    }
+    best = max(candidates, key=lambda rec: _quality(rec, content))
     report = ImportReport(format_detected=f"{doc.format}:{best.name}" if doc.format != "text" else best.name)
     report.warnings.extend(doc.warnings)
     report.warnings.extend(best.warnings)
@@ -87,18 +97,17 @@ def recognize(doc: Document, *, source: str | None = None) -> PlanDraft:
     return draft
 
 
-def _quality(rec: Recognized) -> float:
-    """How well a recognizer explains the document: actions found, with their fields."""
+def _quality(rec: Recognized, content: set[int]) -> float:
+    """How well a recognizer explains the document: the share of its content lines placed in
+    the tree, with a preference for recognizers that followed the document's own column
+    headers."""
     actions = rec.iter_actions()
     if not actions:
         return 0.0
-    filled = sum(
-        1
-        for a in actions
-        if a.actors or a.expected_results or a.indicators or a.timing or a.status or a.code
-    )
-    placed = len(rec.used_lines())
-    return len(actions) * 2 + filled + placed * 0.05 + len(rec.orientations) * 0.5
+    used = rec.used_lines() - set(rec.unplaced_lines)
+    coverage = len(used & content) / max(1, len(content))
+    bonus = 2.0 if rec.name in ("table", "text-table", "spreadsheet-rows", "pdf-table-text") else 0.0
+    return coverage * 10 + bonus + min(len(actions), 300) * 0.001
 
 
 def _drop_footnote_marks(draft: PlanDraft, marks: set[str]) -> None:

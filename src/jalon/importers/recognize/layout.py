@@ -127,7 +127,7 @@ def _find_furniture(layout: Layout, title: str) -> None:
         named = (
             re.search(r"\b(?:19|20)\d\d\b", f)
             or re.search(r"\b(?:plan|page|rapport|bilan|document|version)\b", f)
-            or (ftitle and (f in ftitle or ftitle in f))
+            or (ftitle and ((f in ftitle and len(f) >= 0.6 * len(ftitle)) or ftitle in f))
         )
         if named and not re.match(r"^\s*\d+(?:\.\d+)*[.)]?\s", text) and len(f) <= 120:
             # the title line itself is not furniture the first time it appears
