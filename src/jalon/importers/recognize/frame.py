@@ -87,7 +87,7 @@ _GLOSSARY_HEAD = re.compile(
 )
 _ACRONYM = r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&'’]{1,11}(?:-[A-ZÀ-Ý]{1,6})?s?"
 _GLOSSARY_ENTRY = re.compile(rf"^\s*({_ACRONYM})\s*(?:[:：=–—-]|\t|\s{{2,}})\s*(.{{3,200}})$")
-_INLINE_ACRONYM = re.compile(rf"([A-ZÀ-Ýa-zà-ÿ][\w'’ -]{{3,120}}?)\s*\(({_ACRONYM})\)")
+_INLINE_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
 
 
 def extract_frame(layout: Layout, *, fmt: str) -> Frame:
@@ -284,12 +284,17 @@ def _glossary(layout: Layout, frame: Frame) -> None:
 def _inline_acronyms(layout: Layout, frame: Frame) -> None:
     """ "Nom complet (SIGLE)" anywhere: kept when the initials fit the words before."""
     for line in layout.lines:
-        text = clean(line.text if line.cells is None else " ".join(line.cells))
+        raw = line.text if line.cells is None else " ".join(line.cells)
+        if "(" not in raw:
+            continue
+        text = clean(raw)
         for m in _INLINE_ACRONYM.finditer(text):
-            acro = m.group(2)
+            acro = m.group(1)
             if acro in frame.glossary or len(acro) < 2:
                 continue
-            full = _expansion_for(m.group(1), acro)
+            before = text[max(0, m.start() - 160) : m.start()].rstrip()
+            before = re.split(r"[.;:()\[\]«»]", before)[-1]
+            full = _expansion_for(before, acro)
             if full:
                 frame.glossary[acro] = full
 

@@ -37,6 +37,7 @@ from .items import continues, split_actors, split_indicators, split_items, statu
 from .layout import ORIENTATION_RE, Layout
 from .result import Recognized
 
+SOFT_BREAK = "\u2028"
 _MARK = re.compile(r"^\s*(?:x|✓|✔|☑|■|●|•|oui|yes|1|\*|v)\s*$", re.IGNORECASE)
 _DASH_ITEMS = re.compile(r"(?:^|\s)[-–•▪]\s+(?=\S)")
 
@@ -50,12 +51,12 @@ class _State:
         self.ori_key: str | None = None
         self.last_action: ActionDraft | None = None
 
-    def orientation(self, title: str, code: str | None, lines: list[int]) -> OrientationDraft:
+    def orientation(self, title: str, code: str | None, lines: list[int], key: str | None = None) -> OrientationDraft:
         o = OrientationDraft(title=title, code=code)
         self.rec.orientations.append(o)
         self.rec.track(o, lines)
         self.ori = o
-        self.ori_key = fold(title)
+        self.ori_key = fold(key if key is not None else title)
         self.obj = None
         self.obj_key = None
         return o
@@ -197,10 +198,12 @@ def _row(cells: list[str], roles: list[str | None], i: int, state: _State, rec: 
                 years.append(_year_number(roles, k))
             continue
         if role is None:
-            others[f"colonne {k + 1}"] = cell
+            others[f"colonne {k + 1}"] = cell.replace(SOFT_BREAK, " ")
             continue
+        # a line the layout wrapped: joined in titles, left to the item rules elsewhere
+        cell = cell.replace(SOFT_BREAK, " " if role in (C.ACTION, C.OBJECTIVE, C.ORIENTATION, C.CODE) else "\n")
         by_role.setdefault(role, []).append(cell)
-    filled = [c for c in cells if c]
+    filled = [c.replace(SOFT_BREAK, " ") for c in cells if c]
     # a row of one merged cell: an orientation or objective heading
     if len(set(filled)) == 1 and (C.ACTION not in by_role or ORIENTATION_RE.match(filled[0])):
         text = filled[0]
@@ -218,7 +221,7 @@ def _row(cells: list[str], roles: list[str | None], i: int, state: _State, rec: 
                 c = read_code(text)
                 if c:
                     code, title = c.code, text[c.end :]
-            state.orientation(clean(title), code, [i])
+            state.orientation(clean(title), code, [i], key=text)
         else:
             rec.track(state.current_ori(), [i])
     new_objective = False
