@@ -28,7 +28,9 @@ def shared_dir() -> Path:
 
 
 def load_scorer(shared: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_import", shared / "scripts" / "score_import.py")
+    spec = importlib.util.spec_from_file_location(
+        "score_import", shared / "scripts" / "score_import.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -62,7 +64,9 @@ def main() -> int:
                 print(f"   missed: {t[:110]}")
             for t in m["_extra_actions"]:
                 print(f"   extra:  {t[:110]}")
-            print(f"   unplaced: {len(draft.import_report.unplaced if draft.import_report else [])}")
+            print(
+                f"   unplaced: {len(draft.import_report.unplaced if draft.import_report else [])}"
+            )
     print(f"worst: {worst:.3f}")
     return 0
 

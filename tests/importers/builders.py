@@ -32,8 +32,10 @@ def _objective_label(ob: dict[str, Any]) -> str:
 
 
 def _action_label(a: dict[str, Any]) -> str:
-    return f"{a['code']}. {a['title']}" if a.get("code") and "." not in a["code"] else (
-        f"{a['code']} {a['title']}" if a.get("code") else a["title"]
+    return (
+        f"{a['code']}. {a['title']}"
+        if a.get("code") and "." not in a["code"]
+        else (f"{a['code']} {a['title']}" if a.get("code") else a["title"])
     )
 
 
@@ -41,7 +43,14 @@ def _indicator_label(ind: dict[str, Any]) -> str:
     return f"{ind['kind']} = {ind['text']}" if ind.get("kind") else ind["text"]
 
 
-HEADERS = ["Objectifs", "Actions", "Acteurs", *[f"An {y}" for y in range(1, YEARS + 1)], "Résultats attendus", "Indicateurs"]
+HEADERS = [
+    "Objectifs",
+    "Actions",
+    "Acteurs",
+    *[f"An {y}" for y in range(1, YEARS + 1)],
+    "Résultats attendus",
+    "Indicateurs",
+]
 
 
 def build_docx(plan: dict[str, Any]) -> bytes:
@@ -90,7 +99,9 @@ def plan_html(plan: dict[str, Any]) -> str:
     previous: dict[str, Any] | None = None
     for o, ob, k, a in _actions(plan):
         if o is not previous:
-            rows.append(f'<tr><td colspan="{len(HEADERS)}" class="ori">{esc(_orientation_label(o))}</td></tr>')
+            rows.append(
+                f'<tr><td colspan="{len(HEADERS)}" class="ori">{esc(_orientation_label(o))}</td></tr>'
+            )
             previous = o
         years = set(a.get("schedule_years") or [])
         cells = [
@@ -129,7 +140,20 @@ def build_xlsx(plan: dict[str, Any]) -> bytes:
     ws.title = "Plan"
     ws.append([plan.get("title") or "Plan d'action"])
     ws.append([])
-    ws.append(["Orientation", "Objectif", "Code", "Action", "Responsables", "Échéance", "Résultats attendus", "Indicateurs", "État", "Avancement"])
+    ws.append(
+        [
+            "Orientation",
+            "Objectif",
+            "Code",
+            "Action",
+            "Responsables",
+            "Échéance",
+            "Résultats attendus",
+            "Indicateurs",
+            "État",
+            "Avancement",
+        ]
+    )
     for o, ob, _, a in _actions(plan):
         ws.append(
             [
@@ -138,7 +162,8 @@ def build_xlsx(plan: dict[str, Any]) -> bytes:
                 a.get("code") or "",
                 a["title"],
                 "\n".join(a.get("actors") or []),
-                "; ".join(f"An {y}" for y in a.get("schedule_years") or []) or (a.get("timing") or ""),
+                "; ".join(f"An {y}" for y in a.get("schedule_years") or [])
+                or (a.get("timing") or ""),
                 "\n".join(a.get("expected_results") or []),
                 "\n".join(_indicator_label(i) for i in a.get("indicators") or []),
                 _status_word(a.get("status")),

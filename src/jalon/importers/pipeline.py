@@ -101,8 +101,7 @@ def import_document(
     except Exception as exc:  # a reader library failing on a malformed file
         logger.warning("import of %r failed: %r", filename, exc, exc_info=True)
         raise DocumentError(
-            "le fichier est endommagé ou n'est pas dans le format annoncé "
-            f"({type(exc).__name__})",
+            f"le fichier est endommagé ou n'est pas dans le format annoncé ({type(exc).__name__})",
             f"the file is damaged or not in the format it claims ({type(exc).__name__})",
         ) from exc
 

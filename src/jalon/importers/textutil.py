@@ -13,13 +13,7 @@ import unicodedata
 
 # Words after which a wrapped line cannot end a sentence: the text goes on on the next line.
 FUNCTION_WORDS = frozenset(
-    """
-    de du des la le les l d à au aux en et ou sur pour par avec dans un une leur leurs ses son sa
-    ce cet cette ces qui que dont entre vers chez sans sous selon afin lors auprès contre dès
-    notre nos votre vos mon ma mes ton ta tes quant face grâce jusqu puis ni mais car donc soit
-    plus moins très tous toutes tout toute autres autre même mêmes chaque plusieurs certains
-    of the and or to for with in on at by from a an as into
-    """.split()
+    ["de", "du", "des", "la", "le", "les", "l", "d", "à", "au", "aux", "en", "et", "ou", "sur", "pour", "par", "avec", "dans", "un", "une", "leur", "leurs", "ses", "son", "sa", "ce", "cet", "cette", "ces", "qui", "que", "dont", "entre", "vers", "chez", "sans", "sous", "selon", "afin", "lors", "auprès", "contre", "dès", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "ton", "ta", "tes", "quant", "face", "grâce", "jusqu", "puis", "ni", "mais", "car", "donc", "soit", "plus", "moins", "très", "tous", "toutes", "tout", "toute", "autres", "autre", "même", "mêmes", "chaque", "plusieurs", "certains", "of", "the", "and", "or", "to", "for", "with", "in", "on", "at", "by", "from", "a", "an", "as", "into"]
 )
 
 BULLET_CHARS = "•●○◦▪▫■□◆◇►▸▶➢➤➣✓✔✗❖·∙*–—-\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e8"
@@ -77,7 +71,7 @@ def openness(text: str) -> int:
     if text[-1] in ".!?…»)":
         return 0
     tail = re.split(r"[\s'’]", text)[-1].lower()
-    if tail in FUNCTION_WORDS or last_word(text) in FUNCTION_WORDS and tail.isalpha():
+    if tail in FUNCTION_WORDS or (last_word(text) in FUNCTION_WORDS and tail.isalpha()):
         return 2
     return 1
 
@@ -101,9 +95,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif out.endswith("-") and not out.endswith(" -") and line[:1].isalnum():
-            out += line
-        elif out.endswith("/") and not out.endswith(" /"):
+        elif (out.endswith("-") and not out.endswith(" -") and line[:1].isalnum()) or (out.endswith("/") and not out.endswith(" /")):
             out += line
         else:
             out += " " + line
@@ -118,6 +110,34 @@ def strip_bullet(text: str) -> str:
     if stripped[:1] and stripped[0] in "•●○◦▪■□◆►▸▶➢➤✓✔❖·\uf0b7\uf0a7\uf0d8\uf0fc":
         return stripped[1:].strip()
     return stripped.strip()
+
+
+_OCR_MARK = re.compile(r"^\s*([eo¢«»*+Ø§>•▪◦●○■□➢➤✓✔-])\s+(?=[A-Za-zÀ-ÿ«\"'(0-9])")
+
+
+def list_item(text: str) -> str | None:
+    """The text of a list item, its mark removed, including marks OCR read as "e"/"o"; else None."""
+    if bullet_of(text):
+        return strip_bullet(text)
+    m = _OCR_MARK.match(text)
+    if m and (m.group(1) not in "eo" or text[m.end() :][:1].isupper()):
+        return text[m.end() :].strip()
+    return None
+
+
+_FRENCH = re.compile(r"\b(?:de|la|les|des|et|du|pour|avec|sur|une)\b", re.IGNORECASE)
+_ENGLISH = re.compile(r"\b(?:the|and|of|with|for|to|from|this)\b", re.IGNORECASE)
+_OCR_L = re.compile(r"(?<![A-Za-zÀ-ÿ])I(['’])(?=[a-zà-ÿ])")
+
+
+def is_french(texts: list[str]) -> bool:
+    sample = " ".join(texts)[:50000]
+    return len(_FRENCH.findall(sample)) >= len(_ENGLISH.findall(sample))
+
+
+def fix_ocr(text: str) -> str:
+    """OCR slips of French text: "I'action" (a capital i) for "l'action"."""
+    return _OCR_L.sub(r"l\1", text)
 
 
 def bullet_of(text: str) -> str | None:
@@ -156,13 +176,25 @@ def similar(a: str, b: str) -> float:
 # --- Status ---------------------------------------------------------------------------------
 
 _STATUS_WORDS: list[tuple[str, str]] = [
-    (r"non[- ]?(?:d[ée]but[ée]e?s?|amorc[ée]e?s?|commenc[ée]e?s?|r[ée]alis[ée]e?s?)", "not_started"),
+    (
+        r"non[- ]?(?:d[ée]but[ée]e?s?|amorc[ée]e?s?|commenc[ée]e?s?|r[ée]alis[ée]e?s?)",
+        "not_started",
+    ),
     (r"pas (?:encore )?(?:d[ée]but[ée]e?s?|commenc[ée]e?s?|amorc[ée]e?s?)", "not_started"),
     (r"[àa] venir|[àa] faire|[àa] d[ée]buter|not started|to do|planned", "not_started"),
     (r"en pr[ée]paration|en planification|in preparation|preparing", "in_preparation"),
-    (r"en cours(?: de r[ée]alisation)?|en r[ée]alisation|amorc[ée]e?s?|d[ée]but[ée]e?s?|in progress|ongoing|underway", "in_progress"),
-    (r"compl[ée]t[ée]e?s?|r[ée]alis[ée]e?s?|termin[ée]e?s?|achev[ée]e?s?|accompli(?:e|s|es)?|fait|faite|completed?|done|finished", "completed"),
-    (r"report[ée]e?s?|remis(?:e|es)? (?:à plus tard|en \d{4})|diff[ée]r[ée]e?s?|postponed|deferred", "postponed"),
+    (
+        r"en cours(?: de r[ée]alisation)?|en r[ée]alisation|amorc[ée]e?s?|d[ée]but[ée]e?s?|in progress|ongoing|underway",
+        "in_progress",
+    ),
+    (
+        r"compl[ée]t[ée]e?s?|r[ée]alis[ée]e?s?|termin[ée]e?s?|achev[ée]e?s?|accompli(?:e|s|es)?|fait|faite|completed?|done|finished",
+        "completed",
+    ),
+    (
+        r"report[ée]e?s?|remis(?:e|es)? (?:à plus tard|en \d{4})|diff[ée]r[ée]e?s?|postponed|deferred",
+        "postponed",
+    ),
     (r"abandonn[ée]e?s?|annul[ée]e?s?|abandoned|cancell?ed|dropped", "abandoned"),
 ]
 _STATUS_RE = [(re.compile(rf"^(?:{pat})$", re.IGNORECASE), code) for pat, code in _STATUS_WORDS]

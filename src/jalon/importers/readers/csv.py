@@ -27,7 +27,9 @@ def read_csv(data: bytes, limits: Limits) -> Document:
                     f"the CSV file has more than {limits.max_rows} rows",
                     f"ligne {reader.line_num}",
                 )
-            cells = [strip_html(c).replace("\u2029", "\n").strip() for c in row[: limits.max_columns]]
+            cells = [
+                strip_html(c).replace("\u2029", "\n").strip() for c in row[: limits.max_columns]
+            ]
             while cells and not cells[-1]:
                 cells.pop()
             where = f"ligne {reader.line_num}"

@@ -118,7 +118,9 @@ def _read(pdf: Any, limits: Limits) -> Document:
         )
     if empty_pages:
         listed = ", ".join(str(p) for p in empty_pages[:10])
-        warnings.append(f"Pages sans texte (numérisées ?) : {listed} — leur contenu n'a pas pu être lu")
+        warnings.append(
+            f"Pages sans texte (numérisées ?) : {listed} — leur contenu n'a pas pu être lu"
+        )
     return Document(lines=lines, format="pdf", pages=count, warnings=warnings)
 
 
@@ -146,7 +148,9 @@ def _page_lines(page: Any, pno: int, table_base: int) -> tuple[list[Line], int, 
                 (
                     row.bbox[1],
                     Line(
-                        text=" ".join(c.replace("\n", " ").replace(SOFT_BREAK, " ") for c in cells if c),
+                        text=" ".join(
+                            c.replace("\n", " ").replace(SOFT_BREAK, " ") for c in cells if c
+                        ),
                         number=0,
                         where=f"page {pno}, tableau {k}, ligne {r}",
                         page=pno,
@@ -166,7 +170,12 @@ def _words(page: Any, height: float) -> list[Word]:
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
-        left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        left, right, bottom, top = (
+            ctypes.c_double(),
+            ctypes.c_double(),
+            ctypes.c_double(),
+            ctypes.c_double(),
+        )
         words: list[Word] = []
         cur: list[str] = []
         box: list[float] = []
@@ -186,7 +195,11 @@ def _words(page: Any, height: float) -> list[Word]:
             x0, x1 = left.value, right.value
             t, b = height - top.value, height - bottom.value
             size = raw.FPDFText_GetFontSize(textpage.raw, i) or 10.0
-            if cur and (x0 - last_right > size * 0.2 or x0 < last_right - size or abs(t - box[2]) > size * 0.6):
+            if cur and (
+                x0 - last_right > size * 0.2
+                or x0 < last_right - size
+                or abs(t - box[2]) > size * 0.6
+            ):
                 words.append(Word("".join(cur), box[0], box[1], box[2], box[3], bold))
                 cur, box, bold = [], [], True
             weight = raw.FPDFText_GetFontWeight(textpage.raw, i)

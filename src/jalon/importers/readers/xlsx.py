@@ -44,7 +44,9 @@ def read_xlsx(data: bytes, limits: Limits) -> Document:
                 while cells and not cells[-1]:
                     cells.pop()
                 if not any(cells):
-                    lines.append(Line(text="", number=len(lines) + 1, where=f"feuille {title}, ligne {r}"))
+                    lines.append(
+                        Line(text="", number=len(lines) + 1, where=f"feuille {title}, ligne {r}")
+                    )
                     continue
                 filled = [c for c in cells if c]
                 where = f"feuille {title}, ligne {r}"

@@ -76,7 +76,14 @@ def check_container(data: bytes, limits: Limits, *, label: str) -> None:
             try:
                 with zf.open(info) as fh:
                     part = fh.read(info.file_size + 1)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                ValueError,
+                EOFError,
+                NotImplementedError,
+                RuntimeError,
+            ) as exc:
                 raise DocumentError(
                     f"le fichier {label} est endommagé : la partie {name} est illisible",
                     f"the {label} file is damaged: part {name} cannot be read",

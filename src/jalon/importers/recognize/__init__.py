@@ -13,7 +13,7 @@ import re
 
 from ...plans.interchange import ActionDraft, ImportReport, PlanDraft
 from ..blocks import Document
-from ..textutil import clean, fold, is_caps, similar
+from ..textutil import clean, fix_ocr, fold, is_caps, is_french, similar
 from .flow import recognize_flow
 from .frame import extract_frame
 from .layout import analyse
@@ -22,9 +22,17 @@ from .result import Recognized
 from .tables import recognize_tables
 
 
-def recognize(doc: Document, *, source: str | None = None, layout_name: str | None = None) -> PlanDraft:
+def recognize(
+    doc: Document, *, source: str | None = None, layout_name: str | None = None
+) -> PlanDraft:
     """The draft plan a document holds. `layout_name` ("table", "flow", "outline") forces
     one recognizer instead of keeping the best."""
+    if is_french([ln.text for ln in doc.lines[:400]]):
+        for line in doc.lines:
+            if "I" in line.text:
+                line.text = fix_ocr(line.text)
+            if line.cells is not None:
+                line.cells = [fix_ocr(c) if "I" in c else c for c in line.cells]
     layout = analyse(doc.lines)
     frame = extract_frame(layout, fmt=doc.format)
     if frame.title:
@@ -51,7 +59,9 @@ def recognize(doc: Document, *, source: str | None = None, layout_name: str | No
         if (line.text.strip() or line.cells) and i not in used and not layout.skipped(i)
     }
     best = max(candidates, key=lambda rec: _quality(rec, content))
-    report = ImportReport(format_detected=f"{doc.format}:{best.name}" if doc.format != "text" else best.name)
+    report = ImportReport(
+        format_detected=f"{doc.format}:{best.name}" if doc.format != "text" else best.name
+    )
     report.warnings.extend(doc.warnings)
     report.warnings.extend(best.warnings)
     draft = PlanDraft(
@@ -80,7 +90,13 @@ def recognize(doc: Document, *, source: str | None = None, layout_name: str | No
     draft.notes.extend(_legend_notes(layout))
     _finish_items(draft, report)
     _duplicate_codes(draft, report)
-    used_lines = best.used_lines() | frame.used | layout.header_lines | layout.furniture | layout.footnote_lines
+    used_lines = (
+        best.used_lines()
+        | frame.used
+        | layout.header_lines
+        | layout.furniture
+        | layout.footnote_lines
+    )
     for i in sorted(set(best.unplaced_lines) | set(range(len(doc.lines)))):
         line = doc.lines[i]
         if i in used_lines:
@@ -91,7 +107,8 @@ def recognize(doc: Document, *, source: str | None = None, layout_name: str | No
     if layout.removed_furniture:
         kept = list(dict.fromkeys(layout.removed_furniture))
         report.warnings.append(
-            "En-têtes ou pieds de page répétés retirés : " + " ; ".join(f"« {k} »" for k in kept[:5])
+            "En-têtes ou pieds de page répétés retirés : "
+            + " ; ".join(f"« {k} »" for k in kept[:5])
         )
     _source_lines(draft, best, doc)
     return draft
@@ -106,7 +123,9 @@ def _quality(rec: Recognized, content: set[int]) -> float:
         return 0.0
     used = rec.used_lines() - set(rec.unplaced_lines)
     coverage = len(used & content) / max(1, len(content))
-    bonus = 2.0 if rec.name in ("table", "text-table", "spreadsheet-rows", "pdf-table-text") else 0.0
+    bonus = (
+        2.0 if rec.name in ("table", "text-table", "spreadsheet-rows", "pdf-table-text") else 0.0
+    )
     return coverage * 10 + bonus + min(len(actions), 300) * 0.001
 
 
@@ -114,7 +133,11 @@ def _drop_footnote_marks(draft: PlanDraft, marks: set[str]) -> None:
     """ "régions orphelines2" → "régions orphelines" when footnote 2 exists."""
     if not marks:
         return
-    rx = re.compile(r"(?<=[a-zà-ÿ]{3})(" + "|".join(sorted(map(re.escape, marks), key=len, reverse=True)) + r")(?=[\s,.;:)]|$)")
+    rx = re.compile(
+        r"(?<=[a-zà-ÿ]{3})("
+        + "|".join(sorted(map(re.escape, marks), key=len, reverse=True))
+        + r")(?=[\s,.;:)]|$)"
+    )
     for o in draft.orientations:
         o.title = rx.sub("", o.title)
         for ob in o.objectives:
@@ -159,9 +182,13 @@ def _finish_items(draft: PlanDraft, report: ImportReport) -> None:
         for j, ob in enumerate(o.objectives, start=1):
             ob.title = clean(ob.title).strip(" :–-")
             if not ob.title:
-                ob.title = o.title if len(o.objectives) == 1 else f"Objectif {ob.code or f'{k}.{j}'}"
+                ob.title = (
+                    o.title if len(o.objectives) == 1 else f"Objectif {ob.code or f'{k}.{j}'}"
+                )
                 if len(o.objectives) != 1:
-                    report.warnings.append(f"Objectif {ob.code or f'{k}.{j}'} : titre introuvable, à compléter")
+                    report.warnings.append(
+                        f"Objectif {ob.code or f'{k}.{j}'} : titre introuvable, à compléter"
+                    )
             for a in ob.actions:
                 _finish_action(a)
                 if not a.title or a.title == "-":
@@ -221,4 +248,4 @@ def _source_lines(draft: PlanDraft, rec: Recognized, doc: Document) -> None:
                     a.extra["source_lines"] = n
 
 
-__all__ = ["recognize", "fold", "similar"]
+__all__ = ["fold", "recognize", "similar"]

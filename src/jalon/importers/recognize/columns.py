@@ -27,26 +27,50 @@ CODE = "code"
 # (role, folded regular expression of the header wording); first match wins, so specific
 # wordings come before general ones.
 _ROLE_PATTERNS: list[tuple[str, str]] = [
-    (INDICATORS, r"indicateurs?(?: (?:de suivi|de resultats?|de performance|de rendement|de reussite))?|indicators?|kpis?|mesures? de (?:suivi|resultats?)|moyens? de verification"),
-    (RESULTS, r"resultats? (?:attendus?|vises?|escomptes?)|effets? (?:attendus?|vises?)|cibles?|"
-              r"retombees?(?: attendues?)?|livrables?|expected (?:results?|outcomes?)|outcomes?|"
-              r"targets?|deliverables?|results?|resultats?"),
-    (STATUS, r"etat d'avancement|etat de (?:realisation|situation)|etat|statut|avancement|"
-             r"progression|realisations?|suivi(?: de realisation)?|bilan|status|progress"),
+    (
+        INDICATORS,
+        r"indicateurs?(?: (?:de suivi|de resultats?|de performance|de rendement|de reussite))?|indicators?|kpis?|mesures? de (?:suivi|resultats?)|moyens? de verification",
+    ),
+    (
+        RESULTS,
+        r"resultats? (?:attendus?|vises?|escomptes?)|effets? (?:attendus?|vises?)|cibles?|"
+        r"retombees?(?: attendues?)?|livrables?|expected (?:results?|outcomes?)|outcomes?|"
+        r"targets?|deliverables?|results?|resultats?",
+    ),
+    (
+        STATUS,
+        r"etat d'avancement|etat de (?:realisation|situation)|etat|statut|avancement|"
+        r"progression|realisations?|suivi(?: de realisation)?|bilan|status|progress",
+    ),
     (NOTES, r"commentaires?|remarques?|observations?|notes?|comments?|precisions?"),
-    (ACTORS, r"acteurs?|responsables?(?: ?/ ?partenaires?)?|porteurs?(?: de dossiers?)?|"
-             r"partenaires?(?: impliques)?|collaborateurs?|qui|mandataires?|lead|owners?|"
-             r"responsib(?:le|ility)|who|partners?|intervenants?|personnes? responsables?"),
+    (
+        ACTORS,
+        r"acteurs?|responsables?(?: ?/ ?partenaires?)?|porteurs?(?: de dossiers?)?|"
+        r"partenaires?(?: impliques)?|collaborateurs?|qui|mandataires?|lead|owners?|"
+        r"responsib(?:le|ility)|who|partners?|intervenants?|personnes? responsables?",
+    ),
     (YEAR, r"(?:an|annee|year|yr)s? ?\d{1,2}|(?:19|20)\d\d(?: ?[-/] ?(?:19|20)?\d\d)?"),
-    (SCHEDULE, r"echeances?|echeanciers?|calendrier|quand|periodes?|dates?|durees?|"
-               r"timelines?|deadlines?|when|timing|due(?: date)?|schedule|horizon|"
-               r"annees? de realisation|echeance ?/ ?annees?"),
-    (ORIENTATION, r"orientations?(?: strategiques?)?|axes?(?: strategiques?)?|enjeux?|"
-                  r"priorites?|champs? d'action|domaines?(?: d'action)?|goals?|strategic (?:directions?|priorities)|themes?"),
-    (OBJECTIVE, r"objectifs?(?: (?:specifiques?|generaux|general|principaux|secondaires|operationnels?|strategiques?))?|"
-                r"objectives?|buts?|aims?"),
-    (ACTION, r"moyens?(?: d'actions?)?|actions?(?: (?:prevues?|a realiser|concretes?))?|activites?|"
-             r"mesures?|strategies?|taches?|initiatives?|interventions?|activities|tasks?|means|steps?|projets?"),
+    (
+        SCHEDULE,
+        r"echeances?|echeanciers?|calendrier|quand|periodes?|dates?|durees?|"
+        r"timelines?|deadlines?|when|timing|due(?: date)?|schedule|horizon|"
+        r"annees? de realisation|echeance ?/ ?annees?",
+    ),
+    (
+        ORIENTATION,
+        r"orientations?(?: strategiques?)?|axes?(?: strategiques?)?|enjeux?|"
+        r"priorites?|champs? d'action|domaines?(?: d'action)?|goals?|strategic (?:directions?|priorities)|themes?",
+    ),
+    (
+        OBJECTIVE,
+        r"objectifs?(?: (?:specifiques?|generaux|general|principaux|secondaires|operationnels?|strategiques?))?|"
+        r"objectives?|buts?|aims?",
+    ),
+    (
+        ACTION,
+        r"moyens?(?: d'actions?)?|actions?(?: (?:prevues?|a realiser|concretes?))?|activites?|"
+        r"mesures?|strategies?|taches?|initiatives?|interventions?|activities|tasks?|means|steps?|projets?",
+    ),
     (CODE, r"n[o°º]?\.?|#|numeros?|codes?|id|ref\.?|references?"),
 ]
 _ROLE_RE = [(role, re.compile(rf"^(?:{pat})$")) for role, pat in _ROLE_PATTERNS]
@@ -54,14 +78,7 @@ _ROLE_SEARCH = [(role, re.compile(rf"(?<![\w])(?:{pat})(?![\w])")) for role, pat
 
 # Words that may fill out a header line without being content ("(priorisés)", "Mise en œuvre (MO)").
 _HEADER_FILLER = set(
-    """
-    de du des la le les l d et ou en a au aux par pour sur / - : ( ) mise oeuvre œuvre suivi
-    principaux principales secondaires specifiques generaux general operationnels prioritises
-    priorises priorise attendus attendu vises strategiques strategique d'action d'avancement
-    avancement p s mo r i an ans annee annees year years no n° # qui quand comment ou
-    realisation responsable responsables partenaires partenaire implique impliques concretes
-    prevues a realiser echeance echeancier echeances
-    """.split()
+    ["de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "en", "a", "au", "aux", "par", "pour", "sur", "/", "-", ":", "(", ")", "mise", "oeuvre", "œuvre", "suivi", "principaux", "principales", "secondaires", "specifiques", "generaux", "general", "operationnels", "prioritises", "priorises", "priorise", "attendus", "attendu", "vises", "strategiques", "strategique", "d'action", "d'avancement", "avancement", "p", "s", "mo", "r", "i", "an", "ans", "annee", "annees", "year", "years", "no", "n°", "#", "qui", "quand", "comment", "ou", "realisation", "responsable", "responsables", "partenaires", "partenaire", "implique", "impliques", "concretes", "prevues", "a", "realiser", "echeance", "echeancier", "echeances"]
 )
 
 

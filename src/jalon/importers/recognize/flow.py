@@ -359,7 +359,9 @@ class _Walker:
 
     def wanting_title_filled(self) -> bool:
         ori = self.wanting_title
-        return ori is not None and any(pc.kind != "orientation" or _after_label(pc.first) for pc in ori.pieces)
+        return ori is not None and any(
+            pc.kind != "orientation" or _after_label(pc.first) for pc in ori.pieces
+        )
 
     def classify(self, p: Piece) -> str:
         if p.kind == "indicator":
@@ -367,7 +369,9 @@ class _Walker:
         if p.code is not None:
             role = self.scheme.role(p.code)
             if role == "action":
-                if p.code.code in self.action_codes and (C.RESULTS in self.roles or C.INDICATORS in self.roles):
+                if p.code.code in self.action_codes and (
+                    C.RESULTS in self.roles or C.INDICATORS in self.roles
+                ):
                     return "result"
                 return "action"
             if role == "objective":
@@ -432,7 +436,11 @@ class _Walker:
     # free pieces within a page
     def free(self, p: Piece) -> None:
         if self.row is None and self.obj is None:
-            if C.OBJECTIVE in self.roles and not self.coded(C.OBJECTIVE) and self.fits(p, C.OBJECTIVE):
+            if (
+                C.OBJECTIVE in self.roles
+                and not self.coded(C.OBJECTIVE)
+                and self.fits(p, C.OBJECTIVE)
+            ):
                 self.new_objective(p)
                 return
             if not self.coded(C.ACTION):
@@ -451,7 +459,12 @@ class _Walker:
                 self.place(p, role)
                 return
         # nothing further right: a new row without its own action, or more of the current column
-        if cur_role is not None and cur_role not in TITLE_ROLES and self.fits(p, cur_role) and self.item_column(cur_role):
+        if (
+            cur_role is not None
+            and cur_role not in TITLE_ROLES
+            and self.fits(p, cur_role)
+            and self.item_column(cur_role)
+        ):
             self.place(p, cur_role)
             return
         if not self.relaxed and any(w for w in self.know.widths.values()):
@@ -479,14 +492,20 @@ class _Walker:
     def place(self, p: Piece, role: str) -> None:
         if role == C.OBJECTIVE:
             if self.obj is not None and (self.row is None or not self.coded(C.OBJECTIVE)):
-                if self.row is None or self.obj.pieces and _continues_piece(self.obj.pieces[-1], p):
+                if self.row is None or (self.obj.pieces and _continues_piece(self.obj.pieces[-1], p)):
                     p.role = C.OBJECTIVE
                     self.obj.pieces.append(p)
                     self.ptr = self.col(role)
                     return
             self.new_objective(p)
             return
-        if role == C.ACTION and self.row is not None and self.row.action and not _continues_piece(self.row.action[-1], p) and not self.coded(C.ACTION):
+        if (
+            role == C.ACTION
+            and self.row is not None
+            and self.row.action
+            and not _continues_piece(self.row.action[-1], p)
+            and not self.coded(C.ACTION)
+        ):
             row = Row(objective=self.current_obj())
             row.add(C.ACTION, p)
             self.current_obj().rows.append(row)
@@ -507,7 +526,9 @@ class _Walker:
         return False
 
     def item_column(self, role: str) -> bool:
-        return role in (C.RESULTS, C.ACTORS, C.NOTES, C.STATUS) or (role == C.INDICATORS and not self.labelled)
+        return role in (C.RESULTS, C.ACTORS, C.NOTES, C.STATUS) or (
+            role == C.INDICATORS and not self.labelled
+        )
 
     def fits(self, p: Piece, role: str) -> bool:
         width = self.know.widths.get(role)
@@ -526,7 +547,9 @@ class _Walker:
             return True
         if continues(last, first):
             # an upper-case word after "de" may be a name going on… unless it is another column
-            if not (first[:1].isupper() and openness(last) == 2 and not last.rstrip().endswith(":")):
+            if not (
+                first[:1].isupper() and openness(last) == 2 and not last.rstrip().endswith(":")
+            ):
                 return True
             nxt = self.next_accepting(p)
             return nxt is None
@@ -604,8 +627,11 @@ class _Walker:
         cut: int | None = None
         for k in range(1, len(texts)):
             rest = [t for t in texts[k:] if t.strip()]
-            if rest and rest[0].strip()[:1].isupper() and self.is_known_actor(rest[0]) and all(
-                self.is_known_actor(t) or starts_lower(t) for t in rest
+            if (
+                rest
+                and rest[0].strip()[:1].isupper()
+                and self.is_known_actor(rest[0])
+                and all(self.is_known_actor(t) or starts_lower(t) for t in rest)
             ):
                 cut = k
                 break
@@ -621,7 +647,9 @@ class _Walker:
             tail_idx = [p.lines[len(head) - 1], *tail_idx]
         if not tail_lines:
             return p
-        new = Piece(p.lines[: len(head)], head, lead=p.lead, after_gap=p.after_gap, code=p.code, kind=p.kind)
+        new = Piece(
+            p.lines[: len(head)], head, lead=p.lead, after_gap=p.after_gap, code=p.code, kind=p.kind
+        )
         actor = Piece(tail_idx, tail_lines, kind="free")
         new._actor_pieces = [actor]  # type: ignore[attr-defined]
         return new
@@ -681,7 +709,9 @@ class _Walker:
                 prev = pieces[i - 2]
                 before = (self.content_last(cands[j]) or "") + " " + prev.joined()
                 sc_same = self.fit_score(pieces[i - 1], cands[j], before.strip(), same=True)
-                sc_new = self.fit_score(pieces[i - 1], cands[j], self.content_last(cands[j]), same=False)
+                sc_new = self.fit_score(
+                    pieces[i - 1], cands[j], self.content_last(cands[j]), same=False
+                )
                 for k in range(j + 1):
                     if best[i - 1][k] <= neg / 2:
                         continue
@@ -840,9 +870,15 @@ class _Walker:
             if role == C.ACTORS:
                 draft.actors.extend(split_actors(texts))
             elif role == C.RESULTS:
-                draft.expected_results.extend(split_items(texts, width=self.know.widths.get(role), hard=hard, common=self.common))
+                draft.expected_results.extend(
+                    split_items(
+                        texts, width=self.know.widths.get(role), hard=hard, common=self.common
+                    )
+                )
             elif role == C.INDICATORS:
-                for kind, text in split_indicators(texts, width=self.know.widths.get(role), common=self.common):
+                for kind, text in split_indicators(
+                    texts, width=self.know.widths.get(role), common=self.common
+                ):
                     draft.indicators.append(IndicatorDraft(text=text, kind=kind))
             elif role in (C.SCHEDULE, C.YEAR):
                 timing = "; ".join(clean(t) for t in texts if t.strip()) or None
@@ -859,7 +895,9 @@ class _Walker:
             elif role == C.NOTES:
                 note = join_lines(texts)
                 if note:
-                    draft.progress_note = f"{draft.progress_note}; {note}" if draft.progress_note else note
+                    draft.progress_note = (
+                        f"{draft.progress_note}; {note}" if draft.progress_note else note
+                    )
 
 
 def _merge(into: ActionDraft, extra: ActionDraft) -> None:
@@ -872,7 +910,11 @@ def _merge(into: ActionDraft, extra: ActionDraft) -> None:
     if extra.status and not into.status:
         into.status = extra.status
     if extra.progress_note:
-        into.progress_note = extra.progress_note if not into.progress_note else f"{into.progress_note}; {extra.progress_note}"
+        into.progress_note = (
+            extra.progress_note
+            if not into.progress_note
+            else f"{into.progress_note}; {extra.progress_note}"
+        )
 
 
 def _row_lines(row: Row) -> list[int]:

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..blocks import Line
 from ..textutil import (
     MONTH_RE,
     MONTHS,
@@ -23,6 +22,7 @@ from ..textutil import (
     openness,
     parse_date,
     starts_lower,
+    list_item,
     strip_bullet,
 )
 from .layout import ORIENTATION_RE, Layout
@@ -71,16 +71,22 @@ _FISCAL = re.compile(
     re.IGNORECASE,
 )
 _LABELS: list[tuple[str, str]] = [
-    ("global_objective", r"objectif\s+(?:g[ée]n[ée]ral|global|ultime)|but\s+(?:g[ée]n[ée]ral|global)|overall\s+(?:goal|objective)"),
+    (
+        "global_objective",
+        r"objectif\s+(?:g[ée]n[ée]ral|global|ultime)|but\s+(?:g[ée]n[ée]ral|global)|overall\s+(?:goal|objective)",
+    ),
     ("mission", r"(?:notre\s+)?mission|raison\s+d['’]\s*[êe]tre"),
     ("vision", r"(?:notre\s+)?vision"),
     ("values", r"(?:nos\s+)?valeurs|values"),
     ("mandates", r"(?:nos\s+)?mandats?|mandates?|r[ôo]les?\s+et\s+mandats?"),
 ]
 _LABEL_RE = [
-    (key, re.compile(rf"^\s*(?:{pat})\s*(?:[:：–—-]\s*(.*))?$", re.IGNORECASE)) for key, pat in _LABELS
+    (key, re.compile(rf"^\s*(?:{pat})\s*(?:[:：–—-]\s*(.*))?$", re.IGNORECASE))
+    for key, pat in _LABELS
 ]
-_NOTE_RE = re.compile(r"^\s*(?:n\.?\s?b\.?|note|notes|remarque|nota)\s*[:：]\s*(.+)$", re.IGNORECASE)
+_NOTE_RE = re.compile(
+    r"^\s*(?:n\.?\s?b\.?|note|notes|remarque|nota)\s*[:：]\s*(.+)$", re.IGNORECASE
+)
 _GLOSSARY_HEAD = re.compile(
     r"^\s*(?:liste\s+des\s+)?(?:sigles|acronymes|abr[ée]viations|glossaire|lexique|list\s+of\s+acronyms|acronyms|abbreviations|glossary)\b.{0,60}$",
     re.IGNORECASE,
@@ -119,6 +125,7 @@ def extract_frame(layout: Layout, *, fmt: str) -> Frame:
 def _title(layout: Layout, frame: Frame) -> None:
     lines = layout.lines
     first: int | None = None
+    title_at: int | None = None
     for i, line in enumerate(lines[:80]):
         if layout.skipped(i) or not line.text.strip() or line.cells is not None:
             continue
@@ -129,6 +136,7 @@ def _title(layout: Layout, frame: Frame) -> None:
         if _PLAN_TITLE.search(line.text) and len(clean(line.text)) <= 160:
             frame.title = clean(line.text)
             frame.used.add(i)
+            title_at = i
             break
     if not frame.title and first is not None:
         text = clean(lines[first].text)
@@ -136,13 +144,52 @@ def _title(layout: Layout, frame: Frame) -> None:
             frame.title = text
             frame.used.add(first)
     if frame.title:
-        m = re.match(r"^.*?\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?:\s*[:–—]|\s+-)\s+(.{4,120})$", frame.title)
+        m = re.match(
+            r"^.*?\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?:\s*[:–—]|\s+-)\s+(.{4,120})$",
+            frame.title,
+        )
         if m and not _PLAN_TITLE.search(m.group(1)) and not _MONTH_SPAN.search(m.group(1)):
             frame.organization = m.group(1).strip()
         else:
             m = re.match(r"^(.{4,120}?)\s*[:–—-]\s*" + _PLAN_TITLE.pattern, frame.title, re.I)
             if m and not re.search(r"\d{4}", m.group(1)):
                 frame.organization = m.group(1).strip()
+    if not frame.organization and title_at is not None:
+        _organization_near(layout, frame, title_at)
+
+
+_ORG_WORDS = re.compile(
+    r"^(?:la\s+|le\s+|l['’]\s*|the\s+)?(?:table|r[ée]seau|regroupement|corporation|consortium|conseil|comit[ée]|"
+    r"association|centre|coalition|collectif|f[ée]d[ée]ration|alliance|chantier|forum|instance|"
+    r"concertation|soci[ée]t[ée]|organisme|coop[ée]rative|fondation|council|network|coalition|"
+    r"association|centre|center|committee|alliance|partnership|roundtable)\b",
+    re.IGNORECASE,
+)
+
+
+def _organization_near(layout: Layout, frame: Frame, title_at: int) -> None:
+    """The organization named on a line of its own just above or below the title."""
+    lines = layout.lines
+    near: list[int] = []
+    for step in (-1, 1):
+        k, seen = title_at + step, 0
+        while 0 <= k < len(lines) and seen < 2:
+            if layout.skipped(k) or lines[k].cells is not None:
+                break
+            if lines[k].text.strip():
+                near.append(k)
+                seen += 1
+            k += step
+    for k in near:
+        text = clean(lines[k].text)
+        if not (4 <= len(text) <= 150) or _PLAN_TITLE.search(text) or ORIENTATION_RE.match(text):
+            continue
+        if _UPDATED.match(text) or any(rx.match(text) for _, rx in _LABEL_RE):
+            continue
+        if _ORG_WORDS.match(text) or re.search(r"\(" + _ACRONYM + r"\)\s*$", text):
+            frame.organization = text
+            frame.used.add(k)
+            return
 
 
 def _labels(layout: Layout, frame: Frame) -> None:
@@ -189,9 +236,16 @@ def _labels(layout: Layout, frame: Frame) -> None:
             prev = body_lines[-1] if body_lines else (items[-1] if items else "")
             if blank_run and prev and not (starts_lower(t) or openness(prev) == 2):
                 break
-            if key in ("values", "mandates") and (nxt.bullet or strip_bullet(nxt.text) != nxt.text.strip()):
-                items.append(strip_bullet(nxt.text))
-            elif key in ("values", "mandates") and prev and not starts_lower(t) and openness(prev) < 2 and not body_lines:
+            item = list_item(nxt.text)
+            if key in ("values", "mandates") and (nxt.bullet or item is not None):
+                items.append(item if item is not None else t)
+            elif (
+                key in ("values", "mandates")
+                and prev
+                and not starts_lower(t)
+                and openness(prev) < 2
+                and not body_lines
+            ):
                 items.append(t)
             elif items and (starts_lower(t) or openness(items[-1]) == 2):
                 items[-1] = join_lines([items[-1], t])
@@ -206,7 +260,9 @@ def _labels(layout: Layout, frame: Frame) -> None:
             continue
         frame.used.update(members)
         if key in ("values", "mandates"):
-            values = items or [v.strip() for v in re.split(r"\s*[;,•·]\s*|\s+-\s+", body) if v.strip()]
+            values = items or [
+                v.strip() for v in re.split(r"\s*[;,•·]\s*|\s+-\s+", body) if v.strip()
+            ]
             if items and body:
                 values = [*_split_list(body), *items]
             getattr(frame, key).extend(values)
@@ -277,7 +333,9 @@ def _glossary(layout: Layout, frame: Frame) -> None:
             # continuation lines folded into an entry are used too
             last = max(k for _, _, k in entries)
             for k in range(i, last + 1):
-                if lines[k].cells is None and (not lines[k].text.strip() or starts_lower(lines[k].text)):
+                if lines[k].cells is None and (
+                    not lines[k].text.strip() or starts_lower(lines[k].text)
+                ):
                     frame.used.add(k)
 
 
@@ -299,7 +357,30 @@ def _inline_acronyms(layout: Layout, frame: Frame) -> None:
                 frame.glossary[acro] = full
 
 
-_SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "à", "au", "aux", "pour", "sur", "of", "the", "and", "for", "a", "par", "dans"}
+_SMALL = {
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l",
+    "d",
+    "et",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "pour",
+    "sur",
+    "of",
+    "the",
+    "and",
+    "for",
+    "a",
+    "par",
+    "dans",
+}
 
 
 def _expansion_for(before: str, acro: str) -> str | None:
@@ -350,7 +431,8 @@ def _initials_fit(sig: list[str], letters: list[str]) -> bool:
 def _years(layout: Layout, frame: Frame) -> None:
     lines = layout.lines
     texts = [
-        (i, clean(ln.text if ln.cells is None else " ".join(ln.cells))) for i, ln in enumerate(lines)
+        (i, clean(ln.text if ln.cells is None else " ".join(ln.cells)))
+        for i, ln in enumerate(lines)
     ]
     # fiscal year start month
     start_date: dt.date | None = None

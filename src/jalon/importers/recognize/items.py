@@ -88,7 +88,9 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def new_item(prev: str, line: str, width: int | None = None, common: frozenset[str] = frozenset()) -> bool:
+def new_item(
+    prev: str, line: str, width: int | None = None, common: frozenset[str] = frozenset()
+) -> bool:
     """Does `line` start a new item after an item whose last line is `prev`?"""
     if continues(prev, line):
         return False
@@ -133,7 +135,11 @@ def split_items(
             items.append([text])
             continue
         prev = items[-1][-1]
-        if bullet or (k in hard and not continues(prev, text)) or new_item(prev, text, width, common):
+        if (
+            bullet
+            or (k in hard and not continues(prev, text))
+            or new_item(prev, text, width, common)
+        ):
             items.append([text])
         else:
             items[-1].append(text)
@@ -186,7 +192,11 @@ def split_indicators(
             if has_indicator_label(stripped):
                 kind, rest = indicator_kind(stripped)
                 items.append((kind, [rest] if rest else []))
-            elif items and (not items[-1][1] or items[-1][0] is not None or not new_item(items[-1][1][-1], stripped, width, common)):
+            elif items and (
+                not items[-1][1]
+                or items[-1][0] is not None
+                or not new_item(items[-1][1][-1], stripped, width, common)
+            ):
                 if items[-1][1] or stripped:
                     items[-1][1].append(stripped)
             else:

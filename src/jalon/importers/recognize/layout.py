@@ -218,7 +218,7 @@ def _footnote_zone(layout: Layout, start: int) -> list[tuple[str, list[int], str
             return None
         notes.append((" ".join(clean(b) for b in body), members, mark))
         i = j
-    if not notes or i >= n and not notes:
+    if not notes or (i >= n and not notes):
         return None
     if i < n and not (i in layout.breaks or layout.skipped(i)):
         return None

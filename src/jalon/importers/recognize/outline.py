@@ -54,25 +54,46 @@ from .layout import ORIENTATION_RE, URL_RE, Layout
 from .result import Recognized
 
 FIELD_LABELS: list[tuple[str, str]] = [
-    ("indicators", r"indicateurs?(?:\s+de\s+(?:suivi|r[ée]sultats?|performance|rendement))?|indicators?|kpis?|mesures?\s+de\s+suivi"),
-    ("results", r"r[ée]sultats?(?:\s+(?:attendus?|vis[ée]s?|escompt[ée]s?))?|effets?\s+(?:attendus?|vis[ée]s?)|cibles?|livrables?|"
-                r"retomb[ée]es?(?:\s+attendues?)?|expected\s+(?:results?|outcomes?)|outcomes?|deliverables?|targets?"),
-    ("actors", r"responsables?|porteurs?(?:\s+de\s+dossiers?)?|acteurs?|partenaires?(?:\s+impliqu[ée]s)?|collaborateurs?|"
-               r"qui|mandataires?|intervenants?|lead|responsible|owners?|partners?|who"),
-    ("schedule", r"[ée]ch[ée]ances?|[ée]ch[ée]anciers?|calendrier|p[ée]riodes?|quand|dur[ée]e|ann[ée]es?\s+de\s+r[ée]alisation|"
-                 r"timelines?|deadlines?|when|due(?:\s+date)?|timing"),
-    ("status", r"[ée]tat(?:\s+d['’]avancement)?|statut|avancement|[ée]tat\s+de\s+r[ée]alisation|status|progress"),
+    (
+        "indicators",
+        r"indicateurs?(?:\s+de\s+(?:suivi|r[ée]sultats?|performance|rendement))?|indicators?|kpis?|mesures?\s+de\s+suivi",
+    ),
+    (
+        "results",
+        r"r[ée]sultats?(?:\s+(?:attendus?|vis[ée]s?|escompt[ée]s?))?|effets?\s+(?:attendus?|vis[ée]s?)|cibles?|livrables?|"
+        r"retomb[ée]es?(?:\s+attendues?)?|expected\s+(?:results?|outcomes?)|outcomes?|deliverables?|targets?",
+    ),
+    (
+        "actors",
+        r"responsables?|porteurs?(?:\s+de\s+dossiers?)?|acteurs?|partenaires?(?:\s+impliqu[ée]s)?|collaborateurs?|"
+        r"qui|mandataires?|intervenants?|lead|responsible|owners?|partners?|who",
+    ),
+    (
+        "schedule",
+        r"[ée]ch[ée]ances?|[ée]ch[ée]anciers?|calendrier|p[ée]riodes?|quand|dur[ée]e|ann[ée]es?\s+de\s+r[ée]alisation|"
+        r"timelines?|deadlines?|when|due(?:\s+date)?|timing",
+    ),
+    (
+        "status",
+        r"[ée]tat(?:\s+d['’]avancement)?|statut|avancement|[ée]tat\s+de\s+r[ée]alisation|status|progress",
+    ),
     ("notes", r"commentaires?|remarques?|observations?|comments?|pr[ée]cisions?"),
 ]
 _FIELD_RE = [
-    (name, re.compile(rf"^\s*(?:{pat})\s*(?:\([^)]{{0,20}}\))?\s*(?:[:=]\s*|[–—]\s+|$)(?P<rest>.*)$", re.IGNORECASE))
+    (
+        name,
+        re.compile(
+            rf"^\s*(?:{pat})\s*(?:\([^)]{{0,20}}\))?\s*(?:[:=]\s*|[–—]\s+|$)(?P<rest>.*)$",
+            re.IGNORECASE,
+        ),
+    )
     for name, pat in FIELD_LABELS
 ]
 _INLINE_FIELD = re.compile(
     r"\s*(?:\||;|—|–|\s{3,}|\()\s*(?=(?:" + "|".join(p for _, p in FIELD_LABELS) + r")\s*[:=])",
     re.IGNORECASE,
 )
-_OCR_BULLET = re.compile(r"^\s*([eo¢«»*+Ø§>✓✔➢➤•▪▫◦●○■□-])\s+(?=[A-ZÀ-Ý«\"'(0-9])")
+_OCR_BULLET = re.compile(r"^\s*([eo¢«»*+Ø§>✓✔➢➤•▪▫◦●○■□-])\s+(?=[A-Za-zÀ-ÿ«\"'(0-9])")
 _TRAILING_STATUS = re.compile(r"\s*[(\[–—-]\s*([^()\[\]]{3,30}?)\s*[)\]]?\s*\.?$")
 
 STRENGTH_ORIENT = 0
@@ -154,7 +175,10 @@ def recognize_outline(layout: Layout, used: set[int]) -> Recognized:
 def _richness(rec: Recognized) -> float:
     actions = rec.iter_actions()
     coded = sum(1 for a in actions if a.code)
-    fields = sum(len(a.expected_results) + len(a.indicators) + len(a.actors) + bool(a.timing) for a in actions)
+    fields = sum(
+        len(a.expected_results) + len(a.indicators) + len(a.actors) + bool(a.timing)
+        for a in actions
+    )
     return len(actions) + coded + fields * 0.5
 
 
@@ -185,15 +209,25 @@ def _field_of(text: str) -> tuple[str, str] | None:
             rest = m.group("rest").strip()
             label_part = t[: len(t) - len(m.group("rest"))] if m.group("rest") else t
             # a bare word alone on its line counts only when it looks like a label
-            if not rest and not re.search(r"[:=]\s*$", label_part) and not (t[:1].isupper() and len(t) <= 40):
+            if (
+                not rest
+                and not re.search(r"[:=]\s*$", label_part)
+                and not (t[:1].isupper() and len(t) <= 40)
+            ):
                 return None
-            if not rest and not re.search(r"[:=]", label_part) and name in ("actors", "notes", "status"):
+            if (
+                not rest
+                and not re.search(r"[:=]", label_part)
+                and name in ("actors", "notes", "status")
+            ):
                 return None
             return name, rest
     return None
 
 
-def _entries(layout: Layout, used: set[int], common: frozenset[str]) -> tuple[list[Entry], list[tuple[str, list[int]]], list[int]]:
+def _entries(
+    layout: Layout, used: set[int], common: frozenset[str]
+) -> tuple[list[Entry], list[tuple[str, list[int]]], list[int]]:
     lines = layout.lines
     entries: list[Entry] = []
     notes: list[tuple[str, list[int]]] = []
@@ -215,7 +249,18 @@ def _entries(layout: Layout, used: set[int], common: frozenset[str]) -> tuple[li
         if line.cells is not None:
             texts = [p for c in line.cells for p in c.split("\n") if p.strip()]
             for t in texts:
-                cur = _add_line(entries, cur, i, Line(text=t, number=line.number), blank, ghost, ocr, bullet_indents, common, width)
+                cur = _add_line(
+                    entries,
+                    cur,
+                    i,
+                    Line(text=t, number=line.number),
+                    blank,
+                    ghost,
+                    ocr,
+                    bullet_indents,
+                    common,
+                    width,
+                )
                 blank = False
             cur = None
             blank = True
@@ -244,12 +289,17 @@ def _ocr_bullets(lines: list[Line]) -> set[str]:
     counts: dict[str, int] = {}
     for ln in lines:
         m = _OCR_BULLET.match(ln.text)
-        if m:
+        if m and ln.text[m.end() :][:1].isupper():
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    return {ch for ch, n in counts.items() if n >= 2 or ch not in "eo¢«»*+>-"}
+    found = {ch for ch, n in counts.items() if n >= 2 or ch not in "eo¢«»*+>-"}
+    if "e" in found:
+        found.add("o")  # the second level of the same list
+    return found
 
 
-def _bullet_indent_levels(lines: list[Line], ghost: bool, ocr: set[str]) -> dict[tuple[int, str], int]:
+def _bullet_indent_levels(
+    lines: list[Line], ghost: bool, ocr: set[str]
+) -> dict[tuple[int, str], int]:
     keys: list[tuple[int, str]] = []
     for ln in lines:
         if ln.cells is not None or not ln.text.strip():
@@ -263,7 +313,14 @@ def _bullet_indent_levels(lines: list[Line], ghost: bool, ocr: set[str]) -> dict
     # deeper indentation → deeper level; same indentation: order of first appearance,
     # except the usual second-level marks ("o", "◦", "-") after a first-level one
     second = {"o", "◦", "○", "-", "–", "▪", "§"}
-    ordered = sorted(keys, key=lambda k: (k[0], 1 if k[1] in second and any(x[1] not in second for x in keys if x[0] == k[0]) else 0, keys.index(k)))
+    ordered = sorted(
+        keys,
+        key=lambda k: (
+            k[0],
+            1 if k[1] in second and any(x[1] not in second for x in keys if x[0] == k[0]) else 0,
+            keys.index(k),
+        ),
+    )
     return {k: n for n, k in enumerate(ordered)}
 
 
@@ -320,14 +377,34 @@ def _add_line(
     # labelled fields
     if has_indicator_label(body):
         ik, rest = indicator_kind(body)
-        e = Entry(("field",), [i], [rest], indent=indent, field_name="indicators", ind_kind=ik, blank_before=blank)
+        e = Entry(
+            ("field",),
+            [i],
+            [rest],
+            indent=indent,
+            field_name="indicators",
+            ind_kind=ik,
+            blank_before=blank,
+        )
         entries.append(e)
         return e
     f = _field_of(body)
     if f is not None and not (kind is not None and f[0] in ("actors",) and not f[1]):
         name, rest = f
-        e = Entry(("field",), [i], [rest] if rest else [], indent=indent, field_name=name, blank_before=blank)
+        # "Responsable : Direction    Échéance : Automne 2024": several fields on one line
+        rest, more = _inline_fields(rest) if rest else (rest, [])
+        e = Entry(
+            ("field",),
+            [i],
+            [rest] if rest else [],
+            indent=indent,
+            field_name=name,
+            blank_before=blank,
+        )
         entries.append(e)
+        for other, value in more:
+            e = Entry(("field",), [i], [value], indent=indent, field_name=other)
+            entries.append(e)
         return e
     code = read_code(body)
     sig: tuple[str, ...] | None = None
@@ -340,11 +417,17 @@ def _add_line(
             sig = ("num", str(code.depth))
         body = body[code.end :].strip()
     elif kind is not None:
-        lvl = levels.get((line.list_level if line.list_level is not None else _indent_bucket(indent), kind), 0)
+        lvl = levels.get(
+            (line.list_level if line.list_level is not None else _indent_bucket(indent), kind), 0
+        )
         sig = ("bullet", str(lvl))
     elif line.heading is not None:
         sig = ("heading", str(line.heading))
-    elif is_caps(text) and len(text) <= 250 and not (cur is not None and cur.sig == ("caps",) and not blank):
+    elif (
+        is_caps(text)
+        and len(text) <= 250
+        and not (cur is not None and cur.sig == ("caps",) and not blank)
+    ):
         sig = ("caps",)
     if sig is None:
         # no mark: the text goes on with the entry before, or starts a sentence of its own
@@ -369,10 +452,16 @@ def _inline_code_parts(line: Line) -> list[Line]:
     parts = INLINE_CODE.split(line.text)
     if len(parts) == 1:
         return [line]
-    return [Line(text=p, number=line.number, indent=line.indent if k == 0 else 0) for k, p in enumerate(parts) if p.strip()]
+    return [
+        Line(text=p, number=line.number, indent=line.indent if k == 0 else 0)
+        for k, p in enumerate(parts)
+        if p.strip()
+    ]
 
 
-def _goes_on(cur: Entry, text: str, blank: bool, common: frozenset[str], width: int | None = None) -> bool:
+def _goes_on(
+    cur: Entry, text: str, blank: bool, common: frozenset[str], width: int | None = None
+) -> bool:
     last = cur.last
     if not last:
         return not blank or cur.sig[0] in ("orient", "field", "kwobj", "kwact", "num", "letter")
@@ -426,9 +515,17 @@ def _assign_levels(entries: list[Entry]) -> tuple[dict[tuple[str, ...], int], bo
             levels[s] = min(n, 3) if n < 3 else 3
     elif len(sigs) == 2:
         top, low = sigs
-        if has_orient or top[0] in ("heading", "caps") or (top[0] == "num" and top[1] == "1" and low[0] != "num"):
+        if (
+            has_orient
+            or top[0] in ("heading", "caps")
+            or (top[0] == "num" and top[1] == "1" and low[0] != "num")
+        ):
             levels[top], levels[low] = 0, 2
-        elif has_obj_kw or top[0] in ("kwobj", "letter") or (top[0] == "num" and low[0] == "num" and int(low[1]) >= 3):
+        elif (
+            has_obj_kw
+            or top[0] in ("kwobj", "letter")
+            or (top[0] == "num" and low[0] == "num" and int(low[1]) >= 3)
+        ):
             levels[top], levels[low] = 1, 2
         else:
             levels[top], levels[low] = 0, 2
@@ -437,7 +534,9 @@ def _assign_levels(entries: list[Entry]) -> tuple[dict[tuple[str, ...], int], bo
     trailing = False
     tops = [k for k, e in enumerate(entries) if levels.get(e.sig) == 0]
     if tops and min(levels.values()) == 0:
-        lower_before = [k for k, e in enumerate(entries[: tops[0]]) if levels.get(e.sig, 9) in (1, 2)]
+        lower_before = [
+            k for k, e in enumerate(entries[: tops[0]]) if levels.get(e.sig, 9) in (1, 2)
+        ]
         after_last = [e for e in entries[tops[-1] + 1 :] if levels.get(e.sig, 9) in (1, 2)]
         trailing = len(lower_before) >= 2 and len(after_last) <= 1 and len(tops) >= 2
     return levels, trailing
@@ -551,7 +650,9 @@ class _Builder:
         key = name if name != "indicators" else f"indicators:{self.ind_kind or ''}"
         if name == "indicators":
             store.setdefault("indicators", [])
-            store["indicators"].append("\x00" + (self.ind_kind or "") + "\x00" + " ".join(t for t in texts if t))
+            store["indicators"].append(
+                "\x00" + (self.ind_kind or "") + "\x00" + " ".join(t for t in texts if t)
+            )
         else:
             store.setdefault(key, []).extend(t for t in texts if t)
         self.rec.track(a, lines)
@@ -577,7 +678,13 @@ def _build(entries: list[Entry], common: frozenset[str]) -> Recognized:
             else:
                 rec.unplaced_lines.extend(e.lines)
             continue
-        if b.current is not None and b.action is not None and lvl >= 2 and e.indent > b.field_indent and e.sig[0] == "bullet":
+        if (
+            b.current is not None
+            and b.action is not None
+            and lvl >= 2
+            and e.indent > b.field_indent
+            and e.sig[0] == "bullet"
+        ):
             b.add_field(b.action, b.current, e.texts, e.lines)
             continue
         if lvl == 0:
@@ -634,7 +741,8 @@ def _finish(b: _Builder, rec: Recognized) -> None:
         store = b.field_lines.get(id(a), {})
         for name, texts in store.items():
             if name == "results":
-                a.expected_results.extend(split_items(texts, common=b.common))
+                for item in split_items(texts, common=b.common):
+                    a.expected_results.extend(_semicolon_list(item))
             elif name == "actors":
                 a.actors.extend(split_actors(texts))
             elif name == "indicators":
@@ -643,7 +751,8 @@ def _finish(b: _Builder, rec: Recognized) -> None:
                     if not text.strip():
                         continue
                     for item in split_items([text], common=b.common) if not kind else [text]:
-                        a.indicators.append(IndicatorDraft(text=clean(item), kind=kind or None))
+                        for part in _semicolon_list(item):
+                            a.indicators.append(IndicatorDraft(text=clean(part), kind=kind or None))
             elif name == "schedule":
                 timing = "; ".join(clean(t) for t in texts if t.strip())
                 if timing:
@@ -671,6 +780,14 @@ def _finish(b: _Builder, rec: Recognized) -> None:
         for ob in o.objectives:
             if not ob.title and len(o.objectives) == 1:
                 ob.title = o.title
+
+
+def _semicolon_list(text: str) -> list[str]:
+    """ "Nombre de formations; Taux de satisfaction" → two items (each of a few words)."""
+    parts = [p.strip() for p in re.split(r"\s*;\s+", text) if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [text]
 
 
 def _inline_fields(text: str) -> tuple[str, list[tuple[str, str]]]:

@@ -51,7 +51,9 @@ class _State:
         self.ori_key: str | None = None
         self.last_action: ActionDraft | None = None
 
-    def orientation(self, title: str, code: str | None, lines: list[int], key: str | None = None) -> OrientationDraft:
+    def orientation(
+        self, title: str, code: str | None, lines: list[int], key: str | None = None
+    ) -> OrientationDraft:
         o = OrientationDraft(title=title, code=code)
         self.rec.orientations.append(o)
         self.rec.track(o, lines)
@@ -142,7 +144,11 @@ def _header_roles(cells: list[str]) -> list[str | None] | None:
     roles = [C.role_of_header(c) if c and len(c) <= 60 else None for c in cells]
     named = [r for r in roles if r]
     filled = [c for c in cells if c]
-    if len(set(named)) >= 2 and (C.ACTION in named or C.OBJECTIVE in named) and len(named) >= len(filled) - 1:
+    if (
+        len(set(named)) >= 2
+        and (C.ACTION in named or C.OBJECTIVE in named)
+        and len(named) >= len(filled) - 1
+    ):
         return roles
     return None
 
@@ -185,7 +191,9 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
     return i + 1
 
 
-def _row(cells: list[str], roles: list[str | None], i: int, state: _State, rec: Recognized, line: Line) -> None:
+def _row(
+    cells: list[str], roles: list[str | None], i: int, state: _State, rec: Recognized, line: Line
+) -> None:
     by_role: dict[str, list[str]] = {}
     years: list[int] = []
     others: dict[str, str] = {}
@@ -201,7 +209,9 @@ def _row(cells: list[str], roles: list[str | None], i: int, state: _State, rec: 
             others[f"colonne {k + 1}"] = cell.replace(SOFT_BREAK, " ")
             continue
         # a line the layout wrapped: joined in titles, left to the item rules elsewhere
-        cell = cell.replace(SOFT_BREAK, " " if role in (C.ACTION, C.OBJECTIVE, C.ORIENTATION, C.CODE) else "\n")
+        cell = cell.replace(
+            SOFT_BREAK, " " if role in (C.ACTION, C.OBJECTIVE, C.ORIENTATION, C.CODE) else "\n"
+        )
         by_role.setdefault(role, []).append(cell)
     filled = [c.replace(SOFT_BREAK, " ") for c in cells if c]
     # a row of one merged cell: an orientation or objective heading
@@ -237,11 +247,15 @@ def _row(cells: list[str], roles: list[str | None], i: int, state: _State, rec: 
     titles, stray_status, labels = _split_actions(action_cell)
     for label in labels:
         rec.unplaced_lines.append(i)  # a group label inside a cell ("Partenaires :")
-        rec.warnings.append(f"{line.where} : « {label} » lu comme un intertitre de la cellule, non comme une action")
+        rec.warnings.append(
+            f"{line.where} : « {label} » lu comme un intertitre de la cellule, non comme une action"
+        )
     obj = state.current_obj()
     if not titles:
         if (new_objective or not obj.actions) and (
-            stray_status or any(r in by_role for r in (C.SCHEDULE, C.STATUS, C.ACTORS, C.RESULTS, C.INDICATORS)) or years
+            stray_status
+            or any(r in by_role for r in (C.SCHEDULE, C.STATUS, C.ACTORS, C.RESULTS, C.INDICATORS))
+            or years
         ):
             titles = [obj.title]
         elif state.last_action is not None and state.last_action in obj.actions:
@@ -342,7 +356,11 @@ def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: in
             a.expected_results.extend(_share(items, k, n) if n > 1 else items)
         elif role == C.INDICATORS:
             inds = split_indicators(paras)
-            mine = _share([f"{i}" for i in range(len(inds))], k, n) if n > 1 else [str(i) for i in range(len(inds))]
+            mine = (
+                _share([f"{i}" for i in range(len(inds))], k, n)
+                if n > 1
+                else [str(i) for i in range(len(inds))]
+            )
             for idx in mine:
                 kind, t = inds[int(idx)]
                 a.indicators.append(IndicatorDraft(text=t, kind=kind))
