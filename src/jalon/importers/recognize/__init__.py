@@ -10,55 +10,93 @@ every line that ended nowhere.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...plans.interchange import ActionDraft, ImportReport, PlanDraft
-from ..blocks import Document
+from ..blocks import Document, Line
 from ..textutil import clean, fix_ocr, fold, is_caps, is_french, similar
+from .columnar import columnize
 from .flow import recognize_flow
-from .frame import extract_frame
-from .layout import analyse
+from .frame import Frame, extract_frame
+from .layout import Layout, analyse
 from .outline import recognize_outline
 from .result import Recognized
 from .tables import recognize_tables
 
 
+@dataclass
+class _View:
+    """One reading of the document: its lines (original, or rebuilt from columns), their page
+    furniture and the frame found on them."""
+
+    lines: list[Line]
+    layout: Layout
+    frame: Frame
+
+    @property
+    def used(self) -> set[int]:
+        return set(self.frame.used)
+
+    def content(self) -> set[int]:
+        return {
+            i
+            for i, line in enumerate(self.lines)
+            if (line.text.strip() or line.cells) and i not in self.frame.used and not self.layout.skipped(i)
+        }
+
+
+def _view(lines: list[Line], fmt: str) -> _View:
+    layout = analyse(lines)
+    frame = extract_frame(layout, fmt=fmt)
+    if frame.title:
+        # a running header repeating the title is furniture, not content
+        layout = analyse(lines, title=frame.title)
+        frame = extract_frame(layout, fmt=fmt)
+    return _View(lines, layout, frame)
+
+
+def _candidates(view: _View, fmt: str) -> list[Recognized]:
+    found: list[Recognized] = []
+    if any(line.cells is not None for line in view.lines):
+        rec = recognize_tables(view.layout, view.used, fmt=fmt)
+        if rec is not None:
+            found.append(rec)
+    if view.layout.headers:
+        rec = recognize_flow(view.layout, view.used)
+        if rec is not None:
+            found.append(rec)
+    found.append(recognize_outline(view.layout, view.used))
+    return found
+
+
 def recognize(
     doc: Document, *, source: str | None = None, layout_name: str | None = None
 ) -> PlanDraft:
-    """The draft plan a document holds. `layout_name` ("table", "flow", "outline") forces
-    one recognizer instead of keeping the best."""
+    """The draft plan a document holds. `layout_name` ("table", "flow", "outline",
+    "columns") forces one recognizer instead of keeping the best."""
     if is_french([ln.text for ln in doc.lines[:400]]):
         for line in doc.lines:
             if "I" in line.text:
                 line.text = fix_ocr(line.text)
             if line.cells is not None:
                 line.cells = [fix_ocr(c) if "I" in c else c for c in line.cells]
-    layout = analyse(doc.lines)
-    frame = extract_frame(layout, fmt=doc.format)
-    if frame.title:
-        # a running header repeating the title is furniture, not content
-        layout = analyse(doc.lines, title=frame.title)
-        frame = extract_frame(layout, fmt=doc.format)
-    used = set(frame.used)
-    candidates: list[Recognized] = []
-    if any(line.cells is not None for line in doc.lines):
-        rec = recognize_tables(layout, used, fmt=doc.format)
+    view = _view(doc.lines, doc.format)
+    scored: list[tuple[float, Recognized, _View]] = []
+    content = view.content()
+    for rec in _candidates(view, doc.format):
+        scored.append((_quality(rec, content), rec, view))
+    columned = columnize(doc.lines) if doc.format in ("text", "pdf") else None
+    if columned is not None:
+        cview = _view(columned, doc.format)
+        rec = recognize_tables(cview.layout, cview.used, fmt=doc.format)
         if rec is not None:
-            candidates.append(rec)
-    if layout.headers:
-        rec = recognize_flow(layout, used)
-        if rec is not None:
-            candidates.append(rec)
-    candidates.append(recognize_outline(layout, used))
+            rec.name = "text-columns"
+            scored.append((_quality(rec, cview.content()), rec, cview))
     if layout_name:
-        forced = [c for c in candidates if c.name.startswith(layout_name) or layout_name in c.name]
-        candidates = forced or candidates
-    content = {
-        i
-        for i, line in enumerate(doc.lines)
-        if (line.text.strip() or line.cells) and i not in used and not layout.skipped(i)
-    }
-    best = max(candidates, key=lambda rec: _quality(rec, content))
+        forced = [t for t in scored if t[1].name.startswith(layout_name) or layout_name in t[1].name]
+        scored = forced or scored
+    _, best, view = max(scored, key=lambda t: t[0])
+    layout, frame = view.layout, view.frame
     report = ImportReport(
         format_detected=f"{doc.format}:{best.name}" if doc.format != "text" else best.name
     )
@@ -97,9 +135,10 @@ def recognize(
         | layout.furniture
         | layout.footnote_lines
     )
-    for i in sorted(set(best.unplaced_lines) | set(range(len(doc.lines)))):
-        line = doc.lines[i]
-        if i in used_lines:
+    lines = view.lines
+    for i in range(len(lines)):
+        line = lines[i]
+        if i in used_lines and i not in best.unplaced_lines:
             continue
         text = clean(line.text if line.cells is None else " | ".join(c for c in line.cells if c))
         if text:
@@ -110,7 +149,7 @@ def recognize(
             "En-têtes ou pieds de page répétés retirés : "
             + " ; ".join(f"« {k} »" for k in kept[:5])
         )
-    _source_lines(draft, best, doc)
+    _source_lines(draft, best, lines)
     return draft
 
 
@@ -124,7 +163,9 @@ def _quality(rec: Recognized, content: set[int]) -> float:
     used = rec.used_lines() - set(rec.unplaced_lines)
     coverage = len(used & content) / max(1, len(content))
     bonus = (
-        2.0 if rec.name in ("table", "text-table", "spreadsheet-rows", "pdf-table-text") else 0.0
+        2.0
+        if rec.name in ("table", "text-table", "spreadsheet-rows", "pdf-table-text", "text-columns")
+        else 0.0
     )
     return coverage * 10 + bonus + min(len(actions), 300) * 0.001
 
@@ -230,12 +271,12 @@ def _duplicate_codes(draft: PlanDraft, report: ImportReport) -> None:
                     report.warnings.append(f"L'objectif {ob.code} apparaît plus d'une fois")
 
 
-def _source_lines(draft: PlanDraft, rec: Recognized, doc: Document) -> None:
+def _source_lines(draft: PlanDraft, rec: Recognized, lines: list[Line]) -> None:
     """Each item says which source lines it came from (for the review screen)."""
 
     def numbers(item: object) -> list[int]:
         idx = sorted(set(rec.sources.get(id(item), [])))
-        return sorted({doc.lines[i].number for i in idx if 0 <= i < len(doc.lines)})
+        return sorted({lines[i].number for i in idx if 0 <= i < len(lines)})
 
     for o in draft.orientations:
         if n := numbers(o):

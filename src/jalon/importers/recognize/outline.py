@@ -90,8 +90,9 @@ _FIELD_RE = [
     for name, pat in FIELD_LABELS
 ]
 _INLINE_FIELD = re.compile(
-    r"\s*(?:\||;|—|–|\s{3,}|\()\s*(?=(?:" + "|".join(p for _, p in FIELD_LABELS) + r")\s*[:=])",
-    re.IGNORECASE,
+    r"(?:\s*(?:\||;|—|–|\()\s*|\s+)(?=[A-ZÀ-Ý])(?=(?i:"
+    + "|".join(p for _, p in FIELD_LABELS)
+    + r")\s*(?:\([^)]{0,20}\))?\s*[:=])"
 )
 _OCR_BULLET = re.compile(r"^\s*([eo¢«»*+Ø§>✓✔➢➤•▪▫◦●○■□-])\s+(?=[A-Za-zÀ-ÿ«\"'(0-9])")
 _TRAILING_STATUS = re.compile(r"\s*[(\[–—-]\s*([^()\[\]]{3,30}?)\s*[)\]]?\s*\.?$")
