@@ -87,7 +87,7 @@ _LABEL_RE = [
 _NOTE_RE = re.compile(
     r"^\s*(?:n\.?\s?b\.?|note|notes|remarque|nota)\s*[:：]\s*(.+)$", re.IGNORECASE
 )
-_GLOSSARY_HEAD = re.compile(
+GLOSSARY_HEAD = re.compile(
     r"^\s*(?:liste\s+des\s+)?(?:sigles|acronymes|abr[ée]viations|glossaire|lexique|list\s+of\s+acronyms|acronyms|abbreviations|glossary)\b.{0,60}$",
     re.IGNORECASE,
 )
@@ -278,7 +278,7 @@ def _split_list(text: str) -> list[str]:
 def _starts_new_section(text: str) -> bool:
     return bool(
         ORIENTATION_RE.match(text)
-        or _GLOSSARY_HEAD.match(text)
+        or GLOSSARY_HEAD.match(text)
         or re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]|[A-Z]\d+\.)\s", text)
         or (is_caps(text) and len(text) < 60 and not text.endswith((",", ":")))
     )
@@ -290,7 +290,7 @@ def _glossary(layout: Layout, frame: Frame) -> None:
     for i, line in enumerate(lines):
         if layout.skipped(i) or i in frame.used:
             continue
-        if line.cells is None and not _GLOSSARY_HEAD.match(clean(line.text)):
+        if line.cells is None and not GLOSSARY_HEAD.match(clean(line.text)):
             continue
         if line.cells is not None:
             continue

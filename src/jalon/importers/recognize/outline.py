@@ -498,6 +498,22 @@ def _sections(entries: list[Entry]) -> list[list[Entry]]:
 def _assign_levels(entries: list[Entry]) -> tuple[dict[tuple[str, ...], int], bool]:
     """Signature → level (0 orientation, 1 objective, 2 action, 3+ parts); and whether the
     top level closes groups instead of opening them."""
+    counts = _counted(entries)
+    if not counts:
+        return {}, False
+    levels = _levels_by_strength(sorted(counts, key=strength), counts)
+    trailing = False
+    tops = [k for k, e in enumerate(entries) if levels.get(e.sig) == 0]
+    if tops and min(levels.values()) == 0:
+        lower_before = [
+            k for k, e in enumerate(entries[: tops[0]]) if levels.get(e.sig, 9) in (1, 2)
+        ]
+        after_last = [e for e in entries[tops[-1] + 1 :] if levels.get(e.sig, 9) in (1, 2)]
+        trailing = len(lower_before) >= 2 and len(after_last) <= 1 and len(tops) >= 2
+    return levels, trailing
+
+
+def _counted(entries: list[Entry]) -> dict[tuple[str, ...], int]:
     counts: dict[tuple[str, ...], int] = {}
     for k, e in enumerate(entries):
         if e.sig[0] == "field":
@@ -505,15 +521,19 @@ def _assign_levels(entries: list[Entry]) -> tuple[dict[tuple[str, ...], int], bo
         if e.sig == ("plain",) and not _has_children(entries, k):
             continue
         counts[e.sig] = counts.get(e.sig, 0) + 1
-    sigs = sorted(counts, key=strength)
-    if not sigs:
-        return {}, False
+    return counts
+
+
+def _levels_by_strength(
+    sigs: list[tuple[str, ...]], counts: dict[tuple[str, ...], int]
+) -> dict[tuple[str, ...], int]:
+    """Levels of signatures ranked by strength alone (the strongest three: O / Ob / A)."""
     levels: dict[tuple[str, ...], int] = {}
     has_orient = ("orient",) in counts
     has_obj_kw = ("kwobj",) in counts or any(s[0] == "letter" for s in sigs)
     if len(sigs) >= 3:
         for n, s in enumerate(sigs):
-            levels[s] = min(n, 3) if n < 3 else 3
+            levels[s] = min(n, 3)
     elif len(sigs) == 2:
         top, low = sigs
         if (
@@ -532,15 +552,43 @@ def _assign_levels(entries: list[Entry]) -> tuple[dict[tuple[str, ...], int], bo
             levels[top], levels[low] = 0, 2
     else:
         levels[sigs[0]] = 0 if sigs[0] == ("orient",) else 2
-    trailing = False
-    tops = [k for k, e in enumerate(entries) if levels.get(e.sig) == 0]
-    if tops and min(levels.values()) == 0:
-        lower_before = [
-            k for k, e in enumerate(entries[: tops[0]]) if levels.get(e.sig, 9) in (1, 2)
-        ]
-        after_last = [e for e in entries[tops[-1] + 1 :] if levels.get(e.sig, 9) in (1, 2)]
-        trailing = len(lower_before) >= 2 and len(after_last) <= 1 and len(tops) >= 2
-    return levels, trailing
+    return levels
+
+
+def _levels_by_nesting(entries: list[Entry]) -> dict[tuple[str, ...], int]:
+    """Levels from how entries nest: a signature sits one below the stronger entry it follows.
+
+    Two kinds of lists used side by side (bullets under one objective, numbers under the
+    next) then share a level instead of being stacked by strength.
+    """
+    counts = _counted(entries)
+    if not counts:
+        return {}
+    depth_votes: dict[tuple[str, ...], dict[int, int]] = {}
+    stack: list[tuple[tuple[str, ...], int]] = []
+    for e in entries:
+        if e.sig not in counts:
+            continue
+        st = strength(e.sig)
+        while stack and stack[-1][1] >= st:
+            stack.pop()
+        depth = len(stack)
+        votes = depth_votes.setdefault(e.sig, {})
+        votes[depth] = votes.get(depth, 0) + 1
+        stack.append((e.sig, st))
+    depth_of = {sig: max(v, key=lambda d: (v[d], -d)) for sig, v in depth_votes.items()}
+    groups: dict[int, list[tuple[str, ...]]] = {}
+    for sig, d in depth_of.items():
+        groups.setdefault(d, []).append(sig)
+    depths = sorted(groups)
+    # the strongest signature of each depth stands for it when ranking the depths
+    reps = [min(groups[d], key=strength) for d in depths]
+    rep_levels = _levels_by_strength(reps, {r: counts[r] for r in reps})
+    levels: dict[tuple[str, ...], int] = {}
+    for d, rep in zip(depths, reps, strict=True):
+        for sig in groups[d]:
+            levels[sig] = rep_levels.get(rep, 3)
+    return levels
 
 
 def _has_children(entries: list[Entry], k: int) -> bool:
@@ -665,6 +713,9 @@ def _build(entries: list[Entry], common: frozenset[str]) -> Recognized:
     b = _Builder(rec=rec, common=common)
     if trailing:
         entries = _reorder_trailing(entries, levels)
+    nested = _levels_by_nesting(entries)
+    if nested:
+        levels = nested
     for e in entries:
         if e.sig[0] == "field":
             _field_entry(b, e)
