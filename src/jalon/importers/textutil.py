@@ -237,7 +237,7 @@ def status_segments(text: str) -> list[str]:
     out: list[str] = []
     pos = 0
     for m in _STATUS_ANY.finditer(t):
-        before = t[pos : m.start()].strip(" ;,")
+        before = t[pos : m.start()].strip(" ;,:–-")
         # a status word inside a sentence ("rencontres réalisées") is part of the note
         if before and not re.search(r"[.;]$", before) and m.group(0)[:1].islower():
             continue
@@ -245,7 +245,7 @@ def status_segments(text: str) -> list[str]:
             out.append(before)
         out.append(m.group(0))
         pos = m.end()
-    rest = t[pos:].strip(" ;,")
+    rest = t[pos:].strip(" ;,:–-")
     if rest:
         out.append(rest)
     return out
