@@ -22,7 +22,9 @@ PLANS = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith(".truth.json
 
 
 def _truth(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".truth.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads(
+        path.with_name(path.name.rsplit(".", 1)[0] + ".truth.json").read_text("utf-8")
+    )
     return data
 
 
@@ -73,6 +75,8 @@ def test_summary_reads_orientation_labels_written_after_their_objectives() -> No
         "Réduire les délais d'attente",
         "Rejoindre les familles isolées",
     ]
-    assert [a.title for a in draft.orientations[1].objectives[0].actions] == ["Financer trois comités"]
+    assert [a.title for a in draft.orientations[1].objectives[0].actions] == [
+        "Financer trois comités"
+    ]
     assert draft.import_report is not None
     assert draft.import_report.format_detected == "outline-summary"

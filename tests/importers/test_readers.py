@@ -158,5 +158,8 @@ def test_pdf_reader_gives_lines_with_indentation_and_tables() -> None:
     assert texts == ["Plan d'action 2024-2027", "Texte en retrait"]
     indented = next(ln for ln in doc.lines if ln.text.strip() == "Texte en retrait")
     assert indented.indent >= 8
-    assert [ln.cells for ln in doc.lines if ln.cells] == [["Actions", "Échéance"], ["Faire A", "An 1"]]
+    assert [ln.cells for ln in doc.lines if ln.cells] == [
+        ["Actions", "Échéance"],
+        ["Faire A", "An 1"],
+    ]
     assert doc.lines[0].where == "page 1, ligne 1"

@@ -40,7 +40,9 @@ def test_random_text_gives_a_draft_or_a_document_error(text: str) -> None:
 
 @SETTINGS
 @given(st.binary(max_size=4000), st.sampled_from([None, *FORMATS]))
-def test_random_bytes_in_any_format_give_a_draft_or_a_document_error(data: bytes, fmt: str | None) -> None:
+def test_random_bytes_in_any_format_give_a_draft_or_a_document_error(
+    data: bytes, fmt: str | None
+) -> None:
     result = _import_or_error(data, "plan.bin", fmt)
 
     assert isinstance(result, PlanDraft | DocumentError)
@@ -90,7 +92,9 @@ def documents() -> dict[str, bytes]:
 
 @pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf"])
 @pytest.mark.parametrize("share", [0.1, 0.5, 0.9, 0.99])
-def test_truncated_file_gives_a_draft_or_a_document_error(documents: dict[str, bytes], kind: str, share: float) -> None:
+def test_truncated_file_gives_a_draft_or_a_document_error(
+    documents: dict[str, bytes], kind: str, share: float
+) -> None:
     data = documents[kind]
 
     result = _import_or_error(data[: int(len(data) * share)], f"plan.{kind}")
@@ -104,7 +108,9 @@ def test_truncated_file_gives_a_draft_or_a_document_error(documents: dict[str, b
 
 @pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf"])
 @pytest.mark.parametrize("seed", range(6))
-def test_corrupted_file_gives_a_draft_or_a_document_error(documents: dict[str, bytes], kind: str, seed: int) -> None:
+def test_corrupted_file_gives_a_draft_or_a_document_error(
+    documents: dict[str, bytes], kind: str, seed: int
+) -> None:
     rng = random.Random(seed)
     data = bytearray(documents[kind])
     for _ in range(20):
@@ -119,7 +125,10 @@ def test_corrupted_file_gives_a_draft_or_a_document_error(documents: dict[str, b
 def _docx_with(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
     base = build_docx({"title": "Plan", "orientations": []})
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(base)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             data = document_xml if info.filename == "word/document.xml" else src.read(info)
             dst.writestr(info.filename, data)
@@ -140,7 +149,9 @@ def test_zip_bomb_is_refused_by_its_compression_ratio() -> None:
 
 
 def test_zip_bomb_is_refused_by_its_total_size() -> None:
-    spread = {f"word/media/part{k}.bin": bytes(random.Random(k).randbytes(300_000)) for k in range(8)}
+    spread = {
+        f"word/media/part{k}.bin": bytes(random.Random(k).randbytes(300_000)) for k in range(8)
+    }
     data = _docx_with(b"<w:document/>", spread)
 
     with pytest.raises(DocumentError) as err:
@@ -173,7 +184,10 @@ def test_xml_entity_attack_in_xlsx_is_refused(documents: dict[str, bytes]) -> No
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + data.split(b"?>", 1)[-1]
+                data = (
+                    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                    + data.split(b"?>", 1)[-1]
+                )
             dst.writestr(info, data)
 
     with pytest.raises(DocumentError) as err:

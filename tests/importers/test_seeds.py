@@ -10,8 +10,8 @@ from types import ModuleType
 import pytest
 
 from jalon.importers import import_document
-from jalon.importers.recognize.columns import header_line_roles
 from jalon.importers.readers.text import strip_html
+from jalon.importers.recognize.columns import header_line_roles
 from jalon.importers.recognize.frame import GLOSSARY_HEAD
 from jalon.importers.textutil import fold, status_of
 from jalon.plans.interchange import draft_to_dict, dumps, loads

@@ -49,7 +49,9 @@ def test_decode_refuses_utf16_with_broken_bytes() -> None:
 
 
 def test_strip_html_keeps_text_and_marks_paragraphs() -> None:
-    text = strip_html('<p>Bonjour&nbsp;&amp; <i>merci</i></p><p class="x">Suite</p><!-- note -->fin')
+    text = strip_html(
+        '<p>Bonjour&nbsp;&amp; <i>merci</i></p><p class="x">Suite</p><!-- note -->fin'
+    )
 
     assert text == "\u2029Bonjour\u00a0& merci\u2029\u2029Suite\u2029 fin"
 

@@ -73,7 +73,10 @@ def test_trailing_schedule_hint_is_split_from_the_title() -> None:
         "Organiser une rencontre des partenaires",
         "an 1-2",
     )
-    assert split_trailing_schedule("Produire un bilan 2017-2020.") == ("Produire un bilan 2017-2020.", None)
+    assert split_trailing_schedule("Produire un bilan 2017-2020.") == (
+        "Produire un bilan 2017-2020.",
+        None,
+    )
 
 
 def test_timing_cell_without_separators_is_cut_into_phrases() -> None:
@@ -83,7 +86,10 @@ def test_timing_cell_without_separators_is_cut_into_phrases() -> None:
         "Février, Sept. 2014",
         "Septembre 2013",
     ]
-    assert split_timings("Automne 2013 - Hiver 2014 Mai 2014") == ["Automne 2013 - Hiver 2014", "Mai 2014"]
+    assert split_timings("Automne 2013 - Hiver 2014 Mai 2014") == [
+        "Automne 2013 - Hiver 2014",
+        "Mai 2014",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -106,13 +112,24 @@ def test_wrapped_lines_join_with_hyphens_kept() -> None:
     )
 
 
-@pytest.mark.parametrize(("text", "value"), [("au sein de la", 2), ("aux membres,", 2), ("(qualité de vie, pérennité", 2), ("des membres", 1), ("est identifiée.", 0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("au sein de la", 2),
+        ("aux membres,", 2),
+        ("(qualité de vie, pérennité", 2),
+        ("des membres", 1),
+        ("est identifiée.", 0),
+    ],
+)
 def test_openness_says_whether_a_line_goes_on(text: str, value: int) -> None:
     assert openness(text) == value
 
 
 def test_actor_lines_split_into_roles() -> None:
-    assert split_actors(["Coordination", "Membres du", "conseil", "d'administration", "Contractuel"]) == [
+    assert split_actors(
+        ["Coordination", "Membres du", "conseil", "d'administration", "Contractuel"]
+    ) == [
         "Coordination",
         "Membres du conseil d'administration",
         "Contractuel",
@@ -137,7 +154,14 @@ def test_result_lines_split_into_items() -> None:
 def test_indicators_keep_their_kind_without_the_label() -> None:
     assert indicator_kind("MO = Nombre de membres recrutés") == ("MO", "Nombre de membres recrutés")
     assert indicator_kind("R= Nombre de demandes") == ("R", "Nombre de demandes")
-    assert split_indicators(["MO = 8 rencontres annuelles", "De 1h environ chacune", "R = Les membres se", "connaissent bien"]) == [
+    assert split_indicators(
+        [
+            "MO = 8 rencontres annuelles",
+            "De 1h environ chacune",
+            "R = Les membres se",
+            "connaissent bien",
+        ]
+    ) == [
         ("MO", "8 rencontres annuelles De 1h environ chacune"),
         ("R", "Les membres se connaissent bien"),
     ]
@@ -185,7 +209,10 @@ MESS : Ministère de l'Emploi et de la Solidarité sociale
 
 
 def test_fiscal_months_written_in_the_title_set_the_period() -> None:
-    draft = import_document(b"PLAN D'ACTION 2013-2014 (juillet \xc3\xa0 juin)\n\nORIENTATION 1 : Agir\n1. Faire\n", "p.txt")
+    draft = import_document(
+        b"PLAN D'ACTION 2013-2014 (juillet \xc3\xa0 juin)\n\nORIENTATION 1 : Agir\n1. Faire\n",
+        "p.txt",
+    )
 
     assert (draft.period_start, draft.period_end, draft.fiscal_year_start_month) == (
         dt.date(2013, 7, 1),

@@ -13,7 +13,102 @@ import unicodedata
 
 # Words after which a wrapped line cannot end a sentence: the text goes on on the next line.
 FUNCTION_WORDS = frozenset(
-    ["de", "du", "des", "la", "le", "les", "l", "d", "à", "au", "aux", "en", "et", "ou", "sur", "pour", "par", "avec", "dans", "un", "une", "leur", "leurs", "ses", "son", "sa", "ce", "cet", "cette", "ces", "qui", "que", "dont", "entre", "vers", "chez", "sans", "sous", "selon", "afin", "lors", "auprès", "contre", "dès", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "ton", "ta", "tes", "quant", "face", "grâce", "jusqu", "puis", "ni", "mais", "car", "donc", "soit", "plus", "moins", "très", "tous", "toutes", "tout", "toute", "autres", "autre", "même", "mêmes", "chaque", "plusieurs", "certains", "of", "the", "and", "or", "to", "for", "with", "in", "on", "at", "by", "from", "a", "an", "as", "into"]
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "et",
+        "ou",
+        "sur",
+        "pour",
+        "par",
+        "avec",
+        "dans",
+        "un",
+        "une",
+        "leur",
+        "leurs",
+        "ses",
+        "son",
+        "sa",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "qui",
+        "que",
+        "dont",
+        "entre",
+        "vers",
+        "chez",
+        "sans",
+        "sous",
+        "selon",
+        "afin",
+        "lors",
+        "auprès",
+        "contre",
+        "dès",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "quant",
+        "face",
+        "grâce",
+        "jusqu",
+        "puis",
+        "ni",
+        "mais",
+        "car",
+        "donc",
+        "soit",
+        "plus",
+        "moins",
+        "très",
+        "tous",
+        "toutes",
+        "tout",
+        "toute",
+        "autres",
+        "autre",
+        "même",
+        "mêmes",
+        "chaque",
+        "plusieurs",
+        "certains",
+        "of",
+        "the",
+        "and",
+        "or",
+        "to",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "a",
+        "an",
+        "as",
+        "into",
+    ]
 )
 
 BULLET_CHARS = "•●○◦▪▫■□◆◇►▸▶➢➤➣✓✔✗❖·∙*–—-\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e8"
@@ -95,7 +190,9 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif (out.endswith("-") and not out.endswith(" -") and line[:1].isalnum()) or (out.endswith("/") and not out.endswith(" /")):
+        elif (out.endswith("-") and not out.endswith(" -") and line[:1].isalnum()) or (
+            out.endswith("/") and not out.endswith(" /")
+        ):
             out += line
         else:
             out += " " + line
@@ -400,9 +497,14 @@ def split_timings(text: str) -> list[str]:
             continue
         phrases[-1].append(tok)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if _is_year_token(tok) and nxt and nxt not in ("-", "–", "à", "au", "et", "ou", "to"):
-            if not nxt.startswith(("-", "–")) and not tok.endswith((",", "-", "–")):
-                phrases.append([])
+        if (
+            _is_year_token(tok)
+            and nxt
+            and nxt not in ("-", "–", "à", "au", "et", "ou", "to")
+            and not nxt.startswith(("-", "–"))
+            and not tok.endswith((",", "-", "–"))
+        ):
+            phrases.append([])
         i += 1
     return [" ".join(p) for p in phrases if p]
 

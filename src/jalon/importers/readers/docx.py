@@ -230,18 +230,14 @@ class _Reader:
 
         self.tables += 1
         table = Table(tbl, self.document)
-        row_no = 0
-        for tr in tbl.findall(f"{_W}tr"):
-            row_no += 1
+        for row_no, tr in enumerate(tbl.findall(f"{_W}tr"), start=1):
             cells: list[str] = []
             before = _grid_before(tr)
             cells.extend([""] * before)
             for tc in tr.findall(f"{_W}tc"):
                 span = _grid_span(tc)
-                if _v_merge(tc) == "continue":
-                    text = ""
-                else:
-                    text = self.cell_text(_Cell(tc, table))
+                # a vertically merged cell is read in its first row only
+                text = "" if _v_merge(tc) == "continue" else self.cell_text(_Cell(tc, table))
                 cells.append(text)
                 cells.extend([""] * (span - 1))
             while cells and not cells[-1]:

@@ -41,7 +41,9 @@ class _View:
         return {
             i
             for i, line in enumerate(self.lines)
-            if (line.text.strip() or line.cells) and i not in self.frame.used and not self.layout.skipped(i)
+            if (line.text.strip() or line.cells)
+            and i not in self.frame.used
+            and not self.layout.skipped(i)
         }
 
 
@@ -88,12 +90,14 @@ def recognize(
     columned = columnize(doc.lines) if doc.format in ("text", "pdf") else None
     if columned is not None:
         cview = _view(columned, doc.format)
-        rec = recognize_tables(cview.layout, cview.used, fmt=doc.format)
-        if rec is not None:
-            rec.name = "text-columns"
-            scored.append((_quality(rec, cview.content()), rec, cview))
+        columns_rec = recognize_tables(cview.layout, cview.used, fmt=doc.format)
+        if columns_rec is not None:
+            columns_rec.name = "text-columns"
+            scored.append((_quality(columns_rec, cview.content()), columns_rec, cview))
     if layout_name:
-        forced = [t for t in scored if t[1].name.startswith(layout_name) or layout_name in t[1].name]
+        forced = [
+            t for t in scored if t[1].name.startswith(layout_name) or layout_name in t[1].name
+        ]
         scored = forced or scored
     _, best, view = max(scored, key=lambda t: t[0])
     layout, frame = view.layout, view.frame

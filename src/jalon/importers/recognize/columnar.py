@@ -128,13 +128,20 @@ def _cut(text: str, starts: list[int]) -> dict[int, str] | None:
             if start + _TOLERANCE >= s:
                 k = c
         # a run that crosses the next column's start by far is a paragraph, not a cell
-        if k + 1 < len(starts) and start + len(seg) > starts[k + 1] + 12 and len(segs) == 1 and start < 2:
+        if (
+            k + 1 < len(starts)
+            and start + len(seg) > starts[k + 1] + 12
+            and len(segs) == 1
+            and start < 2
+        ):
             return None
         cols[k] = f"{cols[k]} {seg}" if k in cols else seg
     return cols
 
 
-def _rows(region: list[tuple[int, dict[int, str]]], roles: list[str], common: frozenset[str]) -> list[tuple[int, list[str]]]:
+def _rows(
+    region: list[tuple[int, dict[int, str]]], roles: list[str], common: frozenset[str]
+) -> list[tuple[int, list[str]]]:
     obj_col = roles.index(C.OBJECTIVE) if C.OBJECTIVE in roles else None
     act_col = roles.index(C.ACTION) if C.ACTION in roles else None
     blocks: list[_Block] = []
@@ -143,14 +150,19 @@ def _rows(region: list[tuple[int, dict[int, str]]], roles: list[str], common: fr
     for idx, cols in region:
         obj = cols.get(obj_col) if obj_col is not None else None
         act = cols.get(act_col) if act_col is not None else None
-        if obj is not None and (block is None or _starts_item(block.objective, obj, common, strict=True)):
+        if obj is not None and (
+            block is None or _starts_item(block.objective, obj, common, strict=True)
+        ):
             block = _Block()
             blocks.append(block)
             group = None
         if block is None:
             block = _Block()
             blocks.append(block)
-        if act is not None and (group is None or _starts_item(group.cols.get(act_col or 0, []), act, common, strict=False)):
+        if act is not None and (
+            group is None
+            or _starts_item(group.cols.get(act_col or 0, []), act, common, strict=False)
+        ):
             group = _Group()
             block.groups.append(group)
         if group is None:

@@ -235,9 +235,8 @@ def _tokens(layout: Layout, used: set[int], start: int) -> list[Token]:
             code = read_code(seg)
             labelled = has_indicator_label(seg)
             if k == 0 and cur is not None and code is None and not labelled:
-                if cur.kind == "orientation":
-                    if not (starts_lower(seg) or openness(cur.last) == 2):
-                        cur = None
+                if cur.kind == "orientation" and not (starts_lower(seg) or openness(cur.last) == 2):
+                    cur = None
                 if cur is not None and not cur_multi and not cur.after_gap and lead - cur.lead >= 3:
                     cur = None  # the text moved right: another column
                 if cur is not None:
@@ -479,10 +478,9 @@ class _Walker:
         for k in range(0, max(self.ptr, 0) + 1):
             role = self.roles[k]
             if role in TITLE_ROLES:
-                if not self.coded(role) and self.fits(p, role) and self.row is not None:
-                    if role == C.ACTION:
-                        self.place(p, role)
-                        return
+                if role == C.ACTION and not self.coded(role) and self.fits(p, role) and self.row:
+                    self.place(p, role)
+                    return
                 continue
             if self.accepts(p, role):
                 self.place(p, role)
@@ -491,12 +489,20 @@ class _Walker:
 
     def place(self, p: Piece, role: str) -> None:
         if role == C.OBJECTIVE:
-            if self.obj is not None and (self.row is None or not self.coded(C.OBJECTIVE)):
-                if self.row is None or (self.obj.pieces and _continues_piece(self.obj.pieces[-1], p)):
-                    p.role = C.OBJECTIVE
-                    self.obj.pieces.append(p)
-                    self.ptr = self.col(role)
-                    return
+            # more of the current objective, or a new (unnumbered) one
+            obj = self.obj
+            goes_on = self.row is None or (
+                obj is not None and bool(obj.pieces) and _continues_piece(obj.pieces[-1], p)
+            )
+            if (
+                self.obj is not None
+                and (self.row is None or not self.coded(C.OBJECTIVE))
+                and goes_on
+            ):
+                p.role = C.OBJECTIVE
+                self.obj.pieces.append(p)
+                self.ptr = self.col(role)
+                return
             self.new_objective(p)
             return
         if (
@@ -506,10 +512,10 @@ class _Walker:
             and not _continues_piece(self.row.action[-1], p)
             and not self.coded(C.ACTION)
         ):
-            row = Row(objective=self.current_obj())
-            row.add(C.ACTION, p)
-            self.current_obj().rows.append(row)
-            self.row = row
+            new_row = Row(objective=self.current_obj())
+            new_row.add(C.ACTION, p)
+            self.current_obj().rows.append(new_row)
+            self.row = new_row
             self.ptr = self.col(role)
             return
         row = self.ensure_row(p)
@@ -636,7 +642,6 @@ class _Walker:
                 cut = k
                 break
         head = texts if cut is None else texts[:cut]
-        tail_pieces: list[Piece] = []
         tail_lines: list[str] = [] if cut is None else texts[cut:]
         tail_idx: list[int] = [] if cut is None else p.lines[cut:]
         last = head[-1]

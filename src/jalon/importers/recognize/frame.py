@@ -19,10 +19,10 @@ from ..textutil import (
     fold,
     is_caps,
     join_lines,
+    list_item,
     openness,
     parse_date,
     starts_lower,
-    list_item,
     strip_bullet,
 )
 from .layout import ORIENTATION_RE, Layout
@@ -436,7 +436,7 @@ def _years(layout: Layout, frame: Frame) -> None:
     ]
     # fiscal year start month
     start_date: dt.date | None = None
-    for i, text in texts:
+    for _, text in texts:
         m = _AN1.search(text)
         if m:
             d1 = parse_date(m.group(1))

@@ -74,9 +74,7 @@ def continues(prev: str, line: str) -> bool:
         return False
     if t[0] in "([{" or starts_lower(t) or t[0] in ",;:.)»…":
         return True
-    if openness(prev) == 2 and not (prev.rstrip().endswith(":") and bullet_of(t)):
-        return True
-    return False
+    return openness(prev) == 2 and not (prev.rstrip().endswith(":") and bullet_of(t))
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:

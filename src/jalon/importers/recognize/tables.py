@@ -161,7 +161,8 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
         rec.consumed.add(i)
         return i + 1
     m = ORIENTATION_RE.match(text)
-    heading = lines[i].heading is not None and lines[i].heading <= 2
+    level = lines[i].heading
+    heading = level is not None and level <= 2
     if m or heading or (is_caps(text) and 8 < len(text) < 200 and not text.endswith(":")):
         members = [i]
         title = text[m.end() :] if m else text
