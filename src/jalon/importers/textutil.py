@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words after which a wrapped line cannot end a sentence: the text goes on on the next line.
 FUNCTION_WORDS = frozenset(
@@ -117,14 +118,19 @@ _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009\u200a]+")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
     """One line of plain text: NFC, no control characters, single spaces, stripped."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch if ch >= " " or ch == "\t" else " " for ch in text)
-    text = text.replace("\u00ad", "")  # soft hyphen
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).replace("\u00ad", "")  # soft hyphen
+    text = _CONTROL.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Comparison key: lower case, no accents, apostrophes and spaces folded."""
     text = unicodedata.normalize("NFKD", text.translate(_APOS).lower())
@@ -150,6 +156,7 @@ def unbalanced(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def openness(text: str) -> int:
     """How surely a piece of text goes on after its last line.
 
@@ -520,3 +527,11 @@ def _ends_phrase(tokens: list[str]) -> bool:
 
 def has_letters(text: str) -> bool:
     return any(c.isalpha() for c in text)
+
+
+def clear_caches() -> None:
+    """Forget memoized results (for benchmarks that must time a first reading)."""
+    from ..importers.recognize import codes, columns
+
+    for fn in (clean, fold, openness, columns.role_of_header, columns._header_line_roles, codes.read_code):
+        fn.cache_clear()

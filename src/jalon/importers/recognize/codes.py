@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ class Code:
     end: int  # where the text after the code starts
 
 
+@lru_cache(maxsize=16384)
 def read_code(text: str) -> Code | None:
     m = KEYWORD_CODE.match(text)
     if m:

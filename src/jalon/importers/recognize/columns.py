@@ -9,6 +9,7 @@ order, in header text that PDF extraction spread over several lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..textutil import fold
 
@@ -159,6 +160,7 @@ _HEADER_FILLER = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def role_of_header(text: str) -> str | None:
     """The role a table header cell names, or None."""
     f = fold(text).strip(" :.*")
@@ -179,6 +181,12 @@ def role_of_header(text: str) -> str | None:
 
 def header_line_roles(text: str) -> list[str] | None:
     """Roles named by a line made only of header wording, in order; None for a content line."""
+    found = _header_line_roles(text)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _header_line_roles(text: str) -> tuple[str, ...] | None:
     f = fold(text)
     f = re.sub(r"\s+", " ", f).strip(" :")
     if not f or len(f) > 160:
@@ -205,8 +213,8 @@ def header_line_roles(text: str) -> list[str] | None:
     found.sort()
     roles = [r for _, _, r in found]
     if not roles and re.fullmatch(r"[\d\s()pSsmor]*|an|ans", f):
-        return []
-    return roles
+        return ()
+    return tuple(roles)
 
 
 def is_year_header(text: str) -> bool:

@@ -66,6 +66,7 @@ class Piece:
     code: Code | None = None
     kind: str = "free"  # objective, action, result, indicator, orientation, free
     role: str | None = None  # column given to it
+    actor_tail: list[Piece] = field(default_factory=list)  # actors split off an action line
 
     @property
     def first(self) -> str:
@@ -415,7 +416,7 @@ class _Walker:
         if p.code is not None:
             self.action_codes.setdefault(p.code.code, row)
         self.ptr = self.col(C.ACTION)
-        for extra in getattr(p, "_actor_pieces", []):
+        for extra in p.actor_tail:
             row.add(C.ACTORS, extra)
             self.ptr = self.col(C.ACTORS)
 
@@ -656,7 +657,7 @@ class _Walker:
             p.lines[: len(head)], head, lead=p.lead, after_gap=p.after_gap, code=p.code, kind=p.kind
         )
         actor = Piece(tail_idx, tail_lines, kind="free")
-        new._actor_pieces = [actor]  # type: ignore[attr-defined]
+        new.actor_tail = [actor]
         return new
 
     def actor_suffix(self, line: str) -> int | None:
