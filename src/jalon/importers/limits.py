@@ -19,7 +19,7 @@ class Limits:
     max_uncompressed_bytes: int = 100 * MB  # DOCX/XLSX: total size of the zip's members
     max_compression_ratio: int = 200  # DOCX/XLSX: uncompressed / compressed, per member
     max_zip_members: int = 2000  # DOCX/XLSX: number of files inside the container
-    max_lines: int = 200_000  # lines of text after reading (any format)
+    max_lines: int = 50_000  # lines of text after reading (any format)
     max_rows: int = 50_000  # spreadsheet and CSV rows
     max_columns: int = 200  # spreadsheet and CSV columns read per row
     max_cell_chars: int = 100_000  # characters kept from one cell
