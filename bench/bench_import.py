@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from tests.importers.builders import build_pdf  # noqa: E402
+
 from jalon.importers import import_document  # noqa: E402
 from jalon.importers.textutil import clear_caches  # noqa: E402
-from tests.importers.builders import build_pdf  # noqa: E402
 
 
 def shared_dir() -> Path:

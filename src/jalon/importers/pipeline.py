@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..plans.interchange import PlanDraft
 from .blocks import Document
@@ -10,6 +12,7 @@ from .errors import DocumentError
 from .limits import Limits
 
 FORMATS = ("text", "pdf", "docx", "xlsx", "csv")
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 _EXTENSIONS = {
@@ -76,17 +79,21 @@ def import_document(
             f"format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}",
             f"unknown format {fmt!r}: choose among {', '.join(FORMATS)}",
         )
-    try:
-        kind = fmt or detect_format(data, filename)
-        doc = _read(kind, data, limits)
-        if not any(line.text.strip() or line.cells for line in doc.lines):
-            raise DocumentError(
-                "aucun texte n'a été trouvé dans ce fichier",
-                "no text was found in this file",
-            )
-        from .recognize import recognize
+    kind = fmt or detect_format(data, filename)
+    doc = _guarded(lambda: _read(kind, data, limits), filename, reading=True)
+    if not any(line.text.strip() or line.cells for line in doc.lines):
+        raise DocumentError(
+            "aucun texte n'a été trouvé dans ce fichier", "no text was found in this file"
+        )
+    from .recognize import recognize
 
-        return recognize(doc, source=filename or None)
+    return _guarded(lambda: recognize(doc, source=filename or None), filename, reading=False)
+
+
+def _guarded(step: Callable[[], T], filename: str, *, reading: bool) -> T:
+    """Run a step; any failure other than DocumentError becomes one (never another exception)."""
+    try:
+        return step()
     except DocumentError:
         raise
     except RecursionError:
@@ -98,11 +105,18 @@ def import_document(
         raise DocumentError(
             "le document est trop gros pour être lu", "the document is too large to be read"
         ) from None
-    except Exception as exc:  # a reader library failing on a malformed file
+    except Exception as exc:
         logger.warning("import of %r failed: %r", filename, exc, exc_info=True)
+        if reading:  # a reader library failing on a malformed file
+            raise DocumentError(
+                f"le fichier est endommagé ou n'est pas dans le format annoncé ({type(exc).__name__})",
+                f"the file is damaged or not in the format it claims ({type(exc).__name__})",
+            ) from exc
         raise DocumentError(
-            f"le fichier est endommagé ou n'est pas dans le format annoncé ({type(exc).__name__})",
-            f"the file is damaged or not in the format it claims ({type(exc).__name__})",
+            f"la reconnaissance du plan a échoué sur ce document ({type(exc).__name__}) : "
+            "collez son texte ou essayez un autre format",
+            f"recognizing the plan failed on this document ({type(exc).__name__}): paste its text "
+            "or try another format",
         ) from exc
 
 

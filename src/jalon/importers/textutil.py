@@ -533,5 +533,12 @@ def clear_caches() -> None:
     """Forget memoized results (for benchmarks that must time a first reading)."""
     from ..importers.recognize import codes, columns
 
-    for fn in (clean, fold, openness, columns.role_of_header, columns._header_line_roles, codes.read_code):
+    for fn in (
+        clean,
+        fold,
+        openness,
+        columns.role_of_header,
+        columns._header_line_roles,
+        codes.read_code,
+    ):
         fn.cache_clear()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 LETTER_CODE = re.compile(r"^\s*(?P<letters>[A-Z]{1,2})(?P<num>\d{1,3})\s*[.):–-]\s+(?=\S)")
 NUM_CODE = re.compile(

@@ -27,6 +27,7 @@ from dataclasses import field as dc_field
 from ...plans.interchange import ActionDraft, IndicatorDraft, ObjectiveDraft, OrientationDraft
 from ..blocks import Line
 from ..textutil import (
+    FUNCTION_WORDS,
     bullet_of,
     clean,
     fold,
@@ -95,6 +96,50 @@ _INLINE_FIELD = re.compile(
     + r")\s*(?:\([^)]{0,20}\))?\s*[:=])"
 )
 _OCR_BULLET = re.compile(r"^\s*([eo¢«»*+Ø§>✓✔➢➤•▪▫◦●○■□-])\s+(?=[A-Za-zÀ-ÿ«\"'(0-9])")
+_MONTHS_CAP = (
+    r"Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|"
+    r"Printemps|Été|Automne|Hiver|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Spring|Summer|Fall|Autumn|Winter"
+)
+_TAIL_STATUS = re.compile(
+    r"(?<=[\w.)»])\s+(En cours|En préparation|Complétée?s?|Réalisée?s?|Terminée?s?|À venir|A venir|"
+    r"Reportée?s?|Abandonnée?s?|Non débutée?s?|In progress|Completed|Not started|Postponed)\s*\.?$"
+)
+_TAIL_TIMING = re.compile(
+    r"(?<=[\w.)»])\s+((?:Ans?|Années?|Years?)\s+\d{1,2}(?:\s*(?:-|–|à|au|et|ou|to|and)\s*\d{1,2})*|"
+    rf"(?:{_MONTHS_CAP})(?:\s+(?:19|20)\d\d)(?:\s*[-–]\s*(?:{_MONTHS_CAP})\s+(?:19|20)\d\d)?|"
+    r"En continu|Au besoin|Sur invitation|Mensuel(?:lement)?|Annuel(?:lement)?|Trimestriel(?:lement)?|Ongoing)\s*\.?$"
+)
+
+
+def _with_tail(e: Entry) -> str:
+    """The entry's text with what was taken off its lines' ends put back (not an action)."""
+    return clean(join_lines([e.text, *(value for _, value in e.tail)]))
+
+
+def _tail_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Timing and status standing at the end of an item's line, as columns merged on one line
+    leave them ("Tenir quatre rencontres An 1 à 3 En cours"); capitalised, after a word that
+    does not call for more."""
+    found: list[tuple[str, str]] = []
+    for _ in range(2):
+        hit = False
+        for name, rx in (("status", _TAIL_STATUS), ("schedule", _TAIL_TIMING)):
+            m = rx.search(text)
+            if not m:
+                continue
+            before = text[: m.start()].rstrip()
+            last = before.split()[-1].lower() if before.split() else ""
+            if not before or last in FUNCTION_WORDS or last.endswith(("'", "’")) or len(before) < 8:
+                continue
+            found.insert(0, (name, m.group(1)))
+            text = before
+            hit = True
+        if not hit:
+            break
+    return text, found
+
+
 _TRAILING_STATUS = re.compile(r"\s*[(\[–—-]\s*([^()\[\]]{3,30}?)\s*[)\]]?\s*\.?$")
 
 STRENGTH_ORIENT = 0
@@ -111,6 +156,7 @@ class Entry:
     ind_kind: str | None = None
     blank_before: bool = False
     level: int | None = None  # 0 orientation, 1 objective, 2 action, 3+ part of an action
+    tail: list[tuple[str, str]] = dc_field(default_factory=list)  # fields found at line ends
 
     @property
     def text(self) -> str:
@@ -273,7 +319,7 @@ def _entries(
             notes.append((clean(line.text), [i]))
             cur = None
             continue
-        for part in _inline_code_parts(line):
+        for part in _inline_code_parts(line, ocr):
             cur = _add_line(entries, cur, i, part, blank, ghost, ocr, bullet_indents, common, width)
             blank = False
     return entries, notes, unplaced
@@ -372,6 +418,18 @@ def _add_line(
         entries.append(e)
         return e
     kind = _bullet_kind(line, ghost, ocr)
+    if (
+        cur is not None
+        and cur.sig == ("orient",)
+        and not cur.texts
+        and kind is None
+        and read_code(text) is None
+        and _field_of(text) is None
+    ):
+        # "ORIENTATION 1" alone: its title is the next line
+        cur.texts.append(text)
+        cur.lines.append(i)
+        return cur
     body = text
     if kind is not None and kind not in ("list", "ghost"):
         body = strip_bullet(text) if bullet_of(text) else clean(_OCR_BULLET.sub("", raw, count=1))
@@ -433,6 +491,9 @@ def _add_line(
     if sig is None:
         # no mark: the text goes on with the entry before, or starts a sentence of its own
         if cur is not None and _goes_on(cur, text, blank, common, width):
+            if cur.sig[0] in ("bullet", "num", "kwact"):
+                text, ends = _tail_fields(text)
+                cur.tail.extend(ends)
             cur.texts.append(text)
             cur.lines.append(i)
             return cur
@@ -443,14 +504,24 @@ def _add_line(
         e = Entry(("plain",), [i], [text], indent=indent, blank_before=blank)
         entries.append(e)
         return e
+    tail: list[tuple[str, str]] = []
+    if sig[0] in ("bullet", "num", "kwact") and body:
+        body, tail = _tail_fields(body)
     e = Entry(sig, [i], [body] if body else [], indent=indent, code=code, blank_before=blank)
+    e.tail = tail
     entries.append(e)
     return e
 
 
-def _inline_code_parts(line: Line) -> list[Line]:
-    """ "…plusieurs secteurs.3.3.3 Le Consortium…": a number glued after a sentence starts a line."""
+def _inline_code_parts(line: Line, ocr: set[str] | None = None) -> list[Line]:
+    """A line holding several items: "…plusieurs secteurs.3.3.3 Le Consortium…" (a number
+    glued after a sentence), "Mobiliser les partenaires e Tenir quatre rencontres" (columns
+    merged by OCR, the bullet of the second column read as "e")."""
     parts = INLINE_CODE.split(line.text)
+    marks = "".join(ch for ch in (ocr or set()) if ch in "eo•▪➢✓✔◦")
+    if marks:
+        rx = re.compile(rf"(?<=\S)\s+(?=[{re.escape(marks)}]\s+[A-ZÀ-Ý«])")
+        parts = [q for p in parts for q in rx.split(p)]
     if len(parts) == 1:
         return [line]
     return [
@@ -620,7 +691,7 @@ class _Builder:
 
     def orientation(self, e: Entry) -> None:
         code = e.code.code if e.code else None
-        o = OrientationDraft(title=clean(e.text), code=code)
+        o = OrientationDraft(title=_with_tail(e), code=code)
         self.rec.orientations.append(o)
         self.rec.track(o, e.lines)
         self.ori = o
@@ -639,7 +710,7 @@ class _Builder:
         kind = None
         if code and code.letters:
             kind = {"P": "principal", "S": "secondary"}.get(code.letters)
-        ob = ObjectiveDraft(title=clean(e.text), code=code.code if code else None, kind=kind)
+        ob = ObjectiveDraft(title=_with_tail(e), code=code.code if code else None, kind=kind)
         self.current_ori().objectives.append(ob)
         self.rec.track(ob, e.lines)
         self.obj = ob
@@ -681,6 +752,8 @@ class _Builder:
             self.codes.setdefault(code, a)
         for name, value in inline:
             self.add_field(a, name, [value], [])
+        for name, value in e.tail:
+            self.add_field(a, name, [value], [])
 
     def part(self, e: Entry) -> None:
         """A deeper entry: part of the current action's title (or an action if none)."""
@@ -693,6 +766,8 @@ class _Builder:
         sep = " " if self.action.title.rstrip().endswith(":") else "; "
         self.action.title = self.action.title.rstrip() + sep + clean(e.text)
         self.rec.track(self.action, e.lines)
+        for name, value in e.tail:
+            self.add_field(self.action, name, [value], [])
 
     def add_field(self, a: ActionDraft, name: str, texts: list[str], lines: list[int]) -> None:
         store = self.field_lines.setdefault(id(a), {})
