@@ -166,11 +166,14 @@ def _quality(rec: Recognized, content: set[int]) -> float:
         return 0.0
     used = rec.used_lines() - set(rec.unplaced_lines)
     coverage = len(used & content) / max(1, len(content))
-    bonus = (
-        2.0
-        if rec.name in ("table", "text-table", "spreadsheet-rows", "pdf-table-text", "text-columns")
-        else 0.0
-    )
+    # cells known from the file or from column positions beat cells inferred from order
+    bonus = {
+        "table": 2.5,
+        "text-table": 2.5,
+        "spreadsheet-rows": 2.5,
+        "text-columns": 2.5,
+        "pdf-table-text": 2.0,
+    }.get(rec.name, 0.0)
     return coverage * 10 + bonus + min(len(actions), 300) * 0.001
 
 

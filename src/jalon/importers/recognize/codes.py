@@ -92,6 +92,11 @@ def decide_scheme(codes: list[Code], *, has_objective_column: bool = True) -> Sc
     if not depths:
         return scheme
     scheme.action_depth = depths[-1]
+    if len(depths) == 2 and has_objective_column and numeric[depths[0]] > numeric[depths[1]]:
+        # objectives "1.1", "1.2" above actions numbered 1, 2, 3… through the plan: the level
+        # written more often is the action's
+        scheme.action_depth, scheme.objective_depth = depths[0], depths[1]
+        return scheme
     if len(depths) >= 2 and has_objective_column:
         scheme.objective_depth = depths[-2]
         if len(depths) >= 3:
