@@ -17,14 +17,18 @@ def read_csv(data: bytes, limits: Limits) -> Document:
     delimiter = sniff_delimiter(text)
     lines: list[Line] = []
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', strict=False)
-    previous_limit = csv.field_size_limit()
-    csv.field_size_limit(max(limits.max_cell_chars, 1024))
     try:
         for row in reader:
             if len(lines) >= limits.max_rows:
                 raise DocumentError(
                     f"le fichier CSV compte plus de {limits.max_rows} lignes",
                     f"the CSV file has more than {limits.max_rows} rows",
+                    f"ligne {reader.line_num}",
+                )
+            if any(len(c) > limits.max_cell_chars for c in row):
+                raise DocumentError(
+                    f"une cellule du fichier CSV dépasse {limits.max_cell_chars} caractères",
+                    f"a cell of the CSV file is longer than {limits.max_cell_chars} characters",
                     f"ligne {reader.line_num}",
                 )
             cells = [
@@ -55,8 +59,6 @@ def read_csv(data: bytes, limits: Limits) -> Document:
             f"the CSV file is malformed: {exc}",
             f"ligne {reader.line_num}",
         ) from None
-    finally:
-        csv.field_size_limit(previous_limit)
     return Document(lines=lines, format="csv")
 
 
