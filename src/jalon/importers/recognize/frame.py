@@ -139,8 +139,11 @@ def _title(layout: Layout, frame: Frame) -> None:
             title_at = i
             break
     if not frame.title and first is not None:
+        # without a line naming a plan, only a title the format marks as such (a capitalised
+        # first line may well be the first orientation of a one-page summary)
         text = clean(lines[first].text)
-        if len(text) <= 120 and (is_caps(text) or lines[first].heading is not None):
+        level = lines[first].heading
+        if len(text) <= 120 and level is not None and level <= 1:
             frame.title = text
             frame.used.add(first)
     if frame.title:
