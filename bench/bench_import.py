@@ -82,13 +82,17 @@ def main() -> int:
     text = text_path.read_bytes()
     import_document(text, text_path.name)  # warm up: library imports, regular expressions
     best, median, actions = timed(text, text_path.name, args.runs)
-    print(f"text {len(text) / 1024:.1f} KB ({text_path.name}): best {best:.3f} s, median {median:.3f} s, {actions} actions (target < 0.3 s)")
+    print(
+        f"text {len(text) / 1024:.1f} KB ({text_path.name}): best {best:.3f} s, median {median:.3f} s, {actions} actions (target < 0.3 s)"
+    )
     pdf = twenty_page_pdf(seeds)
     import pypdfium2 as pdfium
 
     pages = len(pdfium.PdfDocument(pdf))
     best, median, actions = timed(pdf, "plan.pdf", args.runs)
-    print(f"pdf {pages} pages, {len(pdf) / 1024:.0f} KB: best {best:.3f} s, median {median:.3f} s, {actions} actions (target < 3 s)")
+    print(
+        f"pdf {pages} pages, {len(pdf) / 1024:.0f} KB: best {best:.3f} s, median {median:.3f} s, {actions} actions (target < 3 s)"
+    )
     return 0
 
 
