@@ -80,22 +80,22 @@ def test_trailing_schedule_hint_is_split_from_the_title() -> None:
 
 
 def test_timing_cell_without_separators_is_cut_into_phrases() -> None:
-    assert split_timings("En continu Mensuel Février, Sept. 2014 Septembre 2013") == [
-        "En continu",
-        "Mensuel",
-        "Février, Sept. 2014",
-        "Septembre 2013",
+    assert split_timings("Au besoin Trimestriel Mars, Avr. 2021 Octobre 2020") == [
+        "Au besoin",
+        "Trimestriel",
+        "Mars, Avr. 2021",
+        "Octobre 2020",
     ]
-    assert split_timings("Automne 2013 - Hiver 2014 Mai 2014") == [
-        "Automne 2013 - Hiver 2014",
-        "Mai 2014",
+    assert split_timings("Automne 2020 - Hiver 2021 Juin 2021") == [
+        "Automne 2020 - Hiver 2021",
+        "Juin 2021",
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "day"),
     [
-        ("Mise à jour : 2013-10-11", dt.date(2013, 10, 11)),
+        ("Mise à jour : 2021-03-15", dt.date(2021, 3, 15)),
         ("le 3 octobre 2013", dt.date(2013, 10, 3)),
         ("11/10/2013", dt.date(2013, 10, 11)),
         ("1er juillet 2017", dt.date(2017, 7, 1)),
@@ -143,16 +143,16 @@ def test_result_lines_split_into_items() -> None:
         "régionales de DS",
         "Un soutien personnalisé est offert aux acteurs",
         "des régions, avec le soutien du",
-        "RQDS",
+        "CISSS",
     ]
     assert split_items(lines, width=48) == [
         "Le contact est maintenu avec les démarches régionales de DS",
-        "Un soutien personnalisé est offert aux acteurs des régions, avec le soutien du RQDS",
+        "Un soutien personnalisé est offert aux acteurs des régions, avec le soutien du CISSS",
     ]
 
 
 def test_indicators_keep_their_kind_without_the_label() -> None:
-    assert indicator_kind("MO = Nombre de membres recrutés") == ("MO", "Nombre de membres recrutés")
+    assert indicator_kind("MO = Nombre d'ateliers tenus") == ("MO", "Nombre d'ateliers tenus")
     assert indicator_kind("R= Nombre de demandes") == ("R", "Nombre de demandes")
     assert split_indicators(
         [
@@ -186,7 +186,7 @@ ORIENTATION 1 : Soutenir les démarches régionales
 1 An 1 = 2017/07/01 au 2018/06/30
 
 Liste des sigles
-MESS : Ministère de l'Emploi et de la Solidarité sociale
+MTESS : Ministère du Travail, de l'Emploi et de la Solidarité sociale
 """
     draft = import_document(text.encode(), "plan.txt")
 
@@ -199,7 +199,7 @@ MESS : Ministère de l'Emploi et de la Solidarité sociale
     assert draft.vision == "Des communautés inclusives."
     assert draft.values == ["solidarité", "équité", "respect"]
     assert draft.glossary == {
-        "MESS": "Ministère de l'Emploi et de la Solidarité sociale",
+        "MTESS": "Ministère du Travail, de l'Emploi et de la Solidarité sociale",
         "CRÉ": "Conseil régional des élus",
     }
     assert [a.title for a in draft.iter_actions()] == [

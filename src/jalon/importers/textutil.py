@@ -376,7 +376,7 @@ MONTH_RE = r"(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, rev
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date written as 2013-10-11, 2013/10/11, 11/10/2013 or "11 octobre 2013"."""
+    """A date written as 2021-03-15, 2021/03/15, 15/03/2021 or "15 mars 2021"."""
     t = clean(text).lower()
     m = re.search(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b", t)
     if m:
@@ -480,8 +480,8 @@ def looks_like_timing(text: str) -> bool:
 def split_timings(text: str) -> list[str]:
     """Cut a schedule cell written without separators into its phrases.
 
-    "En continu Mensuel Février, Sept. 2014 Septembre 2013" → ["En continu", "Mensuel",
-    "Février, Sept. 2014", "Septembre 2013"]: a phrase ends after a year unless a range or a
+    "Au besoin Trimestriel Mars, Avr. 2021 Octobre 2020" → ["Au besoin", "Trimestriel",
+    "Mars, Avr. 2021", "Octobre 2020"]: a phrase ends after a year unless a range or a
     list goes on; frequency words stand alone.
     """
     t = clean(text)

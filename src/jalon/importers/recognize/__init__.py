@@ -178,7 +178,7 @@ def _quality(rec: Recognized, content: set[int]) -> float:
 
 
 def _drop_footnote_marks(draft: PlanDraft, marks: set[str]) -> None:
-    """ "régions orphelines2" → "régions orphelines" when footnote 2 exists."""
+    """ "milieux ruraux2" → "milieux ruraux" when footnote 2 exists."""
     if not marks:
         return
     rx = re.compile(

@@ -1,7 +1,7 @@
 """Text laid out in columns (PDF text extracted "with layout", OCR of a designed page).
 
 When a header line names several columns separated by runs of spaces ("OBJECTIFS    ACTIONS
-   ÉCHÉANCIER    ÉTAT"), the lines below it are cut at those positions: each run of text
+   RESPONSABLES    ÉCHÉANCE"), the lines below it are cut at those positions: each run of text
 goes to the column whose heading starts at or just before it. Rows are then rebuilt: an
 objective starts where its column starts a new sentence, an action where its column starts
 a bullet, a number or a new sentence; the other columns' lines go with the action on whose

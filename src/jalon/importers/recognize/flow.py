@@ -17,7 +17,7 @@ fit on the page comes next, again in column order. This recognizer walks that st
   small dynamic programme that also checks each piece fits the column's width.
 
 A first pass learns the actors' names and the columns' widths; the second uses them to split
-an action line that ran into its actors ("Effectuer des évaluations de suivi Coordination").
+an action line that ran into its actors ("Préparer le bilan annuel Direction").
 """
 
 from __future__ import annotations

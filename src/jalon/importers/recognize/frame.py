@@ -417,7 +417,7 @@ def _expansion_for(before: str, acro: str) -> str | None:
 
 def _initials_fit(sig: list[str], letters: list[str]) -> bool:
     """Each significant word gives the next letters of the acronym from its own start:
-    "Ministère Emploi Solidarité Sociale" → MESS, "COmité COordination" → COCO."""
+    "Ministère Travail Emploi Solidarité Sociale" → MTESS, "COmité COordination" → COCO."""
     if not sig:
         return not letters
     if not letters:

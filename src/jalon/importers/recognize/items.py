@@ -37,7 +37,7 @@ _CODE_PREFIX = re.compile(r"^\s*(?:[A-Z]{1,2}\d{1,3}|\d{1,3}(?:\.\d{1,3}){0,4})[
 
 
 def indicator_kind(text: str) -> tuple[str | None, str]:
-    """("MO", "Nombre de membres") from "MO = Nombre de membres"; the label removed."""
+    """("MO", "Nombre d'ateliers tenus") from "MO = Nombre d'ateliers tenus"; the label removed."""
     m = INDICATOR_LABEL.match(text)
     if not m:
         return None, clean(text)
@@ -105,7 +105,7 @@ def new_item(
     if re.fullmatch(r"(?:An|Ans|Année|Années|Year)", core) and re.match(r"\s*\w+\s*\d", t):
         return True  # "An 4 : …", "Ans 1 et 2 : …"
     if w.isupper() and len(w) > 1:
-        return False  # an acronym goes on the sentence ("… du RQDS")
+        return False  # an acronym goes on the sentence ("… du CISSS")
     if core[:1].isupper() and core[1:].islower() and core.lower() in common:
         return True  # a common word with a capital: a new sentence, not a name
     if width:

@@ -6,7 +6,7 @@
 - running headers and footers: a line repeated on several pages that names the plan or the
   page ("Plan d'action … 2017-2020", "Page 3 de 12");
 - footnotes: a lone small number followed by its text, at the foot of a page, and the marks
-  they leave glued to words ("orphelines2").
+  they leave glued to words ("ruraux2").
 """
 
 from __future__ import annotations

@@ -514,7 +514,7 @@ def _add_line(
 
 
 def _inline_code_parts(line: Line, ocr: set[str] | None = None) -> list[Line]:
-    """A line holding several items: "…plusieurs secteurs.3.3.3 Le Consortium…" (a number
+    """A line holding several items: "…avec les partenaires.2.1.4 Le comité…" (a number
     glued after a sentence), "Mobiliser les partenaires e Tenir quatre rencontres" (columns
     merged by OCR, the bullet of the second column read as "e")."""
     parts = INLINE_CODE.split(line.text)
