@@ -61,3 +61,12 @@ def organizations_administered_by(user: Any) -> QuerySet[Organization]:
     from django.db.models import Q
 
     return Organization.objects.filter(Q(pk__in=admin_ids) | Q(parent_id__in=admin_ids))
+
+
+def positions_in(organization_id: int) -> set[str]:
+    """The positions its members hold in the organization ("Coordination", "Agent de liaison")."""
+    return set(
+        Membership.objects.filter(organization_id=organization_id)
+        .exclude(position="")
+        .values_list("position", flat=True)
+    )
