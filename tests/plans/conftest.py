@@ -32,12 +32,12 @@ def seed_truth_files() -> list[Path]:
 def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraft:
     """A plan of `actions` actions over 2 orientations of 2 objectives, every field filled."""
     orientations = []
-    per_objective = max(1, actions // 4)
+    base, extra = divmod(actions, 4)
     made = 0
     for oi in range(2):
         objectives = []
         for bi in range(2):
-            count = per_objective if (oi, bi) != (1, 1) else actions - made
+            count = base + (1 if oi * 2 + bi < extra else 0)
             objective_actions = []
             for _ in range(count):
                 made += 1
@@ -84,6 +84,8 @@ def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraf
 def _plain_http(settings):
     """The test client speaks plain HTTP; production settings would redirect it to HTTPS."""
     settings.SECURE_SSL_REDIRECT = False
+    # The cast's passwords need no real hashing here (argon2 makes each user cost ~0.1 s).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -106,6 +106,8 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args: Any, revisions: list[Revision], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(str(r.number), _("Révision %(number)s") % {"number": r.number}) for r in revisions]
+        choices = [
+            (str(r.number), _("Révision %(number)s") % {"number": r.number}) for r in revisions
+        ]
         self.fields["avant"].choices = choices
         self.fields["apres"].choices = choices

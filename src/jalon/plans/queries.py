@@ -278,9 +278,7 @@ class PlanTree:
 
 def _year_columns(plan: Plan, max_scheduled: int) -> list[YearColumn]:
     years = plan.years
-    columns = [
-        YearColumn(y.number, y.short_label, y.label, y.label.split(" (")[0]) for y in years
-    ]
+    columns = [YearColumn(y.number, y.short_label, y.label, y.label.split(" (")[0]) for y in years]
     for number in range(len(columns) + 1, max_scheduled + 1):
         columns.append(YearColumn(number, f"An {number}", f"An {number}", ""))
     if len(columns) < 2 and max_scheduled == 0:

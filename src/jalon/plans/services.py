@@ -86,9 +86,7 @@ def check_draft(draft: PlanDraft) -> None:
 # --- A draft becomes a plan ---------------------------------------------------------------
 
 # "An 2 : …", "Année 3 – …"; not "Ans 1 et 2 : …" nor "An 1-2 : …", which name several years.
-_YEAR_PREFIX = re.compile(
-    r"^\s*an(?:n[ée]e)?\s*(\d{1,2})\s*(?::|[–—-](?!\s*\d))", re.IGNORECASE
-)
+_YEAR_PREFIX = re.compile(r"^\s*an(?:n[ée]e)?\s*(\d{1,2})\s*(?::|[–—-](?!\s*\d))", re.IGNORECASE)
 
 
 def plan_year_of_result(text: str) -> int | None:
@@ -234,7 +232,9 @@ def create_plan_from_draft(
             actors.append(ActionActor(action=action, name=name, kind=kind, order=i))
         for i, text in enumerate(a_draft.expected_results):
             results.append(
-                ExpectedResult(action=action, text=text, plan_year=plan_year_of_result(text), order=i)
+                ExpectedResult(
+                    action=action, text=text, plan_year=plan_year_of_result(text), order=i
+                )
             )
         for i, ind in enumerate(a_draft.indicators):
             target, manual = _indicator_target(ind.text, ind.target, ind.extra)
@@ -341,7 +341,9 @@ def record_revision(*, plan: Plan, reason: str, user: Any) -> Revision:
     )
 
 
-def revision_diff(before: Revision | dict[str, Any], after: Revision | dict[str, Any]) -> RevisionDiff:
+def revision_diff(
+    before: Revision | dict[str, Any], after: Revision | dict[str, Any]
+) -> RevisionDiff:
     """Added, removed and changed items between two revisions (or snapshots)."""
     a = before.snapshot if isinstance(before, Revision) else before
     b = after.snapshot if isinstance(after, Revision) else after

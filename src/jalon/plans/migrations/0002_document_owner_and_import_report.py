@@ -4,40 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalplan',
-            name='import_report',
+            model_name="historicalplan",
+            name="import_report",
             field=models.JSONField(blank=True, null=True, verbose_name="rapport d'importation"),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='organization_name',
-            field=models.CharField(blank=True, max_length=500, verbose_name="organisation telle qu'écrite"),
+            model_name="historicalplan",
+            name="organization_name",
+            field=models.CharField(
+                blank=True, max_length=500, verbose_name="organisation telle qu'écrite"
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='import_report',
+            model_name="plan",
+            name="import_report",
             field=models.JSONField(blank=True, null=True, verbose_name="rapport d'importation"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='organization_name',
-            field=models.CharField(blank=True, max_length=500, verbose_name="organisation telle qu'écrite"),
+            model_name="plan",
+            name="organization_name",
+            field=models.CharField(
+                blank=True, max_length=500, verbose_name="organisation telle qu'écrite"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalplan',
-            name='fiscal_year_start_month',
-            field=models.PositiveSmallIntegerField(blank=True, default=7, null=True, verbose_name="mois de début de l'exercice"),
+            model_name="historicalplan",
+            name="fiscal_year_start_month",
+            field=models.PositiveSmallIntegerField(
+                blank=True, default=7, null=True, verbose_name="mois de début de l'exercice"
+            ),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='fiscal_year_start_month',
-            field=models.PositiveSmallIntegerField(blank=True, default=7, null=True, verbose_name="mois de début de l'exercice"),
+            model_name="plan",
+            name="fiscal_year_start_month",
+            field=models.PositiveSmallIntegerField(
+                blank=True, default=7, null=True, verbose_name="mois de début de l'exercice"
+            ),
         ),
     ]

@@ -107,9 +107,7 @@ class Command(BaseCommand):
                 organization = find_organization(draft, options.get("org"))
                 if organization is None:
                     name, acronym = queries.split_owner_name(draft.organization)
-                    organization = services.create_organization_for_plan(
-                        name=name, acronym=acronym
-                    )
+                    organization = services.create_organization_for_plan(name=name, acronym=acronym)
                     self.stdout.write(f"Organisation créée : {organization}")
                 plan = services.create_plan_from_draft(draft=draft, organization=organization)
         except InterchangeError as exc:
@@ -125,4 +123,3 @@ class Command(BaseCommand):
         if options.get("json"):
             options["no_color"] = True
         return super().execute(*args, **options)
-
