@@ -68,7 +68,7 @@ ADOPT_ADOPTED = {**ADOPT_DRAFT, "admin_a": 302, "editor_a": 302}
 REVISE_ADOPTED = {**ADOPT_DRAFT, "admin_a": 302, "editor_a": 302}
 # A draft has no revision: the form answers with its error.
 REVISE_DRAFT = ADOPT_DRAFT
-NOBODY_CHANGES_THE_NETWORKS_PLAN = {who: 403 for who in READ_A} | {"anonymous": LOGIN}
+NOBODY_CHANGES_THE_NETWORKS_PLAN = dict.fromkeys(READ_A, 403) | {"anonymous": LOGIN}
 
 VIEWS = ["detail", "action", "export", "revisions"]
 CASES = [
@@ -85,17 +85,16 @@ CASES = [
 
 
 @pytest.mark.parametrize(("view", "which", "method", "expected"), CASES)
-@pytest.mark.parametrize("who", ["admin_a", "editor_a", "contributor_a", "reader_a", "member_b", "anonymous"])
+@pytest.mark.parametrize(
+    "who", ["admin_a", "editor_a", "contributor_a", "reader_a", "member_b", "anonymous"]
+)
 def test_each_member_of_the_cast_gets_the_expected_status(
     login, cast, plans, view, which, method, expected, who
 ):
     client = login(cast[who])
     url = _url(view, plans[which])
 
-    if method == "post":
-        response = client.post(url, {"reason": "Réajustement"})
-    else:
-        response = client.get(url)
+    response = client.post(url, {"reason": "Réajustement"}) if method == "post" else client.get(url)
 
     assert response.status_code == expected[who]
     if expected[who] == LOGIN and who == "anonymous":

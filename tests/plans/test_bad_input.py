@@ -67,7 +67,10 @@ def test_unknown_format_version_is_refused():
     ("content", "where"),
     [
         ('{"title": "Plan", "orientations": [', "ligne 1"),
-        ('{"format": "jalon-plan/9", "organization": "Consortium A", "orientations": []}', "format"),
+        (
+            '{"format": "jalon-plan/9", "organization": "Consortium A", "orientations": []}',
+            "format",
+        ),
         (document_missing_a_title(), "orientations[2].objectives[0].actions[5].title"),
     ],
     ids=["malformed", "unknown-version", "missing-title"],

@@ -146,7 +146,9 @@ def test_indicator_changes_and_plan_statements_are_listed():
         ("indicator", CHANGED),
         ("indicator", ADDED),
     ]
-    assert diff.changes[0].fields == (FieldChange("mission", "Rassembler", "Rassembler et soutenir"),)
+    assert diff.changes[0].fields == (
+        FieldChange("mission", "Rassembler", "Rassembler et soutenir"),
+    )
 
 
 def test_snapshots_without_ids_are_matched_by_code():

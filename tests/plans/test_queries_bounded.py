@@ -101,7 +101,9 @@ def test_plan_lists(org_a, org_b, network, login, cast, django_assert_num_querie
 
 
 @pytest.mark.parametrize("size", ["small", "large"])
-@pytest.mark.parametrize(("who", "queries"), [("reader_a", REVISIONS), ("editor_a", REVISIONS_FOR_EDITORS)])
+@pytest.mark.parametrize(
+    ("who", "queries"), [("reader_a", REVISIONS), ("editor_a", REVISIONS_FOR_EDITORS)]
+)
 def test_revisions_page(request, login, cast, django_assert_num_queries, size, who, queries):
     plan = request.getfixturevalue(size)
     adopt_plan(plan=plan, adopted_on=dt.date(2017, 6, 1), adopted_by="AGA", user=None)

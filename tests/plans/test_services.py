@@ -11,7 +11,12 @@ from django.test.utils import CaptureQueriesContext
 
 from jalon.network.enums import OrganizationKind
 from jalon.plans.enums import ActorKind, Numbering, PlanState
-from jalon.plans.interchange import ActionDraft, IndicatorDraft, ObjectiveDraft, OrientationDraft, PlanDraft
+from jalon.plans.interchange import (
+    ActionDraft,
+    ObjectiveDraft,
+    OrientationDraft,
+    PlanDraft,
+)
 from jalon.plans.models import Action, ActionActor, ExpectedResult, Indicator, Plan, Revision
 from jalon.plans.services import (
     adopt_plan,
@@ -142,7 +147,7 @@ def test_plan_keeps_the_frame_and_statements_of_the_draft(org_a, cast):
         ["Solidarité"],
         {"DS": "Développement social"},
     )
-    assert [y.label for y in plan.years][0] == "2017-2018 (An 1)"
+    assert next(y.label for y in plan.years) == "2017-2018 (An 1)"
     assert len(plan.years) == 5
 
 
@@ -162,9 +167,7 @@ def test_plan_years_follow_the_period_when_the_fiscal_month_is_unknown(org_a):
 
 
 def test_creation_is_recorded_in_history_with_the_user(org_a, cast):
-    plan = create_plan_from_draft(
-        draft=sized_draft(8), organization=org_a, user=cast["editor_a"]
-    )
+    plan = create_plan_from_draft(draft=sized_draft(8), organization=org_a, user=cast["editor_a"])
 
     assert Action.history.filter(plan_id=plan.pk, history_type="+").count() == 8
     assert Indicator.history.filter(plan_id=plan.pk).count() == 16
@@ -282,10 +285,13 @@ def test_a_draft_plan_has_no_revision(make_plan, cast):
 def _codes(plan: Plan) -> tuple[list[str], list[str], list[str]]:
     return (
         list(plan.orientations.order_by("order").values_list("code", flat=True)),
-        list(plan.objectives.order_by("orientation__order", "order").values_list("code", flat=True)),
         list(
-            plan.actions.order_by("objective__orientation__order", "objective__order", "order")
-            .values_list("code", flat=True)
+            plan.objectives.order_by("orientation__order", "order").values_list("code", flat=True)
+        ),
+        list(
+            plan.actions.order_by(
+                "objective__orientation__order", "objective__order", "order"
+            ).values_list("code", flat=True)
         ),
     )
 

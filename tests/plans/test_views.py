@@ -25,7 +25,9 @@ def _text(response) -> str:
 
 
 def _row_titles(html: str) -> list[str]:
-    return re.findall(r'<th scope="row" class="action-cell">.*?<a href="[^"]+">([^<]+)</a>', html, re.S)
+    return re.findall(
+        r'<th scope="row" class="action-cell">.*?<a href="[^"]+">([^<]+)</a>', html, re.S
+    )
 
 
 @pytest.fixture
@@ -34,7 +36,11 @@ def plan(org_a):
     ThemeFactory(name="Logement", slug="logement")
     draft = sized_draft(4)
     first, second, third, fourth = draft.iter_actions()
-    first.title, first.actors, first.schedule_years = "Visiter les régions", ["Coordination"], [1, 2]
+    first.title, first.actors, first.schedule_years = (
+        "Visiter les régions",
+        ["Coordination"],
+        [1, 2],
+    )
     first.extra = {"themes": ["Logement"]}
     second.title, second.actors, second.schedule_years = "Publier un guide", ["Centraide"], [3]
     second.indicators[0].text = "Nombre de téléchargements du guide"
@@ -56,7 +62,7 @@ def test_plan_page_shows_the_frame_years_and_statements(login, cast, plan):
         assert label in html
     assert "Renforcer les démarches régionales" in html
     assert "<dt>DS</dt><dd>Développement social</dd>" in html
-    assert 'href="/plans/%d/export.json"' % plan.pk in html
+    assert f'href="/plans/{plan.pk}/export.json"' in html
 
 
 def test_plan_page_reads_like_the_document_table(login, cast, plan):
@@ -68,11 +74,24 @@ def test_plan_page_reads_like_the_document_table(login, cast, plan):
         "Tenir un forum",
         "Réaliser le bilan",
     ]
-    assert html.count('<th scope="col" class="col-year"><abbr title="2017-2018 (An 1)">An 1</abbr></th>') == 2
+    assert (
+        html.count(
+            '<th scope="col" class="col-year"><abbr title="2017-2018 (An 1)">An 1</abbr></th>'
+        )
+        == 2
+    )
     first_row = html[html.index("Visiter les régions") : html.index("Publier un guide")]
-    assert first_row.count('<span aria-hidden="true">✓</span><span class="visually-hidden">prévue</span>') == 2
+    assert (
+        first_row.count(
+            '<span aria-hidden="true">✓</span><span class="visually-hidden">prévue</span>'
+        )
+        == 2
+    )
     assert first_row.count('<span class="visually-hidden">non prévue</span>') == 3
-    assert '<abbr class="indicator-kind indicator-kind--MO" title="Mise en œuvre">MO</abbr> = 8 rencontres annuelles' in html
+    assert (
+        '<abbr class="indicator-kind indicator-kind--MO" title="Mise en œuvre">MO</abbr> = 8 rencontres annuelles'
+        in html
+    )
     assert "<li>An 1 : Les membres se rencontrent</li>" in html
     assert '<span class="status status--in_progress">En cours</span>' in html
     assert 'rowspan="1" class="objective-cell"' in html
@@ -81,17 +100,25 @@ def test_plan_page_reads_like_the_document_table(login, cast, plan):
 @pytest.mark.parametrize(
     ("query", "titles"),
     [
-        ({"porteur": "Coordination"}, ["Visiter les régions", "Tenir un forum", "Réaliser le bilan"]),
+        (
+            {"porteur": "Coordination"},
+            ["Visiter les régions", "Tenir un forum", "Réaliser le bilan"],
+        ),
         ({"porteur": "Centraide"}, ["Publier un guide"]),
         ({"annee": "3"}, ["Publier un guide"]),
         ({"theme": "logement"}, ["Visiter les régions"]),
         ({"q": "telechargements"}, ["Publier un guide"]),
         ({"q": "forum bilan"}, []),
-        ({"porteur": "Coordination", "annee": "1"}, ["Visiter les régions", "Tenir un forum", "Réaliser le bilan"]),
+        (
+            {"porteur": "Coordination", "annee": "1"},
+            ["Visiter les régions", "Tenir un forum", "Réaliser le bilan"],
+        ),
     ],
 )
 def test_plan_page_filters_actions(login, cast, plan, query, titles):
-    plan.actions.exclude(title__in=["Visiter les régions", "Publier un guide"]).update(schedule_years=[1, 2])
+    plan.actions.exclude(title__in=["Visiter les régions", "Publier un guide"]).update(
+        schedule_years=[1, 2]
+    )
 
     html = _text(login(cast["reader_a"]).get(plan.get_absolute_url(), query))
 
@@ -117,7 +144,9 @@ def test_filters_answer_htmx_with_the_table_alone(login, cast, plan):
 
 
 def test_unknown_filter_values_are_ignored(login, cast, plan):
-    html = _text(login(cast["reader_a"]).get(plan.get_absolute_url(), {"annee": "nope", "porteur": "X"}))
+    html = _text(
+        login(cast["reader_a"]).get(plan.get_absolute_url(), {"annee": "nope", "porteur": "X"})
+    )
 
     assert len(_row_titles(html)) == 4
 
@@ -156,9 +185,15 @@ def test_export_downloads_jalon_plan_json_with_a_file_name(login, cast, plan):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="ca-a-plan-daction-de-4-actions.json"'
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="ca-a-plan-daction-de-4-actions.json"'
+    )
     draft = loads(response.content)
-    assert [a.title for a in draft.iter_actions()][:2] == ["Visiter les régions", "Publier un guide"]
+    assert [a.title for a in draft.iter_actions()][:2] == [
+        "Visiter les régions",
+        "Publier un guide",
+    ]
     assert json.loads(response.content)["format"] == "jalon-plan/1"
 
 
@@ -238,7 +273,9 @@ def test_revisions_compare_any_two(login, cast, plan):
         plan.actions.filter(code="3").update(title=title)
         record_revision(plan=plan, reason=title, user=None)
 
-    html = _text(login(cast["reader_a"]).get(f"/plans/{plan.pk}/revisions/", {"avant": 1, "apres": 3}))
+    html = _text(
+        login(cast["reader_a"]).get(f"/plans/{plan.pk}/revisions/", {"avant": 1, "apres": 3})
+    )
 
     assert "De la révision 1 à la révision 3" in html
     assert "<del>Tenir un forum</del>" in html

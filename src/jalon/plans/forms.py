@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -16,20 +16,25 @@ from .models import Revision
 from .queries import FilterChoices, PlanFilters
 
 
-class PlanListFilterForm(forms.Form):
+class _ChoicesForm(forms.Form):
+    def _choice(self, name: str) -> forms.ChoiceField:
+        return cast(forms.ChoiceField, self.fields[name])
+
+
+class PlanListFilterForm(_ChoicesForm):
     organisation = forms.ChoiceField(label=_("Organisation"), required=False)
     etat = forms.ChoiceField(label=pgettext_lazy("plan state", "État"), required=False)
 
     def __init__(self, *args: Any, organizations: list[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [
+        self._choice("organisation").choices = [
             ("", _("Toutes les organisations")),
             *((o.slug, str(o)) for o in organizations),
         ]
-        self.fields["etat"].choices = [("", _("Tous les états")), *PlanState.choices]
+        self._choice("etat").choices = [("", _("Tous les états")), *PlanState.choices]
 
 
-class PlanFilterForm(forms.Form):
+class PlanFilterForm(_ChoicesForm):
     """The plan page's filters; values that are not among the choices are ignored."""
 
     q = forms.CharField(
@@ -46,15 +51,15 @@ class PlanFilterForm(forms.Form):
 
     def __init__(self, *args: Any, choices: FilterChoices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["porteur"].choices = [
+        self._choice("porteur").choices = [
             ("", _("Tous les porteurs")),
             *((name, name) for name in choices.actors),
         ]
-        self.fields["annee"].choices = [
+        self._choice("annee").choices = [
             ("", _("Toutes les années")),
             *((str(y.number), y.label) for y in choices.years),
         ]
-        self.fields["theme"].choices = [
+        self._choice("theme").choices = [
             ("", _("Tous les thèmes")),
             *((t.slug, t.name) for t in choices.themes),
         ]
@@ -98,7 +103,7 @@ class RevisionForm(forms.Form):
     )
 
 
-class CompareForm(forms.Form):
+class CompareForm(_ChoicesForm):
     """Which two revisions to compare (by number)."""
 
     avant = forms.TypedChoiceField(label=_("Révision de départ"), coerce=int)
@@ -109,5 +114,5 @@ class CompareForm(forms.Form):
         choices = [
             (str(r.number), _("Révision %(number)s") % {"number": r.number}) for r in revisions
         ]
-        self.fields["avant"].choices = choices
-        self.fields["apres"].choices = choices
+        self._choice("avant").choices = choices
+        self._choice("apres").choices = choices

@@ -14,6 +14,7 @@ list of parent ids, and assembled in Python.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -175,10 +176,9 @@ def plan_revisions(plan: Plan) -> list[Revision]:
 def _targets_module() -> ModuleType | None:
     """`jalon.plans.targets` (reads targets from indicator text), or None where it is not installed."""
     try:
-        from jalon.plans import targets
+        return importlib.import_module("jalon.plans.targets")
     except ImportError:
         return None
-    return targets
 
 
 def parse_indicator_target(text: str) -> dict[str, Any] | None:
@@ -328,9 +328,9 @@ def plan_tree(plan: Plan, *, with_targets: bool = True) -> PlanTree:
 
     max_scheduled = max((max(a.schedule_years or [0]) for a in actions), default=0)
     columns = _year_columns(plan, max_scheduled)
-    for node in action_nodes.values():
-        years = set(node.action.schedule_years or [])
-        node.year_marks = [c.number in years for c in columns]
+    for action_node in action_nodes.values():
+        years = set(action_node.action.schedule_years or [])
+        action_node.year_marks = [c.number in years for c in columns]
     return PlanTree(
         plan=plan,
         orientations=[orientation_nodes[o.pk] for o in orientations],

@@ -12,6 +12,7 @@ code 1, and nothing is created.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,10 @@ def read_draft(path: Path, fmt: str | None) -> PlanDraft:
         except InterchangeError as exc:
             raise CommandError(f"{path.name} : document jalon-plan/1 invalide — {exc}") from None
     try:
-        from jalon.importers import DocumentError, import_document
-    except ImportError:
+        importers = importlib.import_module("jalon.importers")
+        import_document = importers.import_document
+        document_error = importers.DocumentError
+    except (ImportError, AttributeError):
         raise CommandError(
             f"{path.name} : seuls les fichiers .json (jalon-plan/1) peuvent être importés "
             "dans cette installation ; la lecture des autres documents (texte, PDF, DOCX, "
@@ -44,7 +47,7 @@ def read_draft(path: Path, fmt: str | None) -> PlanDraft:
         ) from None
     try:
         draft: PlanDraft = import_document(data, path.name, fmt=fmt)
-    except (DocumentError, InterchangeError) as exc:
+    except (document_error, InterchangeError) as exc:
         raise CommandError(f"{path.name} : {exc}") from None
     return draft
 
