@@ -80,6 +80,20 @@ def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraf
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http_for_the_live_server():
+    """The live server speaks plain HTTP: its middleware reads these once, when it starts."""
+    from django.conf import settings
+
+    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"]
+    saved = {name: getattr(settings, name) for name in names}
+    for name in names:
+        setattr(settings, name, False)
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)
+
+
 @pytest.fixture(autouse=True)
 def _plain_http(settings):
     """The test client speaks plain HTTP; production settings would redirect it to HTTPS."""
@@ -100,3 +114,32 @@ def make_plan(org_a):
         )
 
     return _make
+
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page(monkeypatch):
+    """A Chromium page (Debian's browser, driven by Playwright), in French."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the test's own database calls
+    # are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        context = browser.new_context(locale="fr-CA", viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        yield page
+        context.close()
+        browser.close()

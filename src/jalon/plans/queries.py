@@ -417,14 +417,16 @@ class FilterChoices:
 def filter_choices(tree: PlanTree) -> FilterChoices:
     actors: dict[str, str] = {}
     themes: dict[int, Theme] = {}
+    scheduled = False
     for node in tree.iter_actions():
+        scheduled = scheduled or bool(node.action.schedule_years)
         for actor in node.actors:
             actors.setdefault(_fold(actor.name), actor.name)
         for theme in node.themes:
             themes[theme.pk] = theme
     return FilterChoices(
         actors=sorted(actors.values(), key=_fold),
-        years=tree.year_columns,
+        years=tree.year_columns if scheduled else [],
         themes=sorted(themes.values(), key=lambda t: _fold(t.name)),
     )
 

@@ -75,10 +75,12 @@ def change_label(change: str) -> str:
 
 
 @register.filter
-def diff_value(value: Any) -> str:
-    """A snapshot value in words: lists joined, periods as "start → end", nothing as a dash."""
+def diff_value(value: Any, name: str = "") -> str:
+    """A snapshot value in words: lists joined, plan years as "An 1, An 2", nothing as a dash."""
     if value is None or value == "" or value == [] or value == {}:
         return "—"
+    if name == "schedule_years" and isinstance(value, list):
+        return ", ".join(str(_("An %(number)s") % {"number": year}) for year in value)
     if isinstance(value, list):
         return " ; ".join(str(v) for v in value)
     if isinstance(value, dict):
