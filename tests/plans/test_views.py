@@ -291,3 +291,17 @@ def test_revision_without_reason_is_refused_with_a_message(login, cast, plan):
     assert response.status_code == 200
     assert "Ce champ est obligatoire." in _text(response)
     assert plan.revisions.count() == 1
+
+
+def test_admin_lists_plans_for_superusers(client, plan):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+
+    listing = client.get("/admin/plans/plan/")
+    change = client.get(f"/admin/plans/plan/{plan.pk}/change/")
+
+    assert listing.status_code == 200
+    assert "Plan d&#x27;action de 4 actions" in listing.content.decode()
+    assert change.status_code == 200

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from jalon.accounts.models import User
 from jalon.accounts.queries import positions_in
 from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Organization, Theme
@@ -132,7 +133,7 @@ def create_plan_from_draft(
     *,
     draft: PlanDraft,
     organization: Organization,
-    user: Any = None,
+    user: User | None = None,
     state: str = PlanState.DRAFT,
 ) -> Plan:
     """Save a `PlanDraft` as a plan of `organization`, its texts and codes as written.
@@ -144,7 +145,6 @@ def create_plan_from_draft(
     does not fit.
     """
     check_draft(draft)
-    user = user if getattr(user, "is_authenticated", False) else None
     extra = draft.extra
     plan = Plan(
         organization=organization,

@@ -41,7 +41,7 @@ def plan_list(request: HtmxHttpRequest) -> HttpResponse:
     state = state if state in PlanState.values else ""
     plans = queries.plan_list(request.user, organization=organization, state=state)
     context = {"plans": plans, "form": form, "organization": organization}
-    if request.htmx:
+    if request.htmx and request.htmx.target == "plan-list":
         return render(request, "plans/plan_list.html#plan-list", context)
     return render(request, "plans/plan_list.html", context)
 
