@@ -32,7 +32,7 @@ from .enums import (
 )
 
 if TYPE_CHECKING:
-    from django.db.models.manager import RelatedManager
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 
 def _empty_list() -> list[str]:
