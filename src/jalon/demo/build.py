@@ -36,8 +36,10 @@ def demo_accounts() -> list[DemoAccount]:
 
 @transaction.atomic
 def build_demo(*, reset: bool = False) -> None:
-    from . import network
+    from . import network, plans
 
     if reset:
+        plans.wipe()
         network.wipe()
     network.build()
+    plans.build()
