@@ -190,6 +190,8 @@ def user_with_email(email: str) -> User | None:
 
 def administrator_count(organization: Organization) -> int:
     return Membership.objects.filter(organization=organization, role=Role.ADMIN).count()
+
+
 def positions_in(organization_id: int) -> set[str]:
     """The positions its members hold in the organization ("Coordination", "Agent de liaison")."""
     return set(

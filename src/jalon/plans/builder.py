@@ -18,10 +18,9 @@ Each service is keyword-only, atomic and records history with the acting user
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +36,7 @@ from jalon.network.models import Organization, Theme
 
 from .enums import ActorKind, IndicatorKind, Numbering, ObjectiveKind, PlanKind, PlanState
 from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
+from .targets import parse_target
 
 # --- Kinds of tree items ---------------------------------------------------------------------
 
@@ -125,37 +125,22 @@ class Deletion:
     payload: str  # JSON: the removed rows, parents first, and the links set to null
 
 
-# --- Optional collaborators, written by other parts of the project ----------------------------
-
-
-def optional_function(module: str, name: str) -> Callable[..., Any] | None:
-    """A function from a module that may not be there yet: None rather than an error."""
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
-    function = getattr(found, name, None)
-    return function if callable(function) else None
+# --- Collaborators -----------------------------------------------------------------------------
 
 
 def parse_indicator_target(text: str) -> dict[str, Any] | None:
     """The structured target read from an indicator's words (plans.targets), or None."""
-    parse = optional_function("jalon.plans.targets", "parse_target")
-    if parse is None:
-        return None
-    result = parse(text)
-    return result if isinstance(result, dict) else None
+    return parse_target(text)
 
 
 def _record_revision(plan: Plan, reason: str, user: Any) -> None:
     """Close the change batch of an adopted plan with a revision (plans.services.record_revision)."""
-    record = optional_function("jalon.plans.services", "record_revision")
-    if record is None or plan.state != PlanState.ADOPTED:
+    from .services import record_revision  # services builds on the tree this module edits
+
+    if plan.state != PlanState.ADOPTED:
         return
     try:
-        record(plan=plan, reason=reason, user=user)
+        record_revision(plan=plan, reason=reason, user=user)
     except ValidationError:
         # The reason and the state were checked above: what is left is "nothing that a
         # revision records has changed" (a change of layout only), which needs no revision.
@@ -592,12 +577,14 @@ def _set_actors(
         by_key.setdefault((actor.name, actor.kind), actor)
     kept_ids = set()
     for order, (name, kind) in enumerate(wanted):
-        actor = by_key.get((name, kind))
-        if actor is None:
+        found = by_key.get((name, kind))
+        if found is None:
             actor = ActionActor(action=action, name=name, kind=kind, order=order)
             _stamp(actor, user, reason)
             actor.save()
-        elif actor.order != order:
+        else:
+            actor = found
+        if found is not None and actor.order != order:
             actor.order = order
             _stamp(actor, user, reason)
             actor.save()

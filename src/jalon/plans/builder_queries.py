@@ -23,10 +23,11 @@ from jalon.accounts.enums import Role, role_at_least
 from jalon.accounts.queries import memberships_of
 from jalon.network.models import Organization
 
-from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, optional_function, plan_of
+from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, plan_of
 from .enums import ActorKind
 from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
 from .queries import get_plan_for_user
+from .targets import describe_target
 
 # --- Access -----------------------------------------------------------------------------------------
 
@@ -187,13 +188,7 @@ def target_summary(target: Any) -> str:
     """
     if not isinstance(target, dict) or not target or target.get("form") == "qualitative":
         return ""
-    describe = optional_function("jalon.plans.targets", "describe_target")
-    if describe is not None:
-        return str(describe(target, language=get_language() or "fr"))
-    parts = [str(target[k]) for k in ("value", "unit") if target.get(k) not in (None, "")]
-    if target.get("period"):
-        parts.append(f"/ {target['period']}")
-    return " ".join(parts) or str(target.get("kind", ""))
+    return describe_target(target, language=get_language() or "fr")
 
 
 # --- History ------------------------------------------------------------------------------------------

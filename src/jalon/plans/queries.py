@@ -14,18 +14,17 @@ list of parent ids, and assembled in Python.
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, network_ids_of, role_in
@@ -50,6 +49,7 @@ from .models import (
     Plan,
     Revision,
 )
+from .targets import describe_target, parse_target
 
 # --- Access -------------------------------------------------------------------------------
 
@@ -73,6 +73,13 @@ def can_read_plan(user: Any, plan: Plan) -> bool:
     if role_in(user, plan.organization_id) is not None:
         return True
     return plan.state == PlanState.ADOPTED and plan.organization_id in network_ids_of(user)
+
+
+def can_create_plans(user: Any) -> bool:
+    """Whether the user edits plans in at least one organization (from the cached memberships)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser) or any(has_role(user, org_id, Role.EDITOR) for org_id in memberships_of(user))
 
 
 def can_edit_plan(user: Any, plan: Plan) -> bool:
@@ -173,27 +180,14 @@ def plan_revisions(plan: Plan) -> list[Revision]:
 # --- Indicator targets --------------------------------------------------------------------
 
 
-def _targets_module() -> ModuleType | None:
-    """`jalon.plans.targets` (reads targets from indicator text), or None where it is not installed."""
-    try:
-        return importlib.import_module("jalon.plans.targets")
-    except ImportError:
-        return None
-
-
 def parse_indicator_target(text: str) -> dict[str, Any] | None:
-    module = _targets_module()
-    if module is None:
-        return None
-    result: dict[str, Any] | None = module.parse_target(text)
-    return result
+    return parse_target(text)
 
 
 def describe_indicator_target(target: dict[str, Any] | None) -> str:
-    module = _targets_module()
-    if module is None or not target:
+    if not target:
         return ""
-    return str(module.describe_target(target))
+    return describe_target(target, language=get_language() or "fr")
 
 
 # --- The whole tree -----------------------------------------------------------------------

@@ -40,7 +40,12 @@ def plan_list(request: HtmxHttpRequest) -> HttpResponse:
     state = request.GET.get("etat", "")
     state = state if state in PlanState.values else ""
     plans = queries.plan_list(request.user, organization=organization, state=state)
-    context = {"plans": plans, "form": form, "organization": organization}
+    context = {
+        "plans": plans,
+        "form": form,
+        "organization": organization,
+        "can_create": queries.can_create_plans(request.user),
+    }
     if request.htmx and request.htmx.target == "plan-list":
         return render(request, "plans/plan_list.html#plan-list", context)
     return render(request, "plans/plan_list.html", context)

@@ -12,7 +12,6 @@ code 1, and nothing is created.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from jalon.importers import DocumentError, import_document
 from jalon.network.models import Organization
 from jalon.plans import queries, services
 from jalon.plans.interchange import InterchangeError, PlanDraft, dumps, loads
@@ -36,18 +36,8 @@ def read_draft(path: Path, fmt: str | None) -> PlanDraft:
         except InterchangeError as exc:
             raise CommandError(f"{path.name} : document jalon-plan/1 invalide — {exc}") from None
     try:
-        importers = importlib.import_module("jalon.importers")
-        import_document = importers.import_document
-        document_error = importers.DocumentError
-    except (ImportError, AttributeError):
-        raise CommandError(
-            f"{path.name} : seuls les fichiers .json (jalon-plan/1) peuvent être importés "
-            "dans cette installation ; la lecture des autres documents (texte, PDF, DOCX, "
-            "XLSX, CSV) n'y est pas disponible."
-        ) from None
-    try:
         draft: PlanDraft = import_document(data, path.name, fmt=fmt)
-    except (document_error, InterchangeError) as exc:
+    except (DocumentError, InterchangeError) as exc:
         raise CommandError(f"{path.name} : {exc}") from None
     return draft
 
