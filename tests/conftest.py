@@ -17,10 +17,28 @@ from .factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFac
 CAST = ["admin_a", "editor_a", "contributor_a", "reader_a", "member_b", "anonymous"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http():
+    """The test client and the live server speak plain HTTP.
+
+    With DEBUG off, settings.py turns on the HTTPS-only settings a deployment needs (redirect
+    to https://, secure cookies); a browser would then drop the session cookie on http://.
+    Set once for the session, before the live server builds its middleware.
+    """
+    from django.conf import settings as django_settings
+
+    django_settings.SECURE_SSL_REDIRECT = False
+    django_settings.SESSION_COOKIE_SECURE = False
+    django_settings.CSRF_COOKIE_SECURE = False
+
+
 @pytest.fixture(autouse=True)
 def _french_by_default(settings):
     settings.LANGUAGE_CODE = "fr-ca"
     settings.AXES_ENABLED = True
+    # Argon2 is slow on purpose (about half a second a password on a busy machine); the tests
+    # create many users. tests/test_settings.py checks that Argon2 is what Jalon really uses.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
+
+from jalon.accounts.views import switch_language
 
 handler403 = "jalon.core.views.error_403"
 handler404 = "jalon.core.views.error_404"
@@ -10,7 +11,7 @@ handler500 = "jalon.core.views.error_500"
 
 urlpatterns = [
     path("", include("jalon.core.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("comptes/", include("jalon.accounts.urls")),
     path("reseau/", include("jalon.network.urls")),
     path("plans/", include("jalon.plans.urls")),

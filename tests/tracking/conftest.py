@@ -6,13 +6,21 @@ and by others, and a helper to add more.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 from django.utils import timezone
 
 from jalon.core.fiscal import fiscal_year_start
 from jalon.plans.enums import PlanState
+
+# The shared browser fixtures (Debian's Chromium, sign-in through the form, axe-core).
+from tests.browser.conftest import (  # noqa: F401
+    _migration_data_kept,
+    axe_check,
+    browser,
+    browser_login,
+    page,
+)
 from tests.factories import (
     ActionActorFactory,
     ActionFactory,
@@ -21,14 +29,6 @@ from tests.factories import (
     OrientationFactory,
     PlanFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """The tests' client speaks plain HTTP; production redirects it to HTTPS."""
-    settings.SECURE_SSL_REDIRECT = False
-    # The cast's passwords: a fast hasher (argon2 is deliberately slow).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -102,42 +102,3 @@ def network_plan(network, today):
     plan = make_plan(network, today)
     make_actions(plan, 1, actor="Coordination")
     return plan
-
-
-def _reload_middleware(live_server):
-    """The session's live server built its middleware before this test's settings: rebuild it
-    (the HTTPS redirect of production settings would send the browser to https://)."""
-    handler = live_server.thread.httpd.get_app()
-    while hasattr(handler, "application"):
-        handler = handler.application
-    handler.load_middleware()
-
-
-@pytest.fixture
-def page(live_server, settings):
-    """A Chromium page (Debian's chromium through Playwright) on the live server."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    settings.SECURE_SSL_REDIRECT = False
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    _reload_middleware(live_server)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(locale="fr-CA", base_url=live_server.url)
-        page = context.new_page()
-        page.set_default_timeout(10000)
-        yield page
-        context.close()
-        browser.close()

@@ -6,7 +6,6 @@ Marked `browser`: it drives Debian's chromium through Playwright on the live ser
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from jalon.plans.models import Action
@@ -15,36 +14,15 @@ from jalon.tracking.models import StatusUpdate
 
 from .conftest import make_actions
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# No django_db marker: the shared `page` fixture asks for a serialized rollback itself.
+pytestmark = pytest.mark.browser
 # A function, not an expression: the pages' Content-Security-Policy forbids eval.
 FOCUSED = "(id) => document.activeElement !== null && document.activeElement.id === id"
 
 
-def sign_in(page, client, live_server, user):
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
-
-
-def serious_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def test_a_contributor_updates_ten_actions_with_the_keyboard(page, client, live_server, cast, plan):
+def test_a_contributor_updates_ten_actions_with_the_keyboard(page, browser_login, cast, plan):
     actions = make_actions(plan, 10)
-    sign_in(page, client, live_server, cast["contributor_a"])
+    browser_login(page, cast["contributor_a"])
     page.goto(reverse("tracking:round", args=[plan.pk]))
     assert page.locator(".round-row").count() == 10
     page.locator(f"#id_a{actions[0].pk}-status").focus()
@@ -71,9 +49,9 @@ def test_a_contributor_updates_ten_actions_with_the_keyboard(page, client, live_
     assert (first.progress, first.note) == (10, f"Suivi du mois, action {actions[0].code}")
 
 
-def test_a_conflict_in_the_round_is_shown_in_the_row(page, client, live_server, cast, plan, today):
+def test_a_conflict_in_the_round_is_shown_in_the_row(page, browser_login, cast, plan, today):
     action = make_actions(plan, 1)[0]
-    sign_in(page, client, live_server, cast["contributor_a"])
+    browser_login(page, cast["contributor_a"])
     page.goto(reverse("tracking:round", args=[plan.pk]))
     services.update_action_status(
         action=action, user=cast["editor_a"], status="postponed", on_date=today
@@ -89,7 +67,7 @@ def test_a_conflict_in_the_round_is_shown_in_the_row(page, client, live_server, 
 
 
 def test_round_and_dashboard_have_no_serious_accessibility_violation(
-    page, client, live_server, cast, plan, today
+    page, browser_login, axe_check, cast, plan, today
 ):
     actions = make_actions(plan, 3)
     services.update_action_status(
@@ -98,7 +76,7 @@ def test_round_and_dashboard_have_no_serious_accessibility_violation(
     services.log_activity(
         plan=plan, user=None, kind="meeting", date=today, title="Rencontre", participants=12
     )
-    sign_in(page, client, live_server, cast["editor_a"])
+    browser_login(page, cast["editor_a"])
     for url in [
         reverse("tracking:round", args=[plan.pk]) + "?tout=1",
         reverse("tracking:dashboard", args=[plan.pk]),
@@ -107,4 +85,4 @@ def test_round_and_dashboard_have_no_serious_accessibility_violation(
         reverse("tracking:action", args=[plan.pk, actions[0].pk]),
     ]:
         page.goto(url)
-        assert serious_violations(page) == [], url
+        axe_check(page)

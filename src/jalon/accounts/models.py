@@ -16,12 +16,14 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .enums import Role
 
 
 class User(AbstractUser):
-    email = models.EmailField(_("courriel"), unique=True, null=True, blank=True)
+    # Unique when given; NULL (not "") when missing, so that many accounts may have none.
+    email = models.EmailField(_("courriel"), unique=True, null=True, blank=True)  # type: ignore[assignment]
     language = models.CharField(
         _("langue"), max_length=10, choices=settings.LANGUAGES, default="fr-ca"
     )
@@ -52,6 +54,8 @@ class Membership(models.Model):
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who gave whom which role, and when: the administrators' changes are kept.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("appartenance")
@@ -71,7 +75,10 @@ def _new_token() -> str:
 class Invitation(models.Model):
     email = models.EmailField(_("courriel"))
     organization = models.ForeignKey(
-        "network.Organization", on_delete=models.CASCADE, related_name="invitations"
+        "network.Organization",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, default=Role.READER)
     position = models.CharField(_("poste"), max_length=120, blank=True)

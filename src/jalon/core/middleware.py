@@ -1,4 +1,4 @@
-"""Request-wide middleware: the Server-Timing header."""
+"""Request-wide middleware: the Server-Timing header, the language of the interface."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connections
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_supported_language_variant
 
 
 class _QueryMeter:
@@ -55,4 +59,30 @@ class ServerTimingMiddleware:
         response["Server-Timing"] = (
             f'total;dur={total_ms:.1f}, db;dur={meter.seconds * 1000:.1f}, queries;desc="{meter.count}"'
         )
+        return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """French unless the person chose another language (the language cookie).
+
+    Django's own middleware also follows the browser's Accept-Language; Jalon speaks the language
+    of the network (Quebec French) to everyone first, and English to those who ask for it with the
+    language switch or their profile — both of which set the cookie.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        try:
+            language = get_supported_language_variant(language) if language else ""
+        except LookupError:
+            language = ""
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        # No language prefix in URLs and no Accept-Language: only the cookie varies the page.
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

@@ -36,9 +36,11 @@ def demo_accounts() -> list[DemoAccount]:
 
 @transaction.atomic
 def build_demo(*, reset: bool = False) -> None:
-    from . import network, tracking
+    from . import network, plans, tracking
 
     if reset:
+        plans.wipe()
         network.wipe()
     network.build()
+    plans.build()
     tracking.build()

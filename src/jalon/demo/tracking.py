@@ -24,7 +24,7 @@ from jalon.accounts.enums import Role
 from jalon.accounts.models import Membership, User
 from jalon.core.fiscal import PlanYear
 from jalon.network.models import Organization
-from jalon.plans.enums import ActionStatus
+from jalon.plans.enums import ActionStatus, PlanState
 from jalon.plans.models import Action, Indicator, Plan
 from jalon.tracking import services
 from jalon.tracking.assessment import PERIODS_PER_YEAR
@@ -132,7 +132,7 @@ NARRATIVES = [
 
 
 def demo_plans() -> list[Plan]:
-    """The plans of the demo network and of its members."""
+    """The plans of the demo network and of its members (drafts included; `build` skips them)."""
     network = Organization.objects.filter(slug=NETWORK_SLUG).first()
     if network is None:
         return []
@@ -148,7 +148,8 @@ def demo_plans() -> list[Plan]:
 def build(*, today: dt.date | None = None) -> None:
     day = today or timezone.localdate()
     for plan in demo_plans():
-        track_plan(plan, today=day)
+        if plan.state == PlanState.ADOPTED:  # drafts are being written, not followed
+            track_plan(plan, today=day)
 
 
 def track_plan(plan: Plan, *, today: dt.date) -> None:
@@ -208,7 +209,7 @@ class _People:
     def carrier(self, action: Action) -> User | None:
         for actor in action.actors.all():
             if actor.user is not None:
-                return actor.user  # type: ignore[no-any-return]
+                return actor.user
             user = self.by_position.get(actor.name.casefold().strip())
             if user is not None:
                 return user
@@ -402,14 +403,8 @@ def _kind_of(text: str) -> str | None:
 
 
 def _target(indicator: Indicator) -> dict[str, Any] | None:
-    if isinstance(indicator.target, dict):
-        return indicator.target
-    try:
-        from jalon.plans.targets import parse_target  # written by the plans step
-    except ImportError:
-        return None
-    parsed: dict[str, Any] | None = parse_target(indicator.text)
-    return parsed
+    """The target the assessment will read (what the plan holds, not a fresh parse)."""
+    return indicator.target if isinstance(indicator.target, dict) else None
 
 
 def _pace(rng: random.Random) -> float:
@@ -440,7 +435,7 @@ def _indicator(
             activity_kinds=[kind],
             scope=RuleScope.INDICATOR,
         )
-        per_year = _per_year(target) or rng.randint(3, 8)
+        per_year = _per_year(target, len(plan.years)) or rng.randint(3, 8)
         for year in years:
             end = min(year.end, today)
             count = math.floor(per_year * year.elapsed_share(end) * _pace(rng) + 0.5)
@@ -486,17 +481,21 @@ def _indicator(
                 source="Registre des contacts de l'année précédant le plan",
             )
         return
+    if target.get("period") == "plan" and years[0].number > 1:
+        # A target over the whole plan adds up every year: give the years before the demo's too.
+        for earlier in plan.years[: years[0].number - 1]:
+            _hand_value(indicator, target, rng, author, earlier, today)
     for year in years:
         _hand_value(indicator, target, rng, author, year, today)
 
 
-def _per_year(target: dict[str, Any]) -> float | None:
+def _per_year(target: dict[str, Any], year_count: int = 5) -> float | None:
     value = target.get("value")
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
     period = target.get("period") or "year"
     if period == "plan":
-        return float(value) / 5
+        return float(value) / max(year_count, 1)
     return float(value) * PERIODS_PER_YEAR.get(str(period), 1)
 
 
@@ -591,7 +590,7 @@ def _hand_value(
             source=source,
         )
         return
-    per_year = _per_year(target) or float(rng.randint(4, 20))
+    per_year = _per_year(target, len(indicator.plan.years)) or float(rng.randint(4, 20))
     amount = math.floor(per_year * share * _pace(rng) + 0.5)
     record(
         indicator=indicator,

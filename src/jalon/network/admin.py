@@ -7,7 +7,7 @@ admin.site.register(Theme)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(admin.ModelAdmin[Organization]):
     list_display = ["name", "acronym", "kind", "region", "member_status"]
     list_filter = ["kind", "member_status", "region"]
     search_fields = ["name", "acronym"]

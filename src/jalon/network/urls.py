@@ -8,4 +8,7 @@ urlpatterns = [
     path("regions/", views.regions, name="regions"),
     path("regions/<slug:slug>/", views.region, name="region"),
     path("organisations/<slug:slug>/", views.organization, name="organization"),
+    path("organisations/<slug:slug>/modifier/", views.organization_edit, name="organization_edit"),
+    path("gestion/", views.manage, name="manage"),
+    path("gestion/nouvelle-organisation/", views.organization_create, name="organization_create"),
 ]

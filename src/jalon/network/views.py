@@ -1,27 +1,157 @@
-"""Directory, regions and organization pages."""
+"""Directory, regions and organization pages; the network administrators' pages."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from .models import Organization, Region
+from jalon.accounts.queries import can_administer
+
+from . import queries, services
+from .forms import DirectoryFilterForm, OrganizationForm
+
+DIRECTORY_PAGE_SIZE = 50
 
 
 def directory(request: HttpRequest) -> HttpResponse:
-    organizations = Organization.objects.select_related("region", "parent")
-    return render(request, "network/directory.html", {"organizations": organizations})
+    """The directory, filtered by a GET form; htmx swaps the filters and results in place."""
+    form = DirectoryFilterForm(
+        request.GET or None, regions=queries.all_regions(), themes=queries.all_themes()
+    )
+    if form.is_bound:
+        form.is_valid()
+    filters = form.filters()
+    form.set_counts(queries.directory_facets(filters))
+    page = Paginator(queries.directory(filters), DIRECTORY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "organizations": page.object_list,
+        "query": query.urlencode(),
+        "filtered": form.is_filtered(),
+    }
+    template = "network/directory.html"
+    if getattr(request, "htmx", False):
+        template += "#directory"
+    return render(request, template, context)
 
 
 def regions(request: HttpRequest) -> HttpResponse:
-    return render(request, "network/regions.html", {"regions": Region.objects.all()})
+    summaries = queries.regions_overview()
+    orphans = [s for s in summaries if s.is_orphan]
+    return render(
+        request, "network/regions.html", {"summaries": summaries, "orphan_count": len(orphans)}
+    )
 
 
 def region(request: HttpRequest, slug: str) -> HttpResponse:
-    obj = get_object_or_404(Region, slug=slug)
-    return render(request, "network/region.html", {"region": obj})
+    detail = queries.region_detail(slug)
+    return render(request, "network/region.html", {"detail": detail, "region": detail.region})
 
 
 def organization(request: HttpRequest, slug: str) -> HttpResponse:
-    obj = get_object_or_404(Organization.objects.select_related("region", "parent"), slug=slug)
-    return render(request, "network/organization.html", {"organization": obj})
+    obj = queries.get_organization(slug)
+    return render(
+        request,
+        "network/organization.html",
+        {
+            "organization": obj,
+            "network_members": queries.members_of_network(obj),
+            "can_edit": queries.can_edit_organization(request.user, obj),
+        },
+    )
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    """What an administrator manages: their organizations and the members of their networks."""
+    organizations = queries.managed_organizations(request.user)
+    if not organizations:
+        raise PermissionDenied
+    return render(
+        request,
+        "network/manage.html",
+        {
+            "organizations": organizations,
+            "can_create": queries.can_create_organization(request.user),
+        },
+    )
+
+
+@login_required
+def organization_create(request: HttpRequest) -> HttpResponse:
+    parents = queries.parent_choices(request.user)
+    if not parents.exists():
+        raise PermissionDenied
+    initial_parent = parents.filter(slug=request.GET.get("reseau", "")).first()
+    if request.method == "POST":
+        form = OrganizationForm(request.POST, parents=parents)
+        if form.is_valid():
+            decision = form.decision()
+            assert decision is not None
+            try:
+                created = services.create_organization(
+                    facts=form.facts(), decision=decision, by=request.user
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request, _("%(name)s est ajoutée au réseau.") % {"name": created.name}
+                )
+                return redirect(created.get_absolute_url())
+    else:
+        form = OrganizationForm(
+            parents=parents,
+            initial={"parent": initial_parent or parents.first(), "member_status": "member"},
+        )
+    return render(request, "network/organization_form.html", {"form": form, "organization": None})
+
+
+@login_required
+def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    obj = queries.get_organization_to_edit(request.user, slug)
+    network_fields = queries.can_decide_membership(request.user, obj)
+    parents = queries.parent_choices(request.user, exclude=obj) if network_fields else None
+    if request.method == "POST":
+        form = OrganizationForm(
+            request.POST, instance=obj, parents=parents, network_fields=network_fields
+        )
+        if form.is_valid():
+            try:
+                services.update_organization(
+                    organization=obj,
+                    facts=form.facts(),
+                    decision=form.decision(),
+                    by=request.user,
+                    seen_version=form.seen_version(),
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request, _("La fiche de %(name)s est enregistrée.") % {"name": obj.name}
+                )
+                return redirect(obj.get_absolute_url())
+    else:
+        form = OrganizationForm(instance=obj, parents=parents, network_fields=network_fields)
+    return render(
+        request,
+        "network/organization_form.html",
+        {
+            "form": form,
+            "organization": obj,
+            "can_manage_people": can_administer(request.user, obj),
+        },
+    )

@@ -32,7 +32,7 @@ from .enums import (
 )
 
 if TYPE_CHECKING:
-    from django.db.models.manager import RelatedManager
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 
 def _empty_list() -> list[str]:
@@ -51,13 +51,19 @@ class Plan(models.Model):
         related_name="plans",
     )
     title = models.CharField(_("titre"), max_length=500)
+    # The owner as the document names it ("Réseau québécois de développement social (RQDS)"),
+    # kept so that an export gives back the document's own words.
+    organization_name = models.CharField(
+        _("organisation telle qu'écrite"), max_length=500, blank=True
+    )
     kind = models.CharField(
         _("type"), max_length=20, choices=PlanKind.choices, default=PlanKind.ACTION
     )
     period_start = models.DateField(_("début de la période"), null=True, blank=True)
     period_end = models.DateField(_("fin de la période"), null=True, blank=True)
+    # None where the document does not say: the plan's years then start with its period.
     fiscal_year_start_month = models.PositiveSmallIntegerField(
-        _("mois de début de l'exercice"), default=7
+        _("mois de début de l'exercice"), null=True, blank=True, default=7
     )
     state = models.CharField(
         _("état"), max_length=20, choices=PlanState.choices, default=PlanState.DRAFT, db_index=True
@@ -76,6 +82,8 @@ class Plan(models.Model):
     )
     source = models.CharField(_("document d'origine"), max_length=255, blank=True)
     document_updated_on = models.DateField(_("mise à jour du document"), null=True, blank=True)
+    # What an importer reported (format detected, warnings, lines it could not place).
+    import_report = models.JSONField(_("rapport d'importation"), null=True, blank=True)
     reminder_days = models.PositiveSmallIntegerField(
         _("rappel après (jours sans mise à jour)"), default=30
     )
@@ -105,8 +113,20 @@ class Plan(models.Model):
         return reverse("plans:detail", kwargs={"pk": self.pk})
 
     @property
+    def year_start_month(self) -> int:
+        """The month the plan's years start: the fiscal month, else the period's first month."""
+        if self.fiscal_year_start_month:
+            return self.fiscal_year_start_month
+        return self.period_start.month if self.period_start else 7
+
+    @property
     def years(self) -> list[PlanYear]:
-        return plan_years(self.period_start, self.period_end, self.fiscal_year_start_month)
+        return plan_years(self.period_start, self.period_end, self.year_start_month)
+
+    @property
+    def owner_name(self) -> str:
+        """The owner as the document wrote it, else the organization's name."""
+        return self.organization_name or str(self.organization)
 
 
 class Orientation(models.Model):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,4 +7,8 @@ urlpatterns = [
     path("", views.plan_list, name="list"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/actions/<int:action_pk>/", views.action_detail, name="action"),
+    path("", include("jalon.plans.builder_urls")),
+    path("<int:pk>/export.json", views.plan_export_json, name="export-json"),
+    path("<int:pk>/revisions/", views.plan_revisions, name="revisions"),
+    path("<int:pk>/adopter/", views.plan_adopt, name="adopt"),
 ]

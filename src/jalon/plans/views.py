@@ -1,22 +1,183 @@
-"""Plan pages."""
+"""Plan pages: the lists, the plan as its document shows it, one action, revisions, adoption, export.
+
+Views are thin: access through `queries.get_plan_for_user`, reads through `queries`, writes
+through `services`. The plan page serves its table alone to htmx when the filters change.
+"""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.middleware import HtmxDetails
+
+from . import queries, services
+from .enums import PlanState
+from .forms import AdoptForm, CompareForm, PlanFilterForm, PlanListFilterForm, RevisionForm
+from .interchange import dumps
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "plans/plan_list.html")
+@require_GET
+def plan_list(request: HtmxHttpRequest) -> HttpResponse:
+    organizations = queries.organizations_with_visible_plans(request.user)
+    form = PlanListFilterForm(request.GET or None, organizations=organizations)
+    organization = None
+    slug = request.GET.get("organisation", "")
+    if slug:
+        organization = queries.organization_by_slug(slug)
+        if organization is None:
+            raise Http404
+    state = request.GET.get("etat", "")
+    state = state if state in PlanState.values else ""
+    plans = queries.plan_list(request.user, organization=organization, state=state)
+    context = {
+        "plans": plans,
+        "form": form,
+        "organization": organization,
+        "can_create": queries.can_create_plans(request.user),
+    }
+    if request.htmx and request.htmx.target == "plan-list":
+        return render(request, "plans/plan_list.html#plan-list", context)
+    return render(request, "plans/plan_list.html", context)
 
 
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "plans/plan_detail.html")
+@require_GET
+def plan_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    plan = queries.get_plan_for_user(request.user, pk)
+    tree = queries.plan_tree(plan)
+    form = PlanFilterForm(request.GET or None, choices=queries.filter_choices(tree))
+    filters = form.filters()
+    shown = queries.filter_tree(tree, filters)
+    columns = tree.columns
+    context = {
+        "plan": plan,
+        "tree": tree,
+        "shown": shown,
+        "filters": filters,
+        "form": form,
+        "columns": columns,
+        "column_count": 1
+        + sum(1 for name, on in columns.items() if on and name != "years")
+        + len(tree.year_columns),
+        "can_edit": queries.can_edit_plan(request.user, plan),
+        "status_counts": queries.status_counts(tree),
+    }
+    if request.htmx and request.htmx.target == "plan-body":
+        return render(request, "plans/plan_detail.html#plan-body", context)
+    return render(request, "plans/plan_detail.html", context)
 
 
 @login_required
+@require_GET
 def action_detail(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
-    return render(request, "plans/action_detail.html")
+    plan = queries.get_plan_for_user(request.user, pk)
+    action = queries.get_action_in_plan(plan, action_pk)
+    detail = queries.action_detail(plan, action)
+    context = {
+        "plan": plan,
+        "action": action,
+        "node": detail.node,
+        "year_columns": detail.year_columns,
+        "history": detail.history,
+        "can_edit": queries.can_edit_plan(request.user, plan),
+    }
+    return render(request, "plans/action_detail.html", context)
+
+
+@login_required
+@require_GET
+def plan_export_json(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = queries.get_plan_for_user(request.user, pk)
+    content = dumps(queries.plan_as_draft(plan))
+    name = slugify(f"{plan.organization.short_name} {plan.title}")[:80] or f"plan-{plan.pk}"
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_revisions(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = queries.get_plan_for_user(request.user, pk)
+    can_edit = queries.can_edit_plan(request.user, plan)
+    revision_form = RevisionForm(request.POST or None)
+    if request.method == "POST":
+        plan = queries.get_plan_for_user(request.user, pk, write=True)
+        if revision_form.is_valid():
+            try:
+                revision = services.record_revision(
+                    plan=plan, reason=revision_form.cleaned_data["reason"], user=request.user
+                )
+            except ValidationError as exc:
+                revision_form.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Révision %(number)s enregistrée.") % {"number": revision.number},
+                )
+                return redirect("plans:revisions", pk=plan.pk)
+    revisions = queries.plan_revisions(plan)
+    by_number = {r.number: r for r in revisions}
+    compare = CompareForm(request.GET or None, revisions=revisions)
+    before = after = None
+    if compare.is_bound and compare.is_valid():
+        before = by_number[compare.cleaned_data["avant"]]
+        after = by_number[compare.cleaned_data["apres"]]
+    elif len(revisions) >= 2:
+        before, after = revisions[-2], revisions[-1]
+        compare = CompareForm(
+            initial={"avant": before.number, "apres": after.number}, revisions=revisions
+        )
+    diff = services.revision_diff(before, after) if before and after else None
+    pending = (
+        services.changes_since_last_revision(plan)
+        if can_edit and plan.state == PlanState.ADOPTED
+        else None
+    )
+    context = {
+        "plan": plan,
+        "revisions": revisions,
+        "compare": compare,
+        "before": before,
+        "after": after,
+        "diff": diff,
+        "pending": pending,
+        "revision_form": revision_form,
+        "can_edit": can_edit,
+    }
+    return render(request, "plans/plan_revisions.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_adopt(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = queries.get_plan_for_user(request.user, pk, write=True)
+    if plan.state != PlanState.DRAFT:
+        messages.info(request, _("Ce plan a déjà été adopté."))
+        return redirect(plan)
+    form = AdoptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.adopt_plan(
+                plan=plan,
+                adopted_on=form.cleaned_data["adopted_on"],
+                adopted_by=form.cleaned_data["adopted_by"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Le plan est adopté : c'est sa révision 1."))
+            return redirect(plan)
+    return render(request, "plans/plan_adopt.html", {"plan": plan, "form": form})

@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("plans/<int:pk>/", views.plan_reports, name="plan"),
+    path("plans/<int:pk>/generer/<slug:identifier>/", views.generate, name="generate"),
+    path("plans/<int:pk>/apercu/<slug:identifier>/", views.preview, name="preview"),
+    path("fichiers/<int:report_pk>/etat/", views.report_status, name="status"),
+    path("fichiers/<int:report_pk>/telecharger/", views.download, name="download"),
+]

@@ -25,7 +25,7 @@ from jalon.core.fiscal import PlanYear
 from jalon.plans.enums import ActionStatus
 
 from .enums import AssessmentStatus
-from .formats import day_text, num, pct
+from .formats import day_text, num, pct, quantity
 
 # How many of each period a fiscal year holds, to bring every target to a yearly figure.
 PERIODS_PER_YEAR: dict[str, int] = {
@@ -139,7 +139,7 @@ def _count(
         plan_share = plan_period.elapsed_share(today)
         facts = _(
             "%(value)s depuis le début du plan pour une cible de %(target)s sur la durée du plan"
-        ) % {"value": _quantity(done, unit), "target": num(raw)}
+        ) % {"value": quantity(done, unit), "target": num(raw)}
         return _pro_rata(
             done, raw, plan_share, facts, _("du plan écoulé"), target, ended=_("Plan terminé")
         )
@@ -156,12 +156,12 @@ def _count(
         target_text = _("%(per_year)s par année") % {"per_year": num(per_year)}
     if target.get("direction") in DECREASING:
         facts = _("%(value)s pour un maximum de %(target)s") % {
-            "value": _quantity(measure.value, unit),
+            "value": quantity(measure.value, unit),
             "target": target_text,
         }
     else:
         facts = _("%(value)s pour une cible de %(target)s") % {
-            "value": _quantity(measure.value, unit),
+            "value": quantity(measure.value, unit),
             "target": target_text,
         }
     return _pro_rata(measure.value, per_year, share, facts, _("de l'année écoulée"), target)
@@ -269,7 +269,7 @@ def _growth(
     if goal_pct is None:
         # "Augmentation du nombre de visites": more than last year, by any amount.
         facts = _("%(value)s contre %(previous)s l'année précédente (%(change)s)") % {
-            "value": _quantity(measure.value, unit),
+            "value": quantity(measure.value, unit),
             "previous": num(previous),
             "change": _signed_change(measure.value, previous),
         }
@@ -286,7 +286,7 @@ def _growth(
         )
     )
     facts = words % {
-        "value": _quantity(measure.value, unit),
+        "value": quantity(measure.value, unit),
         "pct": pct(goal_pct),
         "previous": num(previous),
         "goal": num(goal),
@@ -356,7 +356,7 @@ def _plain(target: Mapping[str, Any], measure: Measure, year: PlanYear, share: f
     if target.get("direction") in {"increase", "decrease"} and measure.previous is not None:
         return _growth({**target, "value": None}, measure, year, share)
     facts = _("Valeur suivie sans cible chiffrée : %(value)s pour %(year)s") % {
-        "value": _quantity(measure.value, unit),
+        "value": quantity(measure.value, unit),
         "year": year.label,
     }
     status = AssessmentStatus.ACHIEVED if share >= 1 else AssessmentStatus.ON_TRACK
@@ -417,8 +417,8 @@ def _frequency(
     count = (
         Decimal(len(measure.occurrences)) if measure.occurrences else (measure.value or Decimal(0))
     )
-    facts = _("%(count)s occurrences pour %(per_year)s attendues par année (%(cadence)s)") % {
-        "count": num(count),
+    facts = _("%(count)s pour %(per_year)s attendues par année (%(cadence)s)") % {
+        "count": quantity(count, _("occurrences")),
         "per_year": num(per_year),
         "cadence": cadence,
     }
@@ -495,7 +495,7 @@ def describe_target(target: Mapping[str, Any] | None) -> str:
         else ""
     )
     if form == "count" and value is not None:
-        text = f"{_quantity(value, unit)} {per}".strip()
+        text = f"{quantity(value, unit)} {per}".strip()
         return _("au plus %(text)s") % {"text": text} if at_most else text
     if form == "rate" and value is not None:
         return _("au plus %(value)s") % {"value": pct(value)} if at_most else pct(value)
@@ -555,21 +555,6 @@ def _signed_change(value: Decimal, previous: Decimal) -> str:
     if previous == 0:
         return _("l'an dernier était à zéro")
     return _signed_pct((value - previous) * 100 / previous)
-
-
-# Words that end in "s" in the singular too ("1 mois", "2 fois").
-INVARIABLE = {"mois", "fois", "avis", "pays", "processus", "cours", "concours", "temps"}
-
-
-def _quantity(value: Decimal, unit: str) -> str:
-    """ "3 rencontres", "1 rencontre": the unit as the target wrote it, singular for 0 and 1."""
-    if not unit or unit == "%":
-        return num(value)
-    words = unit.split(" ")
-    first = words[0]
-    if abs(value) < 2 and first.endswith("s") and first.casefold() not in INVARIABLE:
-        words[0] = first[:-1]
-    return f"{num(value)} {' '.join(words)}"
 
 
 def _excerpt(text: str, limit: int = 80) -> str:

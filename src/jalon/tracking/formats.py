@@ -29,3 +29,18 @@ def num(value: Decimal | float | int) -> str:
 
 def pct(value: Decimal | float | int | None) -> str:
     return "" if value is None else f"{num(value)}\u00a0%"
+
+
+# Words that end in "s" in the singular too ("1 mois", "2 fois").
+INVARIABLE = {"mois", "fois", "avis", "pays", "processus", "cours", "concours", "temps"}
+
+
+def quantity(value: Decimal, unit: str) -> str:
+    """ "3 rencontres", "1 rencontre": the unit as the target wrote it, singular for 0 and 1."""
+    if not unit or unit == "%":
+        return num(value)
+    words = unit.split(" ")
+    first = words[0]
+    if abs(value) < 2 and first.endswith("s") and first.casefold() not in INVARIABLE:
+        words[0] = first[:-1]
+    return f"{num(value)} {' '.join(words)}"

@@ -649,4 +649,3 @@ def notifications_for(user: Any, limit: int = 100) -> list[Notification]:
         .select_related("action__plan", "actor", "update")
         .order_by("-created_at", "-id")[:limit]
     )
-

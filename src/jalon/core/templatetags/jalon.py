@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django import template
@@ -31,3 +32,13 @@ def number(value: object, decimals: int = 0) -> str:
     except ArithmeticError:
         return str(value)
     return number_format(number, decimal_pos=int(decimals), force_grouping=True)
+
+
+@register.filter
+def minutes(value: object) -> int:
+    """A duration (timedelta, or hours as a number) in whole minutes: for "bloquée pendant 15 minutes"."""
+    if isinstance(value, timedelta):
+        return round(value.total_seconds() / 60)
+    if isinstance(value, int | float | Decimal):
+        return round(float(value) * 60)
+    return 0

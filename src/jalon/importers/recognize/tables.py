@@ -1,0 +1,388 @@
+"""Plan tables whose cells are known: DOCX and PDF tables, spreadsheets, CSV, tab-separated text.
+
+A header row names the columns (see `columns`); below it each row carries an objective (or
+repeats or leaves empty the one above: merged cells), one or several actions (bullets,
+numbered lines or paragraphs of one cell), and their actors, schedule (free text or one
+column per plan year marked with an X), expected results, indicators and state of progress.
+When a row holds several actions, a column cell with as many parts (paragraphs, timing
+phrases, status words) as there are actions is shared out in order.
+
+Orientations come from rows with one merged cell ("ORIENTATION 2 : …"), from an orientation
+column, or from headings between the tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...plans.interchange import ActionDraft, IndicatorDraft, ObjectiveDraft, OrientationDraft
+from ..blocks import Line
+from ..textutil import (
+    bullet_of,
+    clean,
+    fold,
+    is_caps,
+    join_lines,
+    plan_years,
+    split_timings,
+    split_trailing_schedule,
+    starts_lower,
+    status_of,
+    status_segments,
+    strip_bullet,
+)
+from . import columns as C
+from .codes import read_code
+from .items import continues, split_actors, split_indicators, split_items, status_from
+from .layout import ORIENTATION_RE, Layout
+from .result import Recognized
+
+SOFT_BREAK = "\u2028"
+_MARK = re.compile(r"^\s*(?:x|✓|✔|☑|■|●|•|oui|yes|1|\*|v)\s*$", re.IGNORECASE)
+_DASH_ITEMS = re.compile(r"(?:^|\s)[-–•▪]\s+(?=\S)")
+
+
+class _State:
+    def __init__(self, rec: Recognized) -> None:
+        self.rec = rec
+        self.ori: OrientationDraft | None = None
+        self.obj: ObjectiveDraft | None = None
+        self.obj_key: str | None = None
+        self.ori_key: str | None = None
+        self.last_action: ActionDraft | None = None
+
+    def orientation(
+        self, title: str, code: str | None, lines: list[int], key: str | None = None
+    ) -> OrientationDraft:
+        o = OrientationDraft(title=title, code=code)
+        self.rec.orientations.append(o)
+        self.rec.track(o, lines)
+        self.ori = o
+        self.ori_key = fold(key if key is not None else title)
+        self.obj = None
+        self.obj_key = None
+        return o
+
+    def current_ori(self) -> OrientationDraft:
+        if self.ori is None:
+            self.ori = OrientationDraft(title="")
+            self.rec.orientations.append(self.ori)
+        return self.ori
+
+    def objective(self, text: str, lines: list[int]) -> ObjectiveDraft:
+        code = read_code(text)
+        title = text[code.end :] if code else text
+        kind = None
+        if code and code.letters:
+            kind = {"P": "principal", "S": "secondary"}.get(code.letters)
+        ob = ObjectiveDraft(title=clean(title), code=code.code if code else None, kind=kind)
+        self.current_ori().objectives.append(ob)
+        self.rec.track(ob, lines)
+        self.obj = ob
+        self.obj_key = fold(text)
+        return ob
+
+    def current_obj(self) -> ObjectiveDraft:
+        if self.obj is None:
+            self.obj = ObjectiveDraft(title="")
+            self.current_ori().objectives.append(self.obj)
+        return self.obj
+
+
+def recognize_tables(layout: Layout, used: set[int], *, fmt: str) -> Recognized | None:
+    rec = Recognized(name="table")
+    lines = layout.lines
+    state = _State(rec)
+    roles: list[str | None] | None = None
+    headers: dict[int, list[str | None]] = {}
+    i = 0
+    n = len(lines)
+    rows_seen = 0
+    while i < n:
+        line = lines[i]
+        if i in used or layout.skipped(i):
+            i += 1
+            continue
+        if line.cells is None:
+            i = _between(layout, used, i, state, rec)
+            continue
+        cells = [clean_cell(c) for c in line.cells]
+        found = _header_roles(cells)
+        if found is not None:
+            roles = found
+            headers[line.table or 0] = found
+            rec.consumed.add(i)
+            i += 1
+            continue
+        if line.table is not None and line.table in headers:
+            roles = headers[line.table]
+        if roles is None:
+            i += 1
+            continue
+        if not any(cells):
+            rec.consumed.add(i)
+            i += 1
+            continue
+        _row(cells, roles, i, state, rec, line)
+        rows_seen += 1
+        i += 1
+    if not rows_seen:
+        return None
+    rec.roles = [r for r in (roles or []) if r]
+    if fmt in ("xlsx", "csv"):
+        rec.name = "spreadsheet-rows"
+    elif fmt == "text":
+        rec.name = "text-table"
+    return rec
+
+
+def clean_cell(text: str) -> str:
+    return "\n".join(clean(p) for p in text.split("\n") if clean(p))
+
+
+def _header_roles(cells: list[str]) -> list[str | None] | None:
+    roles = [C.role_of_header(c) if c and len(c) <= 60 else None for c in cells]
+    named = [r for r in roles if r]
+    filled = [c for c in cells if c]
+    if (
+        len(set(named)) >= 2
+        and (C.ACTION in named or C.OBJECTIVE in named)
+        and len(named) >= len(filled) - 1
+    ):
+        return roles
+    return None
+
+
+def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recognized) -> int:
+    """A text line between tables: an orientation heading (with its wrapped lines) or nothing."""
+    lines = layout.lines
+    text = clean(lines[i].text)
+    if not text:
+        rec.consumed.add(i)
+        return i + 1
+    m = ORIENTATION_RE.match(text)
+    level = lines[i].heading
+    heading = level is not None and level <= 2
+    if m or heading or (is_caps(text) and 8 < len(text) < 200 and not text.endswith(":")):
+        members = [i]
+        title = text[m.end() :] if m else text
+        code = m.group(1) if m else None
+        if not m:
+            c = read_code(text)
+            if c and not c.letters:
+                code, title = c.code, text[c.end :]
+        j = i + 1
+        while j < len(lines) and lines[j].cells is None and j not in used and not layout.skipped(j):
+            nxt = clean(lines[j].text)
+            if not nxt:
+                if title:
+                    break
+                members.append(j)
+                j += 1
+                continue
+            if title and not (starts_lower(nxt) or continues(title, nxt)):
+                break
+            if ORIENTATION_RE.match(nxt):
+                break
+            title = join_lines([title, nxt])
+            members.append(j)
+            j += 1
+        state.orientation(clean(title), code, members)
+        return j
+    return i + 1
+
+
+def _row(
+    cells: list[str], roles: list[str | None], i: int, state: _State, rec: Recognized, line: Line
+) -> None:
+    by_role: dict[str, list[str]] = {}
+    years: list[int] = []
+    others: dict[str, str] = {}
+    for k, cell in enumerate(cells):
+        role = roles[k] if k < len(roles) else None
+        if not cell:
+            continue
+        if role == C.YEAR:
+            if _MARK.match(cell) or cell.strip().lower() in ("x", "xx"):
+                years.append(_year_number(roles, k))
+            continue
+        if role is None:
+            others[f"colonne {k + 1}"] = cell.replace(SOFT_BREAK, " ")
+            continue
+        # a line the layout wrapped: joined in titles, left to the item rules elsewhere
+        cell = cell.replace(
+            SOFT_BREAK, " " if role in (C.ACTION, C.OBJECTIVE, C.ORIENTATION, C.CODE) else "\n"
+        )
+        by_role.setdefault(role, []).append(cell)
+    filled = [c.replace(SOFT_BREAK, " ") for c in cells if c]
+    # a row of one merged cell: an orientation or objective heading
+    if len(set(filled)) == 1 and (C.ACTION not in by_role or ORIENTATION_RE.match(filled[0])):
+        text = filled[0]
+        m = ORIENTATION_RE.match(text)
+        if m or (is_caps(text) and C.ORIENTATION not in roles):
+            state.orientation(clean(text[m.end() :] if m else text), m.group(1) if m else None, [i])
+            return
+    if C.ORIENTATION in by_role:
+        text = join_lines(by_role[C.ORIENTATION])
+        if fold(text) != state.ori_key:
+            m = ORIENTATION_RE.match(text)
+            code = m.group(1) if m else None
+            title = text[m.end() :] if m else text
+            if not m:
+                c = read_code(text)
+                if c:
+                    code, title = c.code, text[c.end :]
+            state.orientation(clean(title), code, [i], key=text)
+        else:
+            rec.track(state.current_ori(), [i])
+    new_objective = False
+    if C.OBJECTIVE in by_role:
+        text = join_lines(by_role[C.OBJECTIVE][0].split("\n"))
+        if fold(text) != state.obj_key:
+            state.objective(text, [i])
+            new_objective = True
+        else:
+            rec.track(state.current_obj(), [i])
+    action_cell = "\n".join(by_role.get(C.ACTION, []))
+    code_cell = " ".join(by_role.get(C.CODE, []))
+    titles, stray_status, labels = _split_actions(action_cell)
+    for label in labels:
+        rec.unplaced_lines.append(i)  # a group label inside a cell ("Partenaires :")
+        rec.warnings.append(
+            f"{line.where} : « {label} » lu comme un intertitre de la cellule, non comme une action"
+        )
+    obj = state.current_obj()
+    if not titles:
+        if (new_objective or not obj.actions) and (
+            stray_status
+            or any(r in by_role for r in (C.SCHEDULE, C.STATUS, C.ACTORS, C.RESULTS, C.INDICATORS))
+            or years
+        ):
+            titles = [obj.title]
+        elif state.last_action is not None and state.last_action in obj.actions:
+            _fill(state.last_action, by_role, years, 0, 1)
+            rec.track(state.last_action, [i])
+            return
+        else:
+            rec.track(obj, [i])
+            return
+    actions: list[ActionDraft] = []
+    for k, title in enumerate(titles):
+        code = None
+        c = read_code(title)
+        if c and not c.letters:
+            code, title = c.code, title[c.end :]
+        if code_cell and len(titles) == 1:
+            code = code_cell.strip().rstrip(".")
+        title, hint = split_trailing_schedule(clean(title))
+        a = ActionDraft(title=title, code=code)
+        if hint:
+            a.timing = hint
+            a.schedule_years = plan_years(hint)
+        _fill(a, by_role, years, k, len(titles))
+        if stray_status and k == 0:
+            a.status = a.status or stray_status
+        if others:
+            a.extra["other_columns"] = dict(others)
+        obj.actions.append(a)
+        rec.track(a, [i])
+        actions.append(a)
+    state.last_action = actions[-1]
+
+
+def _year_number(roles: list[str | None], k: int) -> int:
+    return sum(1 for r in roles[: k + 1] if r == C.YEAR)
+
+
+def _split_actions(cell: str) -> tuple[list[str], str | None, list[str]]:
+    """One cell → action titles; a cell holding only a status word gives that status instead."""
+    if not cell.strip():
+        return [], None, []
+    items: list[str] = []
+    for para in cell.split("\n"):
+        p = para.strip()
+        if not p:
+            continue
+        if p.startswith(("- ", "– ", "• ", "▪ ")) and len(_DASH_ITEMS.findall(p)) >= 1:
+            parts = [x.strip() for x in _DASH_ITEMS.split(p) if x.strip()]
+            items.extend(f"\x00{x}" for x in parts)
+            continue
+        if bullet_of(p) or read_code(p):
+            items.append("\x00" + strip_bullet(p))
+            continue
+        if items and continues(items[-1].lstrip("\x00"), p):
+            items[-1] = items[-1] + " " + p
+        else:
+            items.append(p)
+    titles: list[str] = []
+    labels: list[str] = []
+    status: str | None = None
+    for k, raw in enumerate(items):
+        text = clean(raw.replace("\x00", ""))
+        if not text:
+            continue
+        if status_of(text):
+            status = status_of(text)
+            continue
+        if text.endswith(":") and k + 1 < len(items):
+            labels.append(text)
+            continue
+        titles.append(text)
+    return titles, status, labels
+
+
+def _share(parts: list[str], k: int, n: int) -> list[str]:
+    """The parts of a shared cell that belong to the k-th of n actions of one row."""
+    if n == 1:
+        return parts
+    if len(parts) == n:
+        return [parts[k]]
+    if len(parts) > n and len(parts) % n == 0:
+        size = len(parts) // n
+        return parts[k * size : (k + 1) * size]
+    if len(parts) < n:
+        return [parts[k]] if k < len(parts) else []
+    return parts if k == 0 else []
+
+
+def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: int, n: int) -> None:
+    for role, cells in by_role.items():
+        text = "\n".join(cells)
+        paras = [p for p in text.split("\n") if p.strip()]
+        if role == C.ACTORS:
+            names = split_actors(paras)
+            a.actors.extend(_share(names, k, n) if len(names) == n and n > 1 else names)
+        elif role == C.RESULTS:
+            items = split_items(paras)
+            a.expected_results.extend(_share(items, k, n) if n > 1 else items)
+        elif role == C.INDICATORS:
+            inds = split_indicators(paras)
+            mine = (
+                _share([f"{i}" for i in range(len(inds))], k, n)
+                if n > 1
+                else [str(i) for i in range(len(inds))]
+            )
+            for idx in mine:
+                kind, t = inds[int(idx)]
+                a.indicators.append(IndicatorDraft(text=t, kind=kind))
+        elif role == C.SCHEDULE:
+            phrases = paras if len(paras) > 1 else split_timings(text)
+            if len(phrases) <= 1 and n > 1 and len(paras) == 1:
+                phrases = split_timings(paras[0])
+            mine = _share(phrases, k, n)
+            if mine:
+                a.timing = "; ".join(clean(x) for x in mine)
+                a.schedule_years = plan_years(a.timing) or a.schedule_years
+        elif role == C.STATUS:
+            segs = paras if len(paras) > 1 else status_segments(text)
+            mine = _share(segs, k, n)
+            status, note = status_from(mine)
+            a.status = a.status or status
+            if note:
+                a.progress_note = note
+        elif role == C.NOTES:
+            note = join_lines(paras)
+            if note and (n == 1 or k == 0):
+                a.progress_note = f"{a.progress_note}; {note}" if a.progress_note else note
+    if years:
+        a.schedule_years = sorted(set(years) | set(a.schedule_years or []))

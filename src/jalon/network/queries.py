@@ -1,0 +1,269 @@
+"""Reads of the network: the directory, the regions, the organizations; who may read and change them.
+
+Who may read what (tested in tests/network/test_access.py and view by view in test_cast.py):
+
+- The directory, the regions and the organization pages are **public**: anyone may read them,
+  signed in or not. They hold only what organizations publish about themselves anyway (name,
+  kind, region, member status, address, website, description, themes); a network's directory is
+  how members, partners and the public find each other, and the national network shows the
+  state of each region openly. No person appears on these pages: names, e-mail addresses and
+  roles of people are shown only to those who administer the organization (accounts app).
+- An organization's **administrators** change its facts (contact details, description, themes).
+- The administrators of its **parent network** may also change what the network decides: its
+  kind, its parent and its member status; they create new member organizations under the
+  networks they administer (a national network, a regional or a territorial body).
+- Signed-in people without those rights get 403 on the editing pages; anonymous visitors are
+  sent to sign in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from jalon.accounts.queries import (
+    can_administer,
+    can_administer_as_network,
+    memberships_of,
+    organizations_administered_by,
+)
+
+from .enums import MemberStatus, OrganizationKind
+from .models import Organization, Region, Theme
+
+#: Member statuses that make a regional body count for its region (a region without one is orphan).
+REGIONAL_MEMBER_STATUSES = (MemberStatus.MEMBER, MemberStatus.OBSERVER)
+#: Kinds of organization that may have members of their own.
+NETWORK_KINDS = (OrganizationKind.NATIONAL, OrganizationKind.REGIONAL, OrganizationKind.TERRITORIAL)
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    region: Region | None = None
+    kind: str = ""
+    status: str = ""
+    theme: Theme | None = None
+    text: str = ""
+
+
+@dataclass
+class DirectoryFacets:
+    """How many organizations each filter choice would show, the other filters staying as they are."""
+
+    by_region: dict[int, int] = field(default_factory=dict)
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_theme: dict[int, int] = field(default_factory=dict)
+
+
+def _filtered(filters: DirectoryFilters, *, skip: str = "") -> QuerySet[Organization]:
+    queryset = Organization.objects.all()
+    if filters.region is not None and skip != "region":
+        queryset = queryset.filter(Q(region=filters.region) | Q(region__parent=filters.region))
+    if filters.kind and skip != "kind":
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.status and skip != "status":
+        queryset = queryset.filter(member_status=filters.status)
+    if filters.theme is not None and skip != "theme":
+        queryset = queryset.filter(themes=filters.theme)
+    if filters.text:
+        words = filters.text.strip()
+        queryset = queryset.filter(
+            Q(name__icontains=words) | Q(acronym__icontains=words) | Q(city__icontains=words)
+        )
+    return queryset
+
+
+def directory(filters: DirectoryFilters) -> QuerySet[Organization]:
+    """Organizations matching the filters, with what the directory shows of each (3 queries a page)."""
+    return (
+        _filtered(filters)
+        .select_related("region", "parent")
+        .prefetch_related("themes")
+        .order_by("name")
+    )
+
+
+def directory_facets(filters: DirectoryFilters) -> DirectoryFacets:
+    """Counts for each choice of each filter (4 queries, whatever the size of the network)."""
+    facets = DirectoryFacets()
+    for row in (
+        _filtered(filters, skip="region").values("region_id").annotate(n=Count("id")).order_by()
+    ):
+        if row["region_id"] is not None:
+            facets.by_region[row["region_id"]] = row["n"]
+    facets.by_kind = {
+        row["kind"]: row["n"]
+        for row in _filtered(filters, skip="kind").values("kind").annotate(n=Count("id")).order_by()
+    }
+    facets.by_status = {
+        row["member_status"]: row["n"]
+        for row in _filtered(filters, skip="status")
+        .values("member_status")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    facets.by_theme = {
+        row["themes"]: row["n"]
+        for row in _filtered(filters, skip="theme")
+        .filter(themes__isnull=False)
+        .values("themes")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    return facets
+
+
+def all_regions() -> list[Region]:
+    return list(Region.objects.select_related("parent").order_by("code"))
+
+
+def all_themes() -> list[Theme]:
+    return list(Theme.objects.order_by("name"))
+
+
+@dataclass
+class RegionSummary:
+    region: Region
+    organization_count: int = 0
+    regional_members: list[Organization] = field(default_factory=list)
+    children: list[Region] = field(default_factory=list)
+
+    @property
+    def is_orphan(self) -> bool:
+        """No regional body that is a member (or observer member) of a network works in this region."""
+        return not self.regional_members
+
+
+def regions_overview() -> list[RegionSummary]:
+    """Quebec's regions with their number of organizations and their regional members (3 queries).
+
+    Organizations placed in a sub-territory count for its region.
+    """
+    regions = all_regions()
+    summaries = {r.pk: RegionSummary(region=r) for r in regions if r.parent_id is None}
+    top_of = {r.pk: (r.parent_id or r.pk) for r in regions}
+    for region in regions:
+        if region.parent_id in summaries:
+            summaries[region.parent_id].children.append(region)
+    counts = Organization.objects.values("region_id").annotate(n=Count("id")).order_by()
+    for row in counts:
+        top = top_of.get(row["region_id"])
+        if top in summaries:
+            summaries[top].organization_count += row["n"]
+    for organization in regional_members():
+        top = top_of.get(organization.region_id or 0)
+        if top in summaries:
+            summaries[top].regional_members.append(organization)
+    return list(summaries.values())
+
+
+def regional_members() -> QuerySet[Organization]:
+    return Organization.objects.filter(
+        kind=OrganizationKind.REGIONAL, member_status__in=REGIONAL_MEMBER_STATUSES
+    ).order_by("name")
+
+
+@dataclass
+class RegionDetail:
+    summary: RegionSummary
+    organizations_by_kind: list[tuple[str, list[Organization]]]
+
+    @property
+    def region(self) -> Region:
+        return self.summary.region
+
+
+def region_detail(slug: str) -> RegionDetail:
+    """A region, its sub-territories and its organizations grouped by kind (3 queries). 404 if unknown."""
+    region = Region.objects.select_related("parent").filter(slug=slug).first()
+    if region is None:
+        raise Http404
+    children = list(region.children.order_by("code"))
+    organizations = list(
+        Organization.objects.filter(Q(region=region) | Q(region__parent=region))
+        .select_related("region", "parent")
+        .order_by("name")
+    )
+    summary = RegionSummary(
+        region=region,
+        organization_count=len(organizations),
+        regional_members=[
+            o
+            for o in organizations
+            if o.kind == OrganizationKind.REGIONAL and o.member_status in REGIONAL_MEMBER_STATUSES
+        ],
+        children=children,
+    )
+    grouped: dict[str, list[Organization]] = defaultdict(list)
+    for organization in organizations:
+        grouped[organization.kind].append(organization)
+    ordered = [(kind, grouped[kind]) for kind in OrganizationKind.values if grouped.get(kind)]
+    return RegionDetail(summary=summary, organizations_by_kind=ordered)
+
+
+def get_organization(slug: str) -> Organization:
+    """The organization for its public page, with its region and parent. 404 if unknown."""
+    organization = (
+        Organization.objects.select_related("region", "parent")
+        .prefetch_related("themes")
+        .filter(slug=slug)
+        .first()
+    )
+    if organization is None:
+        raise Http404
+    return organization
+
+
+def members_of_network(organization: Organization) -> list[Organization]:
+    """The organizations whose parent network is this one."""
+    rank = {kind: i for i, kind in enumerate(OrganizationKind.values)}
+    members = list(organization.members.select_related("region").order_by("name"))
+    members.sort(key=lambda o: rank.get(o.kind, 99))
+    return members
+
+
+def can_edit_organization(user: Any, organization: Organization) -> bool:
+    return can_administer(user, organization)
+
+
+def can_decide_membership(user: Any, organization: Organization) -> bool:
+    """May change the kind, parent and member status: the parent network's administrators."""
+    return can_administer_as_network(user, organization)
+
+
+def parent_choices(user: Any, *, exclude: Organization | None = None) -> QuerySet[Organization]:
+    """Networks under which the user may place an organization: those they administer."""
+    queryset = organizations_administered_by(user).filter(kind__in=NETWORK_KINDS)
+    if exclude is not None:
+        queryset = queryset.exclude(pk=exclude.pk).exclude(parent=exclude)
+    return queryset.select_related("region").order_by("name")
+
+
+def can_create_organization(user: Any) -> bool:
+    return parent_choices(user).exists()
+
+
+def get_organization_to_edit(user: Any, slug: str) -> Organization:
+    organization = get_organization(slug)
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied
+    return organization
+
+
+def managed_organizations(user: Any) -> list[Organization]:
+    """What a network's administrator manages: the organizations they administer, networks first."""
+    organizations: list[Organization] = list(
+        organizations_administered_by(user)
+        .select_related("region", "parent")
+        .annotate(people=Count("memberships", distinct=True))
+        .order_by("name")
+    )
+    direct = set(memberships_of(user))
+    organizations.sort(key=lambda o: o.pk not in direct)
+    return organizations

@@ -1,0 +1,212 @@
+"""Writes of the network: creating and changing organizations.
+
+Keyword-only and atomic; a refusal raises `ValidationError` (a message for the person) or
+`PermissionDenied`. Changes are kept in the organizations' history (django-simple-history).
+`by=None` is the system itself (the demo, a management command): no person's rights to check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from jalon.accounts.queries import can_administer, can_administer_as_network
+
+from .enums import MemberStatus, OrganizationKind
+from .models import Organization, Region, Theme
+from .queries import NETWORK_KINDS
+
+
+@dataclass
+class OrganizationFacts:
+    """What an organization says about itself (its administrators change these)."""
+
+    name: str
+    acronym: str = ""
+    region: Region | None = None
+    address: str = ""
+    city: str = ""
+    postal_code: str = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    description: str = ""
+    themes: list[Theme] = field(default_factory=list)
+
+
+@dataclass
+class NetworkDecision:
+    """What the parent network decides about a member (its administrators change these)."""
+
+    kind: str
+    parent: Organization | None
+    member_status: str
+
+
+def unique_slug(text: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(text)[:100] or "organisation"
+    slug, n = base, 2
+    taken = Organization.objects.exclude(pk=exclude_pk) if exclude_pk else Organization.objects
+    while taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _check_facts(facts: OrganizationFacts) -> None:
+    if not facts.name.strip():
+        raise ValidationError(_("Le nom de l'organisation est obligatoire."))
+    if facts.latitude is not None and not -90 <= facts.latitude <= 90:
+        raise ValidationError(_("La latitude doit être comprise entre -90 et 90."))
+    if facts.longitude is not None and not -180 <= facts.longitude <= 180:
+        raise ValidationError(_("La longitude doit être comprise entre -180 et 180."))
+    if (facts.latitude is None) != (facts.longitude is None):
+        raise ValidationError(_("Donnez la latitude et la longitude, ou ni l'une ni l'autre."))
+
+
+def _check_decision(decision: NetworkDecision, organization: Organization | None) -> None:
+    if decision.kind not in OrganizationKind.values:
+        raise ValidationError(_("Ce type d'organisation n'existe pas."))
+    if decision.member_status not in MemberStatus.values:
+        raise ValidationError(_("Ce statut de membre n'existe pas."))
+    parent = decision.parent
+    if parent is None:
+        return
+    if parent.kind not in NETWORK_KINDS:
+        raise ValidationError(
+            _("%(name)s ne peut pas avoir de membres : choisissez un réseau ou une instance.")
+            % {"name": parent.name}
+        )
+    ancestor: Organization | None = parent
+    seen: set[int] = set()
+    while ancestor is not None and ancestor.pk not in seen:
+        if organization is not None and ancestor.pk == organization.pk:
+            raise ValidationError(
+                _("Une organisation ne peut pas être membre d'elle-même ni de ses propres membres.")
+            )
+        seen.add(ancestor.pk)
+        ancestor = ancestor.parent
+
+
+def _apply(organization: Organization, facts: OrganizationFacts) -> None:
+    organization.name = facts.name.strip()
+    organization.acronym = facts.acronym.strip()
+    organization.region = facts.region
+    organization.address = facts.address.strip()
+    organization.city = facts.city.strip()
+    organization.postal_code = facts.postal_code.strip().upper()
+    organization.latitude = facts.latitude
+    organization.longitude = facts.longitude
+    organization.website = facts.website.strip()
+    organization.email = facts.email.strip()
+    organization.phone = facts.phone.strip()
+    organization.description = facts.description.strip()
+
+
+@transaction.atomic
+def create_organization(
+    *, facts: OrganizationFacts, decision: NetworkDecision, by: Any | None, slug: str = ""
+) -> Organization:
+    """A new organization, placed under a network the person administers.
+
+    Its address (slug) comes from its acronym or name unless `slug` is given; it must be free.
+    """
+    _check_facts(facts)
+    _check_decision(decision, None)
+    if by is not None:
+        if decision.parent is None:
+            if not by.is_superuser:
+                raise PermissionDenied
+        elif not can_administer(by, decision.parent):
+            raise PermissionDenied
+    if slug and Organization.objects.filter(slug=slug).exists():
+        raise ValidationError(_("L'identifiant « %(slug)s » est déjà pris.") % {"slug": slug})
+    organization = Organization(
+        slug=slug or unique_slug(facts.acronym or facts.name),
+        kind=decision.kind,
+        parent=decision.parent,
+        member_status=decision.member_status,
+    )
+    _apply(organization, facts)
+    if by is not None:
+        organization._history_user = by  # type: ignore[attr-defined]
+    organization.save()
+    organization.themes.set(facts.themes)
+    return organization
+
+
+def _who_changed(organization: Organization) -> str:
+    last = organization.history.select_related("history_user").first()
+    when = date_format(organization.updated_at, "DATETIME_FORMAT")
+    if last is not None and last.history_user is not None:
+        return _("%(name)s l'a modifiée le %(when)s") % {"name": last.history_user, "when": when}
+    return _("elle a été modifiée le %(when)s") % {"when": when}
+
+
+@transaction.atomic
+def update_organization(
+    *,
+    organization: Organization,
+    facts: OrganizationFacts,
+    decision: NetworkDecision | None = None,
+    by: Any | None,
+    seen_version: dt.datetime | None = None,
+) -> Organization:
+    """Saves the facts, and the network's decision when the person administers the parent network.
+
+    `seen_version` is the `updated_at` the person saw when they opened the form: if someone saved
+    since, the save is refused with who changed it and when, so nobody's change is lost.
+    """
+    current = Organization.objects.select_for_update().get(pk=organization.pk)
+    if seen_version is not None and current.updated_at != seen_version:
+        raise ValidationError(
+            _(
+                "Pendant que vous modifiiez cette fiche, %(change)s. Rechargez la page pour voir "
+                "ses changements, puis refaites les vôtres."
+            )
+            % {"change": _who_changed(current)}
+        )
+    if by is not None and not can_administer(by, current):
+        raise PermissionDenied
+    _check_facts(facts)
+    if decision is not None:
+        if by is not None and not can_administer_as_network(by, current):
+            raise PermissionDenied
+        if (
+            by is not None
+            and decision.parent is not None
+            and not can_administer(by, decision.parent)
+        ):
+            raise PermissionDenied
+        _check_decision(decision, current)
+        current.kind = decision.kind
+        current.parent = decision.parent
+        current.member_status = decision.member_status
+    _apply(current, facts)
+    if by is not None:
+        current._history_user = by  # type: ignore[attr-defined]
+    current.save()
+    current.themes.set(facts.themes)
+    return current
+
+
+@transaction.atomic
+def ensure_themes(names: Iterable[str]) -> list[Theme]:
+    """The themes with these names, created when missing (used by the demo and the importers)."""
+    themes = []
+    for name in names:
+        theme, _created = Theme.objects.get_or_create(
+            slug=slugify(name)[:120], defaults={"name": name}
+        )
+        themes.append(theme)
+    return themes

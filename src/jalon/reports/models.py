@@ -1,0 +1,74 @@
+"""Documents generated from a plan, kept with their options, author and date.
+
+The file lives in the default storage under a random folder and is only ever served through
+the permission-checked download view: MEDIA_URL is not routed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import GenerationStatus, ReportFormat
+
+
+def _empty_options() -> dict[str, object]:
+    return {}
+
+
+def report_upload_to(instance: Any, filename: str) -> str:
+    return f"reports/{instance.plan_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class GeneratedReport(models.Model):
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="generated_reports",
+    )
+    kind = models.CharField(_("document"), max_length=40)  # the exporter's identifier
+    format = models.CharField(_("format"), max_length=10, choices=ReportFormat.choices)
+    options = models.JSONField(_("options"), default=_empty_options, blank=True)
+    language = models.CharField(_("langue"), max_length=10, default="fr-ca")
+    status = models.CharField(
+        _("état"),
+        max_length=10,
+        choices=GenerationStatus.choices,
+        default=GenerationStatus.PENDING,
+        db_index=True,
+    )
+    error = models.TextField(_("erreur"), blank=True)
+    file = models.FileField(_("fichier"), upload_to=report_upload_to, blank=True, max_length=500)
+    filename = models.CharField(_("nom du fichier"), max_length=255, blank=True)
+    content_type = models.CharField(max_length=120, blank=True)
+    size = models.PositiveIntegerField(_("taille"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("demandé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+
+    objects: ClassVar[models.Manager[GeneratedReport]] = models.Manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("document produit")
+        verbose_name_plural = _("documents produits")
+        indexes = [models.Index(fields=["plan", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.filename or f"{self.kind}.{self.format}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {GenerationStatus.DONE, GenerationStatus.FAILED}

@@ -1,0 +1,42 @@
+"""Reads of generated reports, and who may see them: those who may run the exporter that made them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from jalon.plans.models import Plan
+from jalon.plans.queries import can_read_plan
+
+from .models import GeneratedReport
+from .registry import exporters_for, get_exporter
+
+RECENT_REPORTS = 50
+
+
+def reports_of_plan(user: Any, plan: Plan) -> QuerySet[GeneratedReport]:
+    """The plan's generated reports this user may download, newest first."""
+    kinds = [e.identifier for e in exporters_for(user, plan)]
+    return (
+        GeneratedReport.objects.filter(plan=plan, kind__in=kinds)
+        .select_related("created_by")
+        .order_by("-created_at", "-id")[:RECENT_REPORTS]
+    )
+
+
+def get_report_for_user(user: Any, pk: int) -> GeneratedReport:
+    """The report if the user may read its plan and run its exporter; 404 otherwise."""
+    try:
+        report = GeneratedReport.objects.select_related(
+            "plan", "plan__organization", "created_by"
+        ).get(pk=pk)
+    except (GeneratedReport.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    exporter = get_exporter(report.kind)
+    if exporter is None or not can_read_plan(user, report.plan):
+        raise Http404
+    if not exporter.may_run(user, report.plan):
+        raise Http404
+    return report

@@ -1,0 +1,160 @@
+"""The *bilan annuel* as a Word document: headings per orientation and objective, one table per
+objective, the year's figures as tables (the charts' numbers), and the narrative sections."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext, ngettext
+
+from jalon.reports import text
+from jalon.reports.data import AnnualAction, AnnualReport
+
+from .docx import (
+    CELL_STYLE,
+    add_row,
+    fill_cell,
+    header_rows,
+    heading_block,
+    new_document,
+    new_table,
+    to_bytes,
+    widths,
+)
+
+
+def _indicator_lines(item: AnnualAction) -> list[str]:
+    lines = []
+    for line in item.indicators:
+        lines.append(text.indicator_text(line.indicator.kind, line.indicator.text))
+        result = line.result
+        if result is None:
+            lines.append(gettext("Aucune mesure saisie pour cette année."))
+            continue
+        if result.value_text:
+            lines.append(gettext("Résultat") + text.colon() + text.typeset(result.value_text))
+        if result.assessment_label:
+            reason = f" — {text.typeset(result.reason)}" if result.reason else ""
+            lines.append(result.assessment_label + reason)
+    return lines
+
+
+def _done_lines(item: AnnualAction) -> list[str]:
+    lines = [text.typeset(line) for line in item.done]
+    if item.state.progress_note:
+        lines.append(text.typeset(item.state.progress_note))
+    if item.activities:
+        lines.append(
+            gettext("%(count)s activités, %(participants)s participations")
+            % {"count": item.activities.count, "participants": item.activities.participants}
+        )
+    return lines
+
+
+def render(report: AnnualReport) -> bytes:
+    plan = report.plan
+    year = text.year_label(report.year)
+    title = gettext("Bilan annuel %(year)s") % {"year": year}
+    document = new_document(plan, f"{title} — {plan.title}")
+    heading_block(document, plan, title)
+    document.add_paragraph(
+        gettext("Année du %(start)s au %(end)s")
+        % {"start": text.long_date(report.year.start), "end": text.long_date(report.year.end)},
+        style=CELL_STYLE,
+    )
+    for heading, body in (
+        (gettext("Introduction"), report.narratives.introduction),
+        (gettext("Mot de la présidence"), report.narratives.chair_word),
+        (gettext("Faits saillants"), report.narratives.highlights),
+    ):
+        if body:
+            document.add_heading(heading, level=1)
+            for paragraph in body.split("\n\n"):
+                document.add_paragraph(text.typeset(paragraph.strip()))
+
+    document.add_heading(gettext("L'année en chiffres"), level=1)
+    summary = report.summary
+    figures = [
+        ngettext(
+            "%(count)s action prévue cette année",
+            "%(count)s actions prévues cette année",
+            summary.total,
+        )
+        % {"count": summary.total},
+        gettext("%(done)s complétées, %(doing)s en cours")
+        % {"done": summary.count("completed"), "doing": summary.count("in_progress")},
+        ngettext(
+            "%(count)s indicateur suivi", "%(count)s indicateurs suivis", report.indicator_count
+        )
+        % {"count": report.indicator_count},
+    ]
+    if report.activities.count:
+        figures.append(
+            gettext("%(count)s activités, %(participants)s participations")
+            % {"count": report.activities.count, "participants": report.activities.participants}
+        )
+    for line in figures:
+        document.add_paragraph(line, style="List Bullet")
+
+    statuses = [c.status for c in summary.counts if c.count]
+    table = new_table(document, widths([None] + [0.9] * len(statuses) + [0.7]))
+    header_rows(
+        table,
+        [[gettext("Orientation")] + [text.status_label(s) for s in statuses] + [gettext("Total")]],
+    )
+    for orientation in report.orientations:
+        cells = add_row(table).cells
+        fill_cell(cells[0], [text.orientation_heading(orientation.orientation)], bold=True)
+        values = [str(orientation.summary.count(s)) for s in statuses] + [
+            str(orientation.summary.total)
+        ]
+        for cell, value in zip(cells[1:], values, strict=True):
+            fill_cell(cell, [value])
+
+    if report.assessments and report.indicator_count:
+        document.add_heading(gettext("Indicateurs par appréciation"), level=2)
+        table = new_table(document, widths([None, 1.2]))
+        header_rows(table, [[gettext("Appréciation"), gettext("Indicateurs")]])
+        for count in report.assessments:
+            cells = add_row(table).cells
+            fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
+            fill_cell(cells[1], [str(count.count)])
+
+    if report.satisfaction:
+        document.add_heading(gettext("Satisfaction"), level=2)
+        table = new_table(document, widths([None, 1.0, 1.2]))
+        header_rows(table, [[gettext("Question"), gettext("Taux"), gettext("Répondants")]])
+        for answer in report.satisfaction:
+            cells = add_row(table).cells
+            fill_cell(cells[0], [text.typeset(answer.question)])
+            fill_cell(cells[1], [text.percent(answer.rate)])
+            fill_cell(cells[2], [str(answer.respondents)])
+
+    column_widths = widths([None, 1.2, 2.3, 3.0])
+    headers = [
+        [
+            gettext("Moyen d'action"),
+            gettext("État"),
+            gettext("Réalisations"),
+            gettext("Indicateurs : cible, résultat, appréciation"),
+        ]
+    ]
+    for orientation in report.orientations:
+        document.add_heading(text.orientation_heading(orientation.orientation), level=1)
+        if not orientation.objectives:
+            document.add_paragraph(
+                gettext("Aucune action prévue cette année dans cette orientation."),
+                style=CELL_STYLE,
+            )
+        for group in orientation.objectives:
+            document.add_heading(text.objective_label(group.objective), level=2)
+            table = new_table(document, column_widths)
+            header_rows(table, headers)
+            for item in group.actions:
+                cells = add_row(table).cells
+                fill_cell(cells[0], [text.action_label(item.action)], bold=item.state.is_marked)
+                state = [text.status_label(item.state.status)]
+                if item.state.changed_on:
+                    state.append(text.long_date(item.state.changed_on))
+                fill_cell(cells[1], state, bold=item.state.is_marked)
+                fill_cell(cells[2], _done_lines(item))
+                fill_cell(cells[3], _indicator_lines(item))
+    return to_bytes(document)

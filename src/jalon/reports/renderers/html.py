@@ -1,0 +1,85 @@
+"""HTML: the report bodies the page shows, and the standalone document the PDF is printed from."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language, gettext
+
+from jalon.reports import text
+from jalon.reports.data import AnnualReport, PlanReport, ProgressReport
+
+STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "css"
+
+PLAN_TEMPLATE = "reports/documents/plan.html"
+PROGRESS_TEMPLATE = "reports/documents/progress.html"
+ANNUAL_TEMPLATE = "reports/documents/annual.html"
+
+
+@cache
+def stylesheet(name: str) -> str:
+    return (STATIC_CSS / name).read_text("utf-8")
+
+
+def _common(plan: PlanReport) -> dict[str, Any]:
+    return {
+        "plan": plan,
+        "organization_line": text.organization_line(plan),
+        "period": text.period_label(plan),
+        "language": (get_language() or "fr-ca")[:2],
+    }
+
+
+def plan_context(plan: PlanReport) -> dict[str, Any]:
+    years = list(plan.years)
+    columns = 2 + int(plan.has_actors) + len(years) + int(plan.has_timing) + 2
+    return {
+        **_common(plan),
+        "body_template": PLAN_TEMPLATE,
+        "document_title": plan.title,
+        "years": years,
+        "has_timing": plan.has_timing,
+        "has_actors": plan.has_actors,
+        "legend": text.legend_lines(plan),
+        "empty_colspan": columns - 1,
+    }
+
+
+def progress_context(report: ProgressReport) -> dict[str, Any]:
+    return {
+        **_common(report.plan),
+        "body_template": PROGRESS_TEMPLATE,
+        "document_title": gettext("Mise à jour — %(title)s") % {"title": report.plan.title},
+        "report": report,
+        "statuses": report.used_statuses,
+    }
+
+
+def annual_context(report: AnnualReport) -> dict[str, Any]:
+    from . import charts
+
+    return {
+        **_common(report.plan),
+        "body_template": ANNUAL_TEMPLATE,
+        "document_title": gettext("Bilan annuel %(year)s — %(title)s")
+        % {"year": text.year_label(report.year), "title": report.plan.title},
+        "report": report,
+        "statuses": tuple(c.status for c in report.summary.counts if c.count),
+        "status_chart": charts.status_chart(report),
+        "assessment_chart": charts.assessment_chart(report),
+    }
+
+
+def standalone(context: dict[str, Any]) -> str:
+    """A complete HTML document carrying its own styles, to open from a disk or print."""
+    return render_to_string(
+        "reports/documents/standalone.html",
+        {**context, "inline_css": stylesheet("document.css")},
+    )
+
+
+def render_html(context: dict[str, Any]) -> bytes:
+    return standalone(context).encode("utf-8")

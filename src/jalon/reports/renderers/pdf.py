@@ -1,0 +1,62 @@
+"""PDF with WeasyPrint, from the same HTML as the page, with the machine's own fonts.
+
+Nothing is fetched over the network: the URL fetcher only serves `data:` URIs and files of the
+reports' static folder, so a hostile link in plan text cannot make the server call out.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
+
+from .html import STATIC_CSS, stylesheet
+
+# WeasyPrint reports each layout step at INFO; a report server logs only what goes wrong.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+class RemoteResourceRefused(ValueError):
+    pass
+
+
+def _local_only(url: str, timeout: int = 10, ssl_context: Any = None) -> dict[str, Any]:
+    from weasyprint import default_url_fetcher
+
+    if url.startswith("data:"):
+        return dict(default_url_fetcher(url))
+    if url.startswith("file://") and url[len("file://") :].startswith(str(STATIC_CSS.parent)):
+        return dict(default_url_fetcher(url))
+    raise RemoteResourceRefused(url)
+
+
+def _page_css() -> str:
+    """Page numbers in the reader's language: « Page 3 de 12 »."""
+    words = gettext("Page %(page)s de %(pages)s")
+    before, _, rest = words.partition("%(page)s")
+    middle, _, after = rest.partition("%(pages)s")
+
+    def quote(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    content = f"{quote(before)} counter(page) {quote(middle)} counter(pages) {quote(after)}"
+    return (
+        "@page { @bottom-right { content: "
+        + content
+        + '; font: 8pt "Liberation Sans", "DejaVu Sans", sans-serif; color: #4a5560; } }'
+    )
+
+
+def render_pdf(context: dict[str, Any]) -> bytes:
+    from weasyprint import CSS, HTML
+
+    html = render_to_string("reports/documents/standalone.html", context)
+    document = HTML(string=html, base_url=STATIC_CSS.as_uri() + "/", url_fetcher=_local_only)
+    stylesheets = [
+        CSS(string=stylesheet("document.css")),
+        CSS(string=stylesheet("pdf.css")),
+        CSS(string=_page_css()),
+    ]
+    return bytes(document.write_pdf(stylesheets=stylesheets) or b"")

@@ -1,0 +1,196 @@
+"""Spreadsheets with openpyxl: one row per action, a frozen and filterable header, wrapped text.
+
+Cells hold plan text as written (no typographic spaces added) so that sorting, filtering and
+re-importing see the same words as the plan; the second sheet describes the plan itself.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+
+from django.utils.translation import gettext
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jalon.reports import text
+from jalon.reports.data import PlanReport, ProgressReport, StatusSummary
+
+from .tabular import Column, RowContext, plan_columns, plan_rows, progress_columns, progress_rows
+
+HEAD_FONT = Font(name="Arial", bold=True, color="FFFFFF", size=10)
+HEAD_FILL = PatternFill("solid", fgColor="1D4F91")
+BODY_FONT = Font(name="Arial", size=10)
+BOLD_FONT = Font(name="Arial", size=10, bold=True)
+TITLE_FONT = Font(name="Arial", size=14, bold=True)
+THIN = Side(style="thin", color="8C969F")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP_CENTER = Alignment(wrap_text=True, vertical="top", horizontal="center")
+HEAD_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+FORBIDDEN_IN_TITLES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_title(name: str) -> str:
+    return name.translate(FORBIDDEN_IN_TITLES).strip()[:31] or "Feuille"
+
+
+def _landscape(sheet: Worksheet, title_rows: str | None = None) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
+def write_table(
+    sheet: Worksheet,
+    columns: Sequence[Column],
+    rows: Iterable[RowContext],
+    *,
+    bold: bool | None = None,
+) -> int:
+    """Header in row 1, frozen and filterable; returns the number of data rows written."""
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.font = HEAD_FONT
+        cell.fill = HEAD_FILL
+        cell.alignment = HEAD_ALIGN
+        cell.border = BORDER
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.row_dimensions[1].height = 30
+    count = 0
+    for count, context in enumerate(rows, start=1):
+        font = BOLD_FONT if bold and context.state.is_marked else BODY_FONT
+        values = [column.value(context) for column in columns]
+        sheet.append(values)
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=count + 1, column=index)
+            cell.font = font
+            cell.alignment = WRAP_CENTER if column.center else WRAP
+            cell.border = BORDER
+    last = get_column_letter(len(columns))
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    _landscape(sheet, "1:1")
+    return count
+
+
+def _about(sheet: Worksheet, plan: PlanReport, subtitle: str = "") -> None:
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 100
+    sheet["A1"] = plan.title
+    sheet["A1"].font = TITLE_FONT
+    rows: list[tuple[str, str]] = [(gettext("Organisation"), text.organization_line(plan))]
+    if subtitle:
+        rows.append((gettext("Document"), subtitle))
+    if plan.period_start or plan.period_end:
+        rows.append((gettext("Période"), text.period_label(plan)))
+    for year in plan.years:
+        rows.append(
+            (
+                text.year_label(year),
+                gettext("du %(start)s au %(end)s")
+                % {"start": text.long_date(year.start), "end": text.long_date(year.end)},
+            )
+        )
+    for label, value in (
+        (gettext("Objectif global"), plan.global_objective),
+        (gettext("Mission"), plan.mission),
+        (gettext("Vision"), plan.vision),
+        (gettext("Valeurs"), ", ".join(plan.values)),
+    ):
+        if value:
+            rows.append((label, value))
+    rows.extend((gettext("Note"), note) for note in plan.notes)
+    rows.extend((acronym, expansion) for acronym, expansion in plan.glossary)
+    for offset, (label, value) in enumerate(rows, start=3):
+        sheet.cell(row=offset, column=1, value=label).font = BOLD_FONT
+        cell = sheet.cell(row=offset, column=2, value=value)
+        cell.font = BODY_FONT
+        cell.alignment = WRAP
+        sheet.cell(row=offset, column=1).alignment = WRAP
+    _landscape(sheet)
+
+
+def _workbook(plan: PlanReport, title: str) -> Workbook:
+    workbook = Workbook()
+    workbook.properties.title = title
+    workbook.properties.creator = text.organization_line(plan)
+    workbook.properties.subject = plan.title
+    workbook.properties.language = "fr-CA"
+    return workbook
+
+
+def _bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def render_plan(plan: PlanReport) -> bytes:
+    workbook = _workbook(plan, plan.title)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = sheet_title(gettext("Plan d'action"))
+    write_table(sheet, plan_columns(plan), plan_rows(plan))
+    _about(workbook.create_sheet(sheet_title(gettext("À propos du plan"))), plan)
+    return _bytes(workbook)
+
+
+def _summary_sheet(
+    sheet: Worksheet,
+    rows: Sequence[tuple[str, str, StatusSummary]],
+    statuses: Sequence[str],
+    total: StatusSummary,
+) -> None:
+    headers = (
+        [gettext("N° orientation"), gettext("Orientation")]
+        + [text.status_label(s) for s in statuses]
+        + [gettext("Total"), gettext("Complétées")]
+    )
+    for index, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index, value=header)
+        cell.font = HEAD_FONT
+        cell.fill = HEAD_FILL
+        cell.alignment = HEAD_ALIGN
+        cell.border = BORDER
+        width = 8 if index == 1 else 50 if index == 2 else 14
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    body = [*rows, ("", gettext("Ensemble du plan"), total)]
+    for offset, (code, label, summary) in enumerate(body, start=2):
+        share = summary.completed_share
+        values: list[object] = [code, label]
+        values += [summary.count(s) for s in statuses]
+        values += [summary.total, share / 100 if share is not None else None]
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(row=offset, column=index, value=value)
+            cell.font = BOLD_FONT if offset == len(body) + 1 else BODY_FONT
+            cell.border = BORDER
+            cell.alignment = WRAP
+        sheet.cell(row=offset, column=len(values)).number_format = '0"\u00a0"%'
+    sheet.freeze_panes = "A2"
+    _landscape(sheet, "1:1")
+
+
+def render_progress(report: ProgressReport) -> bytes:
+    plan = report.plan
+    subtitle = gettext("Mise à jour") + text.colon() + text.long_date(report.as_of)
+    workbook = _workbook(plan, f"{subtitle} — {plan.title}")
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = sheet_title(gettext("Mise à jour"))
+    write_table(sheet, progress_columns(report), progress_rows(report), bold=True)
+    _summary_sheet(
+        workbook.create_sheet(sheet_title(gettext("Sommaire"))),
+        [(o.orientation.code, o.orientation.title, o.summary) for o in report.orientations],
+        report.used_statuses,
+        report.summary,
+    )
+    _about(workbook.create_sheet(sheet_title(gettext("À propos du plan"))), plan, subtitle)
+    return _bytes(workbook)

@@ -1,0 +1,91 @@
+"""Writes of the reports app: ask for a document, and make it (in the background)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from jalon.plans.models import Plan
+
+from .enums import GenerationStatus
+from .models import GeneratedReport
+from .registry import ExportError, get_exporter
+
+logger = logging.getLogger(__name__)
+
+
+def request_report(
+    *,
+    plan: Plan,
+    kind: str,
+    fmt: str,
+    options: Mapping[str, Any],
+    user: Any,
+    language: str,
+) -> GeneratedReport:
+    """Record the request, then hand it to the task backend (which may run it at once)."""
+    from .tasks import generate_report_task
+
+    report = GeneratedReport.objects.create(
+        plan=plan,
+        kind=kind,
+        format=fmt,
+        options=dict(options),
+        language=language,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    # The row must be committed before a worker of the database backend looks for it.
+    transaction.on_commit(lambda: generate_report_task.enqueue(report.pk))
+    return report
+
+
+def generate_report(*, report_id: int) -> GeneratedReport:
+    """Make the file of a requested report; a failure is recorded on it, never half a file."""
+    report = GeneratedReport.objects.select_related("plan").get(pk=report_id)
+    if report.is_finished:
+        return report
+    GeneratedReport.objects.filter(pk=report.pk).update(status=GenerationStatus.RUNNING)
+    exporter = get_exporter(report.kind)
+    with translation.override(report.language):
+        try:
+            if exporter is None:
+                raise ExportError(
+                    gettext("Le type de document « %(kind)s » n'existe plus.")
+                    % {"kind": report.kind}
+                )
+            rendered = exporter.render(report.plan, report.options, report.format)
+        except ExportError as exc:
+            return _fail(report, str(exc))
+        except Exception:
+            logger.exception("Report %s could not be generated", report.pk)
+            return _fail(
+                report,
+                gettext(
+                    "Le document n'a pas pu être produit à cause d'une erreur interne ; "
+                    "l'équipe technique en a la trace. Réessayez plus tard."
+                ),
+            )
+    with transaction.atomic():
+        report.file.save(rendered.filename, ContentFile(rendered.content), save=False)
+        report.filename = rendered.filename
+        report.content_type = rendered.content_type
+        report.size = len(rendered.content)
+        report.status = GenerationStatus.DONE
+        report.error = ""
+        report.finished_at = timezone.now()
+        report.save()
+    return report
+
+
+def _fail(report: GeneratedReport, message: str) -> GeneratedReport:
+    report.status = GenerationStatus.FAILED
+    report.error = message
+    report.finished_at = timezone.now()
+    report.save(update_fields=["status", "error", "finished_at"])
+    return report

@@ -1,0 +1,95 @@
+"""Filters that write plan items the way plans print them (see `jalon.reports.text`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+
+from jalon.core.fiscal import PlanYear
+from jalon.reports import text
+from jalon.reports.data import (
+    ActionItem,
+    ExpectedResultLine,
+    IndicatorLine,
+    ObjectiveItem,
+    OrientationItem,
+)
+
+register = template.Library()
+
+
+@register.filter
+def typeset(value: str) -> str:
+    return text.typeset(value or "")
+
+
+@register.filter
+def long_date(value: dt.date | None) -> str:
+    return text.long_date(value)
+
+
+@register.filter
+def percent_of(value: float | None) -> str:
+    return text.percent(value)
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return text.status_label(value or "")
+
+
+@register.filter
+def orientation_heading(value: OrientationItem) -> str:
+    return text.orientation_heading(value)
+
+
+@register.filter
+def objective_label(value: ObjectiveItem) -> str:
+    return text.objective_label(value)
+
+
+@register.filter
+def action_label(value: ActionItem) -> str:
+    return text.action_label(value)
+
+
+@register.filter
+def expected_result(value: ExpectedResultLine) -> str:
+    return text.expected_result_text(value.text, value.plan_year)
+
+
+@register.filter
+def indicator_line(value: IndicatorLine) -> str:
+    return text.indicator_text(value.kind, value.text)
+
+
+@register.filter
+def schedule_text(value: ActionItem) -> str:
+    return text.schedule_text(value)
+
+
+@register.filter
+def scheduled_in(value: ActionItem, year: int) -> bool:
+    return value.schedule_years is not None and year in value.schedule_years
+
+
+@register.filter
+def year_label(value: PlanYear) -> str:
+    return text.year_label(value)
+
+
+@register.filter
+def year_short(value: int) -> str:
+    return text.year_short(value)
+
+
+@register.filter
+def count_of(summary: object, status: str) -> int:
+    count = getattr(summary, "count", None)
+    return int(count(status)) if callable(count) else 0
+
+
+@register.simple_tag
+def colon() -> str:
+    return text.colon()

@@ -1,0 +1,163 @@
+"""Reports pages: what a plan can be exported as, the generated files, their status and download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, retarget
+
+from jalon.plans.models import Plan
+from jalon.plans.queries import get_plan_for_user
+
+from . import services
+from .enums import GenerationStatus, ReportFormat
+from .forms import ExportOptionsForm
+from .models import GeneratedReport
+from .queries import get_report_for_user, reports_of_plan
+from .registry import Exporter, ExportError, exporters_for, get_exporter
+
+
+def _exporter_for(request: HttpRequest, plan: Plan, identifier: str) -> Exporter:
+    exporter = get_exporter(identifier)
+    if exporter is None or exporter not in exporters_for(request.user, plan):
+        raise Http404
+    return exporter
+
+
+def _describe(plan: Plan, reports: list[GeneratedReport]) -> list[tuple[GeneratedReport, str, str]]:
+    """Each report with its document name and a summary of its options."""
+    out = []
+    for report in reports:
+        exporter = get_exporter(report.kind)
+        name = str(exporter.name) if exporter else report.kind
+        out.append((report, name, exporter.describe(plan, report.options) if exporter else ""))
+    return out
+
+
+def _page(
+    request: HttpRequest,
+    plan: Plan,
+    *,
+    bound: tuple[str, ExportOptionsForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    entries = []
+    for exporter in exporters_for(request.user, plan):
+        form = bound[1] if bound and bound[0] == exporter.identifier else exporter.form(plan)
+        entries.append({"exporter": exporter, "form": form})
+    reports = _describe(plan, list(reports_of_plan(request.user, plan)))
+    return render(
+        request,
+        "reports/plan_reports.html",
+        {"plan": plan, "entries": entries, "reports": reports},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def plan_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, pk)
+    return _page(request, plan)
+
+
+@login_required
+@require_POST
+def generate(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
+    plan = get_plan_for_user(request.user, pk)
+    exporter = _exporter_for(request, plan, identifier)
+    form = exporter.form(plan, request.POST)
+    if not form.is_valid():
+        if request.htmx:  # type: ignore[attr-defined]
+            # The form comes back with its messages in place of the one sent.
+            response = render(
+                request,
+                "reports/plan_reports.html#export-form",
+                {"plan": plan, "entry": {"exporter": exporter, "form": form}},
+            )
+            reswap(response, "outerHTML")
+            return retarget(response, f"#export-{exporter.identifier}")
+        return _page(request, plan, bound=(identifier, form), status=400)
+    report = services.request_report(
+        plan=plan,
+        kind=exporter.identifier,
+        fmt=form.cleaned_data["format"],
+        options=form.options(),
+        user=request.user,
+        language=get_language() or "fr-ca",
+    )
+    if request.htmx:  # type: ignore[attr-defined]
+        return _row_response(request, plan, report, created=True)
+    messages.success(
+        request, gettext("Votre demande est enregistrée : le document apparaît dans la liste.")
+    )
+    return redirect("reports:plan", pk=plan.pk)
+
+
+def _row_response(
+    request: HttpRequest, plan: Plan, report: GeneratedReport, *, created: bool = False
+) -> HttpResponse:
+    report.refresh_from_db()
+    ((row, name, summary),) = _describe(plan, [report])
+    return render(
+        request,
+        "reports/plan_reports.html#report-row",
+        {"plan": plan, "report": row, "name": name, "summary": summary, "created": created},
+    )
+
+
+@login_required
+@require_GET
+def report_status(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = get_report_for_user(request.user, report_pk)
+    return _row_response(request, report.plan, report)
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, report_pk: int) -> HttpResponseBase:
+    report = get_report_for_user(request.user, report_pk)
+    if report.status != GenerationStatus.DONE or not report.file:
+        raise Http404
+    try:
+        handle = report.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=report.filename,
+        content_type=report.content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def preview(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
+    """The document on screen: the same HTML the PDF is printed from."""
+    plan = get_plan_for_user(request.user, pk)
+    exporter = _exporter_for(request, plan, identifier)
+    if ReportFormat.HTML not in exporter.formats:
+        raise Http404
+    data: dict[str, Any] = {k.removeprefix(f"{identifier}-"): v for k, v in request.GET.items()}
+    data.pop("format", None)
+    try:
+        context = exporter.html_context(plan, data)
+    except ExportError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:plan", pk=plan.pk)
+    return render(
+        request,
+        "reports/preview.html",
+        {**context, "exporter": exporter, "plan_object": plan},
+    )

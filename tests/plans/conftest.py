@@ -1,0 +1,145 @@
+"""Fixtures of the plans tests: the seed truth files, drafts and plans of a given size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jalon.plans.interchange import (
+    ActionDraft,
+    IndicatorDraft,
+    ObjectiveDraft,
+    OrientationDraft,
+    PlanDraft,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def seeds_dir() -> Path | None:
+    for candidate in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")):
+        if candidate.is_dir() and any(candidate.glob("*.truth.json")):
+            return candidate
+    return None
+
+
+def seed_truth_files() -> list[Path]:
+    folder = seeds_dir()
+    return sorted(folder.glob("*.truth.json")) if folder else []
+
+
+def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraft:
+    """A plan of `actions` actions over 2 orientations of 2 objectives, every field filled."""
+    orientations = []
+    base, extra = divmod(actions, 4)
+    made = 0
+    for oi in range(2):
+        objectives = []
+        for bi in range(2):
+            count = base + (1 if oi * 2 + bi < extra else 0)
+            objective_actions = []
+            for _ in range(count):
+                made += 1
+                objective_actions.append(
+                    ActionDraft(
+                        code=str(made),
+                        title=f"Organiser la rencontre régionale no {made}",
+                        actors=["Coordination", "Agent de liaison", "Centraide"],
+                        expected_results=["An 1 : Les membres se rencontrent", "Liens renforcés"],
+                        indicators=[
+                            IndicatorDraft(kind="MO", text="8 rencontres annuelles"),
+                            IndicatorDraft(kind="R", text="Taux de 75 % de satisfaction"),
+                        ],
+                        schedule_years=[1, 2],
+                        timing="Automne 2018",
+                        status="in_progress",
+                        progress_note="3 régions visitées",
+                    )
+                )
+            objectives.append(
+                ObjectiveDraft(
+                    code=f"P{oi * 2 + bi + 1}",
+                    kind="principal",
+                    title=f"Outiller les membres {oi}.{bi}",
+                    actions=objective_actions,
+                )
+            )
+        orientations.append(
+            OrientationDraft(code=str(oi + 1), title=f"Orientation {oi + 1}", objectives=objectives)
+        )
+    import datetime as dt
+
+    return PlanDraft(
+        organization=organization,
+        title=f"Plan d'action de {actions} actions",
+        period_start=dt.date(2017, 7, 1),
+        period_end=dt.date(2022, 6, 30),
+        fiscal_year_start_month=7,
+        orientations=orientations,
+    )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http_for_the_live_server():
+    """The live server speaks plain HTTP: its middleware reads these once, when it starts."""
+    from django.conf import settings
+
+    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"]
+    saved = {name: getattr(settings, name) for name in names}
+    for name in names:
+        setattr(settings, name, False)
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    """The test client speaks plain HTTP; production settings would redirect it to HTTPS."""
+    settings.SECURE_SSL_REDIRECT = False
+    # The cast's passwords need no real hashing here (argon2 makes each user cost ~0.1 s).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_plan(org_a):
+    """make_plan(actions=5, state=...) creates a plan of org A through the service."""
+    from jalon.plans.enums import PlanState
+    from jalon.plans.services import create_plan_from_draft
+
+    def _make(actions: int = 5, state: str = PlanState.DRAFT, organization=None):
+        return create_plan_from_draft(
+            draft=sized_draft(actions), organization=organization or org_a, state=state
+        )
+
+    return _make
+
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page(monkeypatch):
+    """A Chromium page (Debian's browser, driven by Playwright), in French."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the test's own database calls
+    # are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        context = browser.new_context(locale="fr-CA", viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        yield page
+        context.close()
+        browser.close()
