@@ -466,3 +466,13 @@ def test_a_plan_without_period_still_opens_its_pages(login, cast, plan, carried)
         assert client.get(url).status_code == 200, url
     dashboard = client.get(reverse("tracking:dashboard", args=[plan.pk])).content.decode()
     assert "Ce plan n'a pas de période : indiquez ses dates pour suivre ses années." in dashboard
+
+
+def test_the_plan_page_links_to_the_follow_up_pages_each_person_may_open(login, cast, plan):
+    page_url = reverse("plans:detail", args=[plan.pk])
+    reader = login(cast["reader_a"]).get(page_url).content.decode()
+    assert f'href="{reverse("tracking:dashboard", args=[plan.pk])}"' in reader
+    assert f'href="{reverse("tracking:contacts", args=[plan.pk])}"' in reader
+    assert reverse("tracking:round", args=[plan.pk]) not in reader
+    contributor = login(cast["contributor_a"]).get(page_url).content.decode()
+    assert f'href="{reverse("tracking:round", args=[plan.pk])}"' in contributor
