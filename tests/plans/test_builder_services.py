@@ -580,8 +580,6 @@ def test_adopted_plan_records_the_reason_on_history(objective, editor):
 
 
 def test_adopted_plan_records_a_revision_per_change_when_revisions_exist(objective, editor):
-    if builder.optional_function("jalon.plans.services", "record_revision") is None:
-        pytest.skip("plans.services.record_revision is not on this branch yet")
     _adopt(objective.plan)
     objective.refresh_from_db()
     before = objective.plan.revisions.count()

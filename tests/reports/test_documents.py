@@ -63,15 +63,15 @@ def test_plan_docx_is_a_landscape_table_with_repeated_header(plan):
         row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
         for row in first.rows
     ]
-    assert header_flags[:2] == [True, True]
-    assert not any(header_flags[2:])
+    assert header_flags[:1] == [True]
+    assert not any(header_flags[1:])
     top = [c.text for c in first.rows[0].cells]
     assert top[:3] == ["Objectifs", "Moyens d'action", "Acteurs"]
-    assert [c.text for c in first.rows[1].cells][3:8] == ["An 1", "An 2", "An 3", "An 4", "An 5"]
-    body_rows = sum(len(t.rows) - 2 for t in tables)
+    assert top[3:8] == ["An 1", "An 2", "An 3", "An 4", "An 5"]
+    body_rows = sum(len(t.rows) - 1 for t in tables)
     assert body_rows == 8
     assert (
-        first.rows[2].cells[1].text
+        first.rows[1].cells[1].text
         == "1. Développer et maintenir un contact personnalisé avec les porteurs du DS dans chaque région"
     )
     texts = "\n".join(c.text for t in tables for r in t.rows for c in r.cells)
@@ -90,39 +90,32 @@ def test_plan_docx_objective_cell_spans_its_actions(plan):
     document = Document(io.BytesIO(export_plan(plan, "docx").content))
     first = document.tables[0]
     # python-docx answers a continued cell with the cell it continues: read the XML itself
-    merges = [row._tr.tc_lst[0].tcPr.find(qn("w:vMerge")) for row in first.rows[2:]]
+    merges = [row._tr.tc_lst[0].tcPr.find(qn("w:vMerge")) for row in first.rows[1:]]
     values = [None if m is None else m.get(qn("w:val"), "continue") for m in merges]
     # orientation 1 holds actions 1–3: objective P1 has two, S2 one (see plan_builder)
     assert values == ["restart", "continue", None]
 
 
-def test_plan_xlsx_has_one_row_per_action_frozen_filtered_header(plan):
+def test_plan_xlsx_reads_like_the_plan_document(plan):
     rendered = export_plan(plan, "xlsx")
     workbook = openpyxl.load_workbook(io.BytesIO(rendered.content))
     sheet = workbook["Plan d'action"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    headers = [i for i, row in enumerate(rows) if row[0] == "Objectifs"]
 
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}9"
-    header = [c.value for c in sheet[1]]
-    assert header[:7] == [
-        "N° orientation",
-        "Orientation",
-        "N° objectif",
-        "Objectif",
-        "N° action",
-        "Moyen d'action",
-        "Acteurs",
-    ]
-    assert header[7:12] == ["An 1", "An 2", "An 3", "An 4", "An 5"]
-    assert sheet.max_row == 9
-    first = [c.value for c in sheet[2]]
-    assert first[0] == "1"
-    assert first[2] == "P1"
-    assert first[5].startswith("Développer et maintenir")
-    assert sheet["F2"].alignment.wrap_text is True
-    assert sheet.column_dimensions["F"].width == 55
+    assert workbook.sheetnames == ["Plan d'action"]
+    assert rows[0][0] == plan.title
+    assert rows[headers[0] - 1][0].startswith("Orientation 1: ")
+    assert rows[headers[0]][:3] == ["Objectifs", "Moyens d'action", "Acteurs"]
+    assert rows[headers[0]][3:8] == ["An 1", "An 2", "An 3", "An 4", "An 5"]
+    first = rows[headers[0] + 1]
+    assert first[0].startswith("P1. ")
+    assert first[1].startswith("1. Développer et maintenir")
+    action_rows = [r for r in rows if r[1] and r[1][0].isdigit()]
+    assert len(action_rows) == 8
+    assert sheet.cell(headers[0] + 2, 2).alignment.wrap_text is True
+    assert sheet.column_dimensions["B"].width == 55
     assert sheet.page_setup.orientation == "landscape"
-    assert "À propos du plan" in workbook.sheetnames
 
 
 def test_plan_csv_is_utf8_with_bom_one_row_per_action(plan):

@@ -234,3 +234,12 @@ def test_preview_of_an_unknown_document_is_not_found(cast, login, plan):
         login(cast["editor_a"]).get(reverse("reports:preview", args=[plan.pk, "bilan"])).status_code
         == 404
     )
+
+
+def test_plan_page_links_to_its_documents_page(cast, login, plan):
+    client = login(cast["editor_a"])
+    page = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    documents_url = reverse("reports:plan", args=[plan.pk])
+
+    assert f'href="{documents_url}"' in page
+    assert client.get(documents_url).status_code == 200

@@ -94,3 +94,21 @@ class AnnualOptionsForm(ExportOptionsForm):
         assert isinstance(field, forms.TypedChoiceField)
         field.choices = [(y.number, text.year_label(y)) for y in self.plan.years]
         field.initial = default_year(self.plan, timezone.localdate())
+
+
+class NarrativeForm(forms.Form):
+    """The written parts of a yearly report; `version` is the saved version the writer began from."""
+
+    introduction = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    chair_word = forms.CharField(
+        label=_("Mot de la présidence"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    highlights = forms.CharField(
+        label=_("Faits saillants"),
+        required=False,
+        help_text=_("Un fait par paragraphe."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -72,3 +72,48 @@ class GeneratedReport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {GenerationStatus.DONE, GenerationStatus.FAILED}
+
+
+class ReportNarrative(models.Model):
+    """The parts of a yearly or global report only people can write, kept with the plan.
+
+    One per plan, kind ("annual" or "global") and plan year (0 for the global report);
+    `version` refuses a second person's save made over an older text.
+    """
+
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="report_narratives",
+    )
+    kind = models.CharField(_("rapport"), max_length=20)
+    year = models.PositiveSmallIntegerField(_("année du plan"), default=0)
+    introduction = models.TextField(_("introduction"), blank=True)
+    chair_word = models.TextField(_("mot de la présidence"), blank=True)
+    highlights = models.TextField(_("faits saillants"), blank=True)
+    lessons = models.TextField(_("ce que nous avons appris"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modifié par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects: ClassVar[models.Manager[ReportNarrative]] = models.Manager()
+
+    class Meta:
+        verbose_name = _("texte de rapport")
+        verbose_name_plural = _("textes de rapport")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "year"], name="reports_narrative_one_per_report"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year}"

@@ -10,7 +10,8 @@ from django.http import Http404
 from jalon.plans.models import Plan
 from jalon.plans.queries import can_read_plan
 
-from .models import GeneratedReport
+from .data import Narratives
+from .models import GeneratedReport, ReportNarrative
 from .registry import exporters_for, get_exporter
 
 RECENT_REPORTS = 50
@@ -40,3 +41,19 @@ def get_report_for_user(user: Any, pk: int) -> GeneratedReport:
     if not exporter.may_run(user, report.plan):
         raise Http404
     return report
+
+
+def narrative_of(plan_id: int, kind: str, year: int) -> ReportNarrative | None:
+    """The saved texts of one report (one query), or None when nobody wrote any yet."""
+    return ReportNarrative.objects.filter(plan_id=plan_id, kind=kind, year=year).first()
+
+
+def narratives_of(plan_id: int, kind: str, year: int) -> Narratives:
+    saved = narrative_of(plan_id, kind, year)
+    if saved is None:
+        return Narratives()
+    return Narratives(
+        introduction=saved.introduction,
+        chair_word=saved.chair_word,
+        highlights=saved.highlights,
+    )

@@ -222,6 +222,10 @@ def load_annual_report(
     if year is None:
         raise ExportError(gettext("Le plan n'a pas d'année %(number)s.") % {"number": year_number})
     facts = facts_source().annual_facts(report, year)
+    if narratives is None:
+        from .queries import narratives_of  # queries reads the registry: import here
+
+        narratives = narratives_of(plan.pk, "annual", year_number)
     return data.build_annual_report(report, year, facts, narratives)
 
 

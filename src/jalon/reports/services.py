@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from jalon.plans.models import Plan
 
 from .enums import GenerationStatus
-from .models import GeneratedReport
+from .models import GeneratedReport, ReportNarrative
 from .registry import ExportError, get_exporter
 
 logger = logging.getLogger(__name__)
@@ -89,3 +89,43 @@ def _fail(report: GeneratedReport, message: str) -> GeneratedReport:
     report.finished_at = timezone.now()
     report.save(update_fields=["status", "error", "finished_at"])
     return report
+
+
+class NarrativeConflict(ValueError):
+    """Someone saved these texts since the form was opened; the message shows their version."""
+
+
+NARRATIVE_FIELDS = ("introduction", "chair_word", "highlights", "lessons")
+
+
+@transaction.atomic
+def save_narrative(
+    *,
+    plan: Plan,
+    kind: str,
+    year: int,
+    texts: Mapping[str, str],
+    version: int,
+    user: Any,
+) -> ReportNarrative:
+    """Save the written parts of a report. `version` is the one the writer started from (0 for
+    none): a newer saved version refuses the save, naming who changed it."""
+    narrative, _created = ReportNarrative.objects.select_for_update().get_or_create(
+        plan=plan, kind=kind, year=year, defaults={"version": 0}
+    )
+    if narrative.version != version:
+        who = narrative.updated_by.get_full_name() if narrative.updated_by else ""
+        raise NarrativeConflict(
+            gettext(
+                "%(who)s a modifié ces textes pendant que vous les rédigiez ; "
+                "voici sa version, reprenez vos changements à partir d'elle."
+            )
+            % {"who": who or gettext("Quelqu'un")}
+        )
+    for name in NARRATIVE_FIELDS:
+        if name in texts:
+            setattr(narrative, name, texts[name].strip())
+    narrative.version += 1
+    narrative.updated_by = user if getattr(user, "is_authenticated", False) else None
+    narrative.save()
+    return narrative

@@ -13,14 +13,16 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
+from jalon.accounts.enums import Role
+from jalon.accounts.queries import has_role
 from jalon.plans.models import Plan
 from jalon.plans.queries import get_plan_for_user
 
 from . import services
 from .enums import GenerationStatus, ReportFormat
-from .forms import ExportOptionsForm
+from .forms import ExportOptionsForm, NarrativeForm
 from .models import GeneratedReport
-from .queries import get_report_for_user, reports_of_plan
+from .queries import get_report_for_user, narrative_of, reports_of_plan
 from .registry import Exporter, ExportError, exporters_for, get_exporter
 
 
@@ -56,7 +58,12 @@ def _page(
     return render(
         request,
         "reports/plan_reports.html",
-        {"plan": plan, "entries": entries, "reports": reports},
+        {
+            "plan": plan,
+            "entries": entries,
+            "reports": reports,
+            "can_write_narratives": has_role(request.user, plan.organization_id, Role.EDITOR),
+        },
         status=status,
     )
 
@@ -160,4 +167,52 @@ def preview(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
         request,
         "reports/preview.html",
         {**context, "exporter": exporter, "plan_object": plan},
+    )
+
+
+@login_required
+def narrative(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """Write the introduction, the chair's word and the highlights of a yearly report."""
+    plan = get_plan_for_user(request.user, pk)
+    if not has_role(request.user, plan.organization_id, Role.EDITOR):
+        raise Http404
+    if year not in {y.number for y in plan.years}:
+        raise Http404
+    saved = narrative_of(plan.pk, "annual", year)
+    initial = {
+        "introduction": saved.introduction if saved else "",
+        "chair_word": saved.chair_word if saved else "",
+        "highlights": saved.highlights if saved else "",
+        "version": saved.version if saved else 0,
+    }
+    status = 200
+    if request.method == "POST":
+        form = NarrativeForm(request.POST)
+        if form.is_valid():
+            try:
+                services.save_narrative(
+                    plan=plan,
+                    kind="annual",
+                    year=year,
+                    texts={k: v for k, v in form.cleaned_data.items() if k != "version"},
+                    version=form.cleaned_data["version"],
+                    user=request.user,
+                )
+            except services.NarrativeConflict as exc:
+                messages.error(request, str(exc))
+                form = NarrativeForm(initial=initial)
+                status = 409
+            else:
+                messages.success(request, gettext("Les textes du bilan annuel sont enregistrés."))
+                return redirect("reports:plan", pk=plan.pk)
+        else:
+            status = 400
+    else:
+        form = NarrativeForm(initial=initial)
+    year_item = next(y for y in plan.years if y.number == year)
+    return render(
+        request,
+        "reports/narrative.html",
+        {"plan": plan, "form": form, "year": year_item},
+        status=status,
     )

@@ -353,7 +353,8 @@ def plan_columns(plan: PlanReport) -> tuple[list[list[str]], list[Emu], frozense
         top.append(gettext("Acteurs"))
         fixed.append(1.05)
     first_year = len(top)
-    top.extend(gettext("Échéance") for _ in years)
+    # One header row, a column per plan year: what people and importers read back most surely.
+    top.extend(years)
     fixed.extend(0.42 for _ in years)
     if plan.has_timing:
         top.append(gettext("Échéancier"))
@@ -361,10 +362,6 @@ def plan_columns(plan: PlanReport) -> tuple[list[list[str]], list[Emu], frozense
     top.extend([gettext("Résultats attendus"), gettext("Indicateurs de suivi")])
     fixed.extend([None, None])
     rows = [top]
-    if years:
-        bottom = list(top)
-        bottom[first_year : first_year + len(years)] = years
-        rows.append(bottom)
     centered = frozenset(range(first_year, first_year + len(years)))
     return rows, widths(fixed), centered
 

@@ -7,6 +7,7 @@ reports' static folder, so a hostile link in plan text cannot make the server ca
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -49,14 +50,33 @@ def _page_css() -> str:
     )
 
 
+_per_thread = threading.local()
+
+
+def _fonts_and_styles(page_css: str) -> tuple[Any, list[Any]]:
+    """A font configuration and the parsed stylesheets, kept per thread (Pango's font map is
+    not shared between threads): fontconfig is asked about the machine's fonts and the
+    stylesheets are parsed once, not for every document."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    cached = getattr(_per_thread, "styles", None)
+    if cached is None or cached[0] != page_css:
+        fonts = FontConfiguration()
+        styles = [
+            CSS(string=stylesheet("document.css"), font_config=fonts),
+            CSS(string=stylesheet("pdf.css"), font_config=fonts),
+            CSS(string=page_css, font_config=fonts),
+        ]
+        cached = (page_css, fonts, styles)
+        _per_thread.styles = cached
+    return cached[1], cached[2]
+
+
 def render_pdf(context: dict[str, Any]) -> bytes:
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     html = render_to_string("reports/documents/standalone.html", context)
     document = HTML(string=html, base_url=STATIC_CSS.as_uri() + "/", url_fetcher=_local_only)
-    stylesheets = [
-        CSS(string=stylesheet("document.css")),
-        CSS(string=stylesheet("pdf.css")),
-        CSS(string=_page_css()),
-    ]
-    return bytes(document.write_pdf(stylesheets=stylesheets) or b"")
+    fonts, styles = _fonts_and_styles(_page_css())
+    return bytes(document.write_pdf(stylesheets=styles, font_config=fonts) or b"")

@@ -1,7 +1,9 @@
-"""Spreadsheets with openpyxl: one row per action, a frozen and filterable header, wrapped text.
+"""Spreadsheets with openpyxl: wrapped text, landscape pages, plan text as written.
 
-Cells hold plan text as written (no typographic spaces added) so that sorting, filtering and
-re-importing see the same words as the plan; the second sheet describes the plan itself.
+The plan sheet reads like the plan document (per orientation a title, a header row and a row
+per action); the *mise à jour* is one filterable row per action with a frozen header; the
+last sheet describes the plan itself. Cells hold plan text as written (no typographic spaces
+added) so that sorting, filtering and re-importing see the same words as the plan.
 """
 
 from __future__ import annotations
@@ -16,15 +18,28 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jalon.reports import text
-from jalon.reports.data import PlanReport, ProgressReport, StatusSummary
+from jalon.reports.data import (
+    ObjectiveItem,
+    OrientationItem,
+    PlanReport,
+    ProgressReport,
+    StatusSummary,
+)
 
-from .tabular import Column, RowContext, plan_columns, plan_rows, progress_columns, progress_rows
+from .tabular import (
+    Column,
+    RowContext,
+    plan_columns,
+    progress_columns,
+    progress_rows,
+)
 
 HEAD_FONT = Font(name="Arial", bold=True, color="FFFFFF", size=10)
 HEAD_FILL = PatternFill("solid", fgColor="1D4F91")
 BODY_FONT = Font(name="Arial", size=10)
 BOLD_FONT = Font(name="Arial", size=10, bold=True)
 TITLE_FONT = Font(name="Arial", size=14, bold=True)
+ORIENTATION_FONT = Font(name="Arial", size=12, bold=True, color="1D4F91")
 THIN = Side(style="thin", color="8C969F")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -133,13 +148,103 @@ def _bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def _plain_label(code: str, title: str, separator: str = ". ") -> str:
+    return f"{code}{separator}{title}" if code else title
+
+
+def _objective_label(objective: ObjectiveItem) -> str:
+    if not objective.code:
+        return objective.title
+    separator = ". " if objective.code[-1].isalnum() and objective.kind else " "
+    return f"{objective.code}{separator}{objective.title}"
+
+
+def _orientation_label(orientation: OrientationItem) -> str:
+    if not orientation.code:
+        return orientation.title
+    return gettext("Orientation %(code)s") % {"code": orientation.code} + ": " + orientation.title
+
+
+def write_plan_sheet(sheet: Worksheet, plan: PlanReport) -> int:
+    """The plan as its document reads: per orientation a title row, a header row, then one
+    row per action with its objective in the first column. Returns the number of action rows.
+
+    Cells hold plan text as written, codes kept ("P1. …", "MO = …"), one line per actor,
+    expected result and indicator: the layout people print and that imports back.
+    """
+    # After the six columns naming the orientation, objective and action: actors, years,
+    # timing, expected results and indicators, as in the flat table.
+    columns = [
+        c
+        for c in plan_columns(plan, with_state=False)[6:]
+        if (c.header != gettext("Acteurs") or plan.has_actors)
+        and (c.header != gettext("Échéancier") or plan.has_timing)
+    ]
+    headers = [gettext("Objectifs"), gettext("Moyens d'action")] + [c.header for c in columns]
+    widths = [40, 55] + [c.width for c in columns]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.append([plan.title])
+    sheet["A1"].font = TITLE_FONT
+    period = text.period_label(plan)
+    sheet.append([text.organization_line(plan) + (f" — {period}" if period else "")])
+    # What describes the plan, one line each above the tables (a second sheet would be read
+    # as more rows of the plan by whoever imports the workbook).
+    for label, value in (
+        (gettext("Objectif global"), plan.global_objective),
+        (gettext("Mission"), plan.mission),
+        (gettext("Vision"), plan.vision),
+        (gettext("Valeurs"), ", ".join(plan.values)),
+    ):
+        if value:
+            sheet.append([f"{label} : {value}" if text.is_french() else f"{label}: {value}"])
+    for line in text.legend_lines(plan):
+        sheet.append([line])
+    for acronym, expansion in plan.glossary:
+        sheet.append(
+            [f"{acronym} : {expansion}" if text.is_french() else f"{acronym}: {expansion}"]
+        )
+    for note in plan.notes:
+        sheet.append([note])
+    for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row, max_col=1):
+        row[0].font = BODY_FONT
+    count = 0
+    for orientation in plan.orientations:
+        sheet.append([])
+        sheet.append([_orientation_label(orientation)])
+        sheet.cell(row=sheet.max_row, column=1).font = ORIENTATION_FONT
+        sheet.append(headers)
+        for index in range(1, len(headers) + 1):
+            cell = sheet.cell(row=sheet.max_row, column=index)
+            cell.font = HEAD_FONT
+            cell.fill = HEAD_FILL
+            cell.alignment = HEAD_ALIGN
+            cell.border = BORDER
+        for objective in orientation.objectives:
+            for action in objective.actions:
+                context = RowContext(orientation, objective, action, action.state)
+                values = [
+                    _objective_label(objective),
+                    _plain_label(action.code, action.title),
+                ] + [c.value(context) for c in columns]
+                sheet.append(values)
+                row = sheet.max_row
+                for index, column in enumerate([None, None, *columns], start=1):
+                    cell = sheet.cell(row=row, column=index)
+                    cell.font = BOLD_FONT if index == 1 else BODY_FONT
+                    cell.alignment = WRAP_CENTER if column and column.center else WRAP
+                    cell.border = BORDER
+                count += 1
+    _landscape(sheet)
+    return count
+
+
 def render_plan(plan: PlanReport) -> bytes:
     workbook = _workbook(plan, plan.title)
     sheet = workbook.active
     assert sheet is not None
     sheet.title = sheet_title(gettext("Plan d'action"))
-    write_table(sheet, plan_columns(plan), plan_rows(plan))
-    _about(workbook.create_sheet(sheet_title(gettext("À propos du plan"))), plan)
+    write_plan_sheet(sheet, plan)
     return _bytes(workbook)
 
 

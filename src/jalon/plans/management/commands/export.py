@@ -1,4 +1,4 @@
-"""`jalon export PLAN_ID --format json [-o FILE]`: a plan written out in a given format.
+"""`jalon export PLAN_ID --format {json,docx,xlsx,pdf,csv} [-o FILE]`: a plan written out in a given format.
 
 `EXPORTERS` maps a format to the function that writes it; other apps add theirs (reports
 adds documents). An unknown format is refused with the list of known ones.
@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from jalon.plans.interchange import dumps
 from jalon.plans.models import Plan
 from jalon.plans.queries import plan_as_draft
+from jalon.reports.registry import PLAN_EXPORT_FORMATS, export_plan
 
 
 def export_json(plan: Plan) -> bytes:
@@ -25,8 +26,17 @@ def export_json(plan: Plan) -> bytes:
 EXPORTERS: dict[str, Callable[[Plan], bytes]] = {"json": export_json}
 
 
+def _document_exporter(fmt: str) -> Callable[[Plan], bytes]:
+    return lambda plan: export_plan(plan, fmt).content
+
+
+# The plan document of the reports app (landscape table), in each of its file formats.
+EXPORTERS.update({fmt: _document_exporter(fmt) for fmt in PLAN_EXPORT_FORMATS})
+TEXT_FORMATS = {"json", "csv"}
+
+
 class Command(BaseCommand):
-    help = "Exporte un plan (jalon-plan/1 en JSON)."
+    help = "Exporte un plan (jalon-plan/1 en JSON, ou document DOCX, XLSX, PDF, CSV)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("plan_id", metavar="PLAN_ID", type=int, help="numéro du plan")
@@ -45,6 +55,10 @@ class Command(BaseCommand):
         plan = Plan.objects.select_related("organization").filter(pk=options["plan_id"]).first()
         if plan is None:
             raise CommandError(f"Aucun plan n'a le numéro {options['plan_id']}.")
+        if fmt not in TEXT_FORMATS and not options.get("output"):
+            raise CommandError(
+                f"Le format {fmt} est binaire : indiquez un fichier avec -o FICHIER."
+            )
         content = exporter(plan)
         if options.get("output"):
             path = Path(options["output"])
