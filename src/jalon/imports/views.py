@@ -227,7 +227,12 @@ def edit(request: HttpRequest, pk: int, op: str) -> HttpResponse:
             messages.success(request, said)
         return redirect("imports:job", pk=job.pk)
     context = _review_context(
-        job, problem=problem, said=said, kept=request.POST if status != "ok" else None
+        job,
+        problem=problem,
+        said=said,
+        kept=(request.POST.get("title") or request.POST.get("first_part") or "")
+        if status == "stale"
+        else "",
     )
     response = render(request, f"{REVIEW}#review", context)
     focus = "review-problem" if problem else _focus_of(op, request.POST)
