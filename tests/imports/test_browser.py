@@ -55,7 +55,9 @@ def test_import_review_fix_and_save(page, browser_login, editor):  # noqa: F811
     expect(page.locator(".review-line").first).to_be_visible()
     assert_no_serious_axe_violations(page)
     if os.environ.get("JALON_SCREENSHOTS"):
-        page.screenshot(path=f"{os.environ['JALON_SCREENSHOTS']}/import-review.png", full_page=False)
+        page.screenshot(
+            path=f"{os.environ['JALON_SCREENSHOTS']}/import-review.png", full_page=False
+        )
 
     # Fix the first action's title.
     first = page.locator(".review-item--action").first

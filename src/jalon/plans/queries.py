@@ -79,7 +79,9 @@ def can_create_plans(user: Any) -> bool:
     """Whether the user edits plans in at least one organization (from the cached memberships)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(user.is_superuser) or any(has_role(user, org_id, Role.EDITOR) for org_id in memberships_of(user))
+    return bool(user.is_superuser) or any(
+        has_role(user, org_id, Role.EDITOR) for org_id in memberships_of(user)
+    )
 
 
 def can_edit_plan(user: Any, plan: Plan) -> bool:
