@@ -1,4 +1,4 @@
-"""The import in a real browser: upload a seed plan, review it, fix it, save it as a draft plan."""
+"""Issue 4, item 3, in a real browser: upload a seed plan, review it, fix it, save it as a draft plan."""
 
 from __future__ import annotations
 
@@ -12,15 +12,9 @@ from playwright.sync_api import expect
 from jalon.accounts.enums import Role
 from jalon.plans.models import Plan
 
-from ..browser.conftest import (  # noqa: F401 (fixtures)
-    _migration_data_kept,
-    assert_no_serious_axe_violations,
-    browser,
-    browser_login,
-    page,
-)
 from ..conftest import _member
 from ..factories import OrganizationFactory
+from .conftest import assert_no_serious_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -35,13 +29,18 @@ def seed_file() -> Path:
     pytest.fail("aucun plan témoin (shared/seeds/*.txt) n'a été trouvé", pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
-def editor(page):  # noqa: F811
+def editor(page):
     org = OrganizationFactory(name="Consortium témoin", acronym="CT")
     return _member(org, Role.EDITOR, "editrice", "Coordination"), org
 
 
-def test_import_review_fix_and_save(page, browser_login, editor):  # noqa: F811
+def test_import_review_fix_and_save(page, browser_login, editor):
     user, org = editor
     browser_login(page, user)
     page.goto("/plans/")
