@@ -158,6 +158,7 @@ INSTALLED_APPS = [
     "jalon.plans",
     "jalon.tracking",
     "jalon.reports",
+    "jalon.imports",
     "jalon.demo",
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("plans/", include("jalon.plans.urls")),
     path("suivi/", include("jalon.tracking.urls")),
     path("rapports/", include("jalon.reports.urls")),
+    path("importer/", include("jalon.imports.urls")),
     path("admin/", admin.site.urls),
 ]
