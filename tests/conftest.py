@@ -14,6 +14,9 @@ from jalon.network.enums import OrganizationKind
 
 from .factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 
+# Browser fixtures (Debian's Chromium through Playwright, one per session) for every app's tests.
+pytest_plugins = ["tests.browser.fixtures"]
+
 CAST = ["admin_a", "editor_a", "contributor_a", "reader_a", "member_b", "anonymous"]
 
 

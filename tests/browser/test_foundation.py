@@ -12,7 +12,7 @@ from jalon.accounts.enums import Role
 from jalon.network.enums import MemberStatus, OrganizationKind
 
 from ..factories import MembershipFactory, OrganizationFactory, ThemeFactory, UserFactory, region
-from .conftest import assert_no_serious_axe_violations
+from .fixtures import assert_no_serious_axe_violations
 
 pytestmark = pytest.mark.browser
 

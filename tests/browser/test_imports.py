@@ -14,7 +14,7 @@ from jalon.plans.models import Plan
 
 from ..conftest import _member
 from ..factories import OrganizationFactory
-from .conftest import assert_no_serious_axe_violations
+from .fixtures import assert_no_serious_axe_violations
 
 pytestmark = pytest.mark.browser
 

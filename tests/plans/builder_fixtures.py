@@ -1,8 +1,8 @@
 """Fixtures of the builder's tests: plain HTTP and fast hashing, and a Playwright page.
 
 They live here rather than in tests/plans/conftest.py, which the plans app's own tests fill:
-each builder test module imports what it uses. Once tests/browser/conftest.py (foundation)
-lands, `browser` and `page` can give way to its fixtures.
+each builder test module imports what it uses. The page builds on the shared browser fixtures
+(tests/browser/fixtures.py) and adds `page.login(user)`.
 """
 
 from __future__ import annotations
@@ -18,35 +18,6 @@ def builder_client_settings(settings):
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-
-
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(name="browser")
-def browser_fixture():
-    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop; Django's ORM calls from the test stay synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=BROWSER_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="session", name="_plain_http_server")
@@ -66,14 +37,12 @@ def plain_http_server():
 
 
 @pytest.fixture(name="page")
-def page_fixture(browser, _plain_http_server, live_server):
+def page_fixture(page, _plain_http_server, live_server):
     """A French browser page on the live server; `page.login(user)` signs a user in."""
     from django.conf import settings
     from django.test import Client
 
-    context = browser.new_context(locale="fr-CA", base_url=live_server.url)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+    context = page.context
 
     def login(user):
         client = Client()
@@ -89,5 +58,4 @@ def page_fixture(browser, _plain_http_server, live_server):
         )
 
     page.login = login
-    yield page
-    context.close()
+    return page

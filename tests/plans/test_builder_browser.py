@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from jalon.plans.models import Action, Indicator, Orientation, Plan
 from tests.plans.builder_fixtures import (  # noqa: F401  (fixtures)
-    browser_fixture,
     builder_client_settings,
     page_fixture,
     plain_http_server,

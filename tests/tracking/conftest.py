@@ -12,15 +12,6 @@ from django.utils import timezone
 
 from jalon.core.fiscal import fiscal_year_start
 from jalon.plans.enums import PlanState
-
-# The shared browser fixtures (Debian's Chromium, sign-in through the form, axe-core).
-from tests.browser.conftest import (  # noqa: F401
-    _migration_data_kept,
-    axe_check,
-    browser,
-    browser_login,
-    page,
-)
 from tests.factories import (
     ActionActorFactory,
     ActionFactory,

@@ -30,7 +30,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from ..factories import PASSWORD
+from tests.factories import PASSWORD
 
 CHROMIUM = os.environ.get("JALON_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
