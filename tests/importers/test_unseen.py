@@ -23,7 +23,7 @@ FLOORS = {
     "r01_sommaire.txt": 0.95,
     "r02_ocr.txt": 0.80,
     "r03_axes.txt": 0.95,
-    "r04_tableau.txt": 0.10,
+    "r04_tableau.txt": 1.00,
     "r05_moyens.txt": 0.70,
     "r06_enjeux.txt": 0.30,
     "r07_tableur.csv": 1.00,
@@ -31,7 +31,7 @@ FLOORS = {
     "r09_romains.txt": 0.80,
     "r10_blocs.txt": 0.85,
     "r11_pdf.pdf": 1.00,
-    "r11_pdf_layout.txt": 0.05,
+    "r11_pdf_layout.txt": 0.60,
     "r11_pdf_raw.txt": 0.40,
     "r12_excel.xlsx": 1.00,
 }

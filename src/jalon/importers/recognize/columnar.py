@@ -38,14 +38,19 @@ class _Block:
     lines: list[int] = field(default_factory=list)
 
 
-def grid_header(text: str) -> tuple[list[int], list[str]] | None:
-    """Column starts and roles of a header line whose headings are spaced apart."""
+def grid_header(text: str, below: str = "") -> tuple[list[int], list[str]] | None:
+    """Column starts and roles of a header line whose headings are spaced apart. `below` is
+    the next line: a heading written over two lines ("RÉSULTATS" over "ATTENDUS", "2024-"
+    over "2025") is read whole when the second line only continues headings."""
     segs = [(m.start(), m.group(0)) for m in _SEGMENT.finditer(text)]
     if len(segs) < 2:
         return None
+    more = _header_continuation(segs, below)
     roles: list[str] = []
-    for _, seg in segs:
+    for k, (_, seg) in enumerate(segs):
         role = C.role_of_header(seg)
+        if role is None and k in more:
+            role = C.role_of_header(_join_heading(seg, more[k]))
         if role is None:
             return None
         roles.append(role)
@@ -54,6 +59,39 @@ def grid_header(text: str) -> tuple[list[int], list[str]] | None:
     if len(set(roles)) < 2:
         return None
     return [s for s, _ in segs], roles
+
+
+def _join_heading(top: str, bottom: str) -> str:
+    return top + bottom if top.endswith(("-", "–")) else f"{top} {bottom}"
+
+
+def _header_continuation(segs: list[tuple[int, str]], below: str) -> dict[int, str]:
+    """The runs of `below` that continue the header's headings, by heading; empty when
+    `below` holds anything that does not stand under a heading."""
+    if not below.strip():
+        return {}
+    starts = [s for s, _ in segs]
+    ends = [s + len(t) for s, t in segs]
+    found: dict[int, str] = {}
+    for m in _SEGMENT.finditer(below):
+        near = [
+            c
+            for c in range(len(starts))
+            if starts[c] - _TOLERANCE <= m.start() <= ends[c] + _TOLERANCE
+        ]
+        k = min(near, key=lambda c: abs(starts[c] - m.start())) if near else None
+        if k is None or k in found or len(m.group(0)) > 30:
+            return {}
+        found[k] = m.group(0)
+    return found
+
+
+def _is_page_footer(text: str) -> bool:
+    """A running footer: text then a page number far to the right ("… Page 2 de 3")."""
+    return bool(
+        re.search(r"\S\s{3,}(?:page\s*)?\d{1,4}(?:\s*(?:de|sur|/|of)\s*\d{1,4})?\s*$", text, re.I)
+        and re.search(r"(?:page\s*\d|\d\s*(?:de|sur|/|of)\s*\d)", text, re.I)
+    )
 
 
 def columnize(lines: list[Line]) -> list[Line] | None:
@@ -66,7 +104,8 @@ def columnize(lines: list[Line]) -> list[Line] | None:
     n = len(lines)
     while i < n:
         line = lines[i]
-        header = grid_header(line.text) if line.cells is None else None
+        below = lines[i + 1].text if i + 1 < n and lines[i + 1].cells is None else ""
+        header = grid_header(line.text, below) if line.cells is None else None
         if header is None:
             out.append(line)
             i += 1
@@ -74,18 +113,41 @@ def columnize(lines: list[Line]) -> list[Line] | None:
         changed = True
         table += 1
         starts, roles = header
+        j = i + 1
+        headings = _SEGMENT.findall(line.text)
+        more = _header_continuation(list(zip(starts, headings)), below)
+        if more:
+            j += 1
+            headings = [
+                _join_heading(h, more[k]) if k in more else h for k, h in enumerate(headings)
+            ]
         out.append(
             Line(
-                text=clean(line.text),
+                text=clean(" ".join(headings)),
                 number=line.number,
                 where=line.where,
                 page=line.page,
-                cells=[clean(m.group(0)) for m in _SEGMENT.finditer(line.text)],
+                cells=[clean(h) for h in headings],
                 table=table,
             )
         )
-        j = i + 1
         region: list[tuple[int, dict[int, str]]] = []
+
+        def flush() -> None:
+            for row in _rows(region, roles, common):
+                first = lines[row[0]]
+                out.append(
+                    Line(
+                        text=" ".join(c for c in row[1] if c),
+                        number=first.number,
+                        where=first.where,
+                        page=first.page,
+                        cells=row[1],
+                        table=table,
+                    )
+                )
+            region.clear()
+
         while j < n:
             ln = lines[j]
             if ln.cells is not None:
@@ -93,25 +155,45 @@ def columnize(lines: list[Line]) -> list[Line] | None:
             if not ln.text.strip():
                 j += 1
                 continue
-            if ORIENTATION_RE.match(ln.text) or grid_header(ln.text) is not None:
-                break
+            if ORIENTATION_RE.match(ln.text):
+                # a full-width orientation row inside the table: a row of its own
+                flush()
+                out.append(
+                    Line(
+                        text=clean(ln.text),
+                        number=ln.number,
+                        where=ln.where,
+                        page=ln.page,
+                        cells=[clean(ln.text)] + [""] * (len(roles) - 1),
+                        table=table,
+                    )
+                )
+                j += 1
+                continue
+            nxt = lines[j + 1].text if j + 1 < n and lines[j + 1].cells is None else ""
+            again = grid_header(ln.text, nxt)
+            if again is not None:
+                if again[1] != roles:
+                    break
+                # the header repeated at the top of a page
+                flush()
+                j += (
+                    2
+                    if _header_continuation(list(zip(again[0], _SEGMENT.findall(ln.text))), nxt)
+                    else 1
+                )
+                continue
+            if _is_page_footer(ln.text):
+                flush()
+                out.append(ln)
+                j += 1
+                continue
             cols = _cut(ln.text, starts)
             if cols is None:
                 break
             region.append((j, cols))
             j += 1
-        for row in _rows(region, roles, common):
-            first = lines[row[0]]
-            out.append(
-                Line(
-                    text=" ".join(c for c in row[1] if c),
-                    number=first.number,
-                    where=first.where,
-                    page=first.page,
-                    cells=row[1],
-                    table=table,
-                )
-            )
+        flush()
         i = j
     return out if changed else None
 
@@ -185,7 +267,7 @@ def _rows(
             if obj_col is not None and g == 0:
                 cells[obj_col] = join_lines(b.objective)
             for k, texts in grp.cols.items():
-                if k == act_col:
+                if k == act_col or roles[k] in (C.STATUS, C.SCHEDULE):
                     cells[k] = join_lines(texts)
                 else:
                     cells[k] = "\n".join(clean(t) for t in texts)
