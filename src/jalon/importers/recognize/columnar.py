@@ -115,7 +115,7 @@ def columnize(lines: list[Line]) -> list[Line] | None:
         starts, roles = header
         j = i + 1
         headings = _SEGMENT.findall(line.text)
-        more = _header_continuation(list(zip(starts, headings)), below)
+        more = _header_continuation(list(zip(starts, headings, strict=True)), below)
         if more:
             j += 1
             headings = [
@@ -133,21 +133,6 @@ def columnize(lines: list[Line]) -> list[Line] | None:
         )
         region: list[tuple[int, dict[int, str]]] = []
 
-        def flush() -> None:
-            for row in _rows(region, roles, common):
-                first = lines[row[0]]
-                out.append(
-                    Line(
-                        text=" ".join(c for c in row[1] if c),
-                        number=first.number,
-                        where=first.where,
-                        page=first.page,
-                        cells=row[1],
-                        table=table,
-                    )
-                )
-            region.clear()
-
         while j < n:
             ln = lines[j]
             if ln.cells is not None:
@@ -157,7 +142,7 @@ def columnize(lines: list[Line]) -> list[Line] | None:
                 continue
             if ORIENTATION_RE.match(ln.text):
                 # a full-width orientation row inside the table: a row of its own
-                flush()
+                _flush(out, lines, region, roles, common, table)
                 out.append(
                     Line(
                         text=clean(ln.text),
@@ -176,15 +161,17 @@ def columnize(lines: list[Line]) -> list[Line] | None:
                 if again[1] != roles:
                     break
                 # the header repeated at the top of a page
-                flush()
+                _flush(out, lines, region, roles, common, table)
                 j += (
                     2
-                    if _header_continuation(list(zip(again[0], _SEGMENT.findall(ln.text))), nxt)
+                    if _header_continuation(
+                        list(zip(again[0], _SEGMENT.findall(ln.text), strict=True)), nxt
+                    )
                     else 1
                 )
                 continue
             if _is_page_footer(ln.text):
-                flush()
+                _flush(out, lines, region, roles, common, table)
                 out.append(ln)
                 j += 1
                 continue
@@ -193,9 +180,33 @@ def columnize(lines: list[Line]) -> list[Line] | None:
                 break
             region.append((j, cols))
             j += 1
-        flush()
+        _flush(out, lines, region, roles, common, table)
         i = j
     return out if changed else None
+
+
+def _flush(
+    out: list[Line],
+    lines: list[Line],
+    region: list[tuple[int, dict[int, str]]],
+    roles: list[str],
+    common: frozenset[str],
+    table: int,
+) -> None:
+    """The region's lines, read so far, appended to `out` as table rows; region emptied."""
+    for row in _rows(region, roles, common):
+        first = lines[row[0]]
+        out.append(
+            Line(
+                text=" ".join(c for c in row[1] if c),
+                number=first.number,
+                where=first.where,
+                page=first.page,
+                cells=row[1],
+                table=table,
+            )
+        )
+    region.clear()
 
 
 def _cut(text: str, starts: list[int]) -> dict[int, str] | None:
