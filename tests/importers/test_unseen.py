@@ -25,7 +25,7 @@ FLOORS = {
     "r03_axes.txt": 0.95,
     "r04_tableau.txt": 1.00,
     "r05_moyens.txt": 0.70,
-    "r06_enjeux.txt": 0.30,
+    "r06_enjeux.txt": 0.95,
     "r07_tableur.csv": 1.00,
     "r08_docx.docx": 0.35,
     "r09_romains.txt": 0.80,

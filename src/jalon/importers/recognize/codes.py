@@ -16,6 +16,11 @@ KEYWORD_CODE = re.compile(
     r"actions?|moyens?(?:\s+d['’]action)?|activit[ée]s?|mesures?|objectives?|goals?|activit(?:y|ies)))"
     r"\s*(?:(?i:n[o°º])\.?\s*)?(?P<code>[A-Z]?\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Za-z](?=\s*[.:)–—-]))\s*[.:)–—-]?\s*"
 )
+# an objective named by its label without a number: "Objectif stratégique : …", "Objectif : …"
+KEYWORD_LABEL = re.compile(
+    r"^\s*(?=[A-ZÀ-Ý])(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|op[ée]rationnels?|strat[ée]giques?))?|"
+    r"objectives?|goals?)\s*:\s*(?=\S)"
+)
 INLINE_CODE = re.compile(r"(?<=[^\W\d_)»][.;!?])\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])")
 
 
@@ -35,6 +40,9 @@ def read_code(text: str) -> Code | None:
         kw = m.group("kw").lower()
         code = m.group("code")
         return Code(code, code.count(".") + 1, "", _kw_role(kw), m.end())
+    m = KEYWORD_LABEL.match(text)
+    if m:
+        return Code("", 1, "", "objective", m.end())
     m = LETTER_CODE.match(text)
     if m:
         return Code(m.group("letters") + m.group("num"), 1, m.group("letters"), "", m.end())

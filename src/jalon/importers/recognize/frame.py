@@ -93,6 +93,8 @@ GLOSSARY_HEAD = re.compile(
 )
 _ACRONYM = r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&'’]{1,11}(?:-[A-ZÀ-Ý]{1,6})?s?"
 _GLOSSARY_ENTRY = re.compile(rf"^\s*({_ACRONYM})\s*(?:[:：=–—-]|\t|\s{{2,}})\s*(.{{3,200}})$")
+# under a glossary heading, an acronym then its capitalized expansion, one space apart
+_GLOSSARY_SPACED = re.compile(rf"^\s*({_ACRONYM})\s+([A-ZÀ-Ý].{{2,200}})$")
 _INLINE_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
 
 
@@ -316,7 +318,9 @@ def _glossary(layout: Layout, frame: Frame) -> None:
             if not t:
                 j += 1
                 continue
-            m = _GLOSSARY_ENTRY.match(t)
+            raw = strip_bullet(nxt.text).strip()
+            # "CDC     Corporation de…": the columns' spaces matter before they are cleaned
+            m = _GLOSSARY_ENTRY.match(raw) or _GLOSSARY_ENTRY.match(t) or _GLOSSARY_SPACED.match(t)
             if m:
                 entries.append((m.group(1), m.group(2).strip(), j))
                 misses = 0

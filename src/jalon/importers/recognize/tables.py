@@ -75,7 +75,9 @@ class _State:
         kind = None
         if code and code.letters:
             kind = {"P": "principal", "S": "secondary"}.get(code.letters)
-        ob = ObjectiveDraft(title=clean(title), code=code.code if code else None, kind=kind)
+        ob = ObjectiveDraft(
+            title=clean(title), code=(code.code or None) if code else None, kind=kind
+        )
         self.current_ori().objectives.append(ob)
         self.rec.track(ob, lines)
         self.obj = ob
@@ -170,7 +172,7 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
         if not m:
             c = read_code(text)
             if c and not c.letters:
-                code, title = c.code, text[c.end :]
+                code, title = c.code or None, text[c.end :]
         j = i + 1
         while j < len(lines) and lines[j].cells is None and j not in used and not layout.skipped(j):
             nxt = clean(lines[j].text)
@@ -231,7 +233,7 @@ def _row(
             if not m:
                 c = read_code(text)
                 if c:
-                    code, title = c.code, text[c.end :]
+                    code, title = c.code or None, text[c.end :]
             state.orientation(clean(title), code, [i], key=text)
         else:
             rec.track(state.current_ori(), [i])
@@ -271,7 +273,7 @@ def _row(
         code = None
         c = read_code(title)
         if c and not c.letters:
-            code, title = c.code, title[c.end :]
+            code, title = c.code or None, title[c.end :]
         if code_cell and len(titles) == 1:
             code = code_cell.strip().rstrip(".")
         title, hint = split_trailing_schedule(clean(title))
