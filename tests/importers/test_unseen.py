@@ -27,7 +27,7 @@ FLOORS = {
     "r05_moyens.txt": 0.70,
     "r06_enjeux.txt": 0.95,
     "r07_tableur.csv": 1.00,
-    "r08_docx.docx": 0.35,
+    "r08_docx.docx": 0.95,
     "r09_romains.txt": 0.80,
     "r10_blocs.txt": 0.85,
     "r11_pdf.pdf": 1.00,

@@ -35,6 +35,7 @@ from . import columns as C
 from .codes import read_code
 from .items import continues, split_actors, split_indicators, split_items, status_from
 from .layout import ORIENTATION_RE, Layout
+from .outline import _field_of
 from .result import Recognized
 
 SOFT_BREAK = "\u2028"
@@ -165,6 +166,32 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
     m = ORIENTATION_RE.match(text)
     level = lines[i].heading
     heading = level is not None and level <= 2
+    lead = read_code(text)
+    if not m and (
+        (lead is not None and lead.keyword == "objective")
+        or (level is not None and level > _top_heading(layout))
+    ):
+        # "Objectif 1.1 : …" or a second-level heading between tables: an objective
+        members = _wrapped(layout, used, i, text)
+        state.objective(join_lines([clean(lines[k].text) for k in members]), members)
+        return members[-1] + 1
+    field = _field_of(strip_bullet(text))
+    if not m and field is not None and state.last_action is not None and field[1]:
+        _add_field(state.last_action, field[0], field[1])
+        rec.track(state.last_action, [i])
+        return i + 1
+    if (
+        not m
+        and state.ori is not None
+        and (lines[i].list_level is not None or (lead is not None and not lead.keyword))
+    ):
+        # a numbered list after the tables: more actions of the current objective
+        title = text[lead.end :] if lead is not None else text
+        a = ActionDraft(title=clean(title), code=(lead.code or None) if lead else None)
+        state.current_obj().actions.append(a)
+        rec.track(a, [i])
+        state.last_action = a
+        return i + 1
     if m or heading or (is_caps(text) and 8 < len(text) < 200 and not text.endswith(":")):
         members = [i]
         title = text[m.end() :] if m else text
@@ -192,6 +219,46 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
         state.orientation(clean(title), code, members)
         return j
     return i + 1
+
+
+def _top_heading(layout: Layout) -> int:
+    """The shallowest heading level of the document's text lines (title styles aside)."""
+    levels = [ln.heading for ln in layout.lines if ln.cells is None and ln.heading]
+    return min(levels) if levels else 99
+
+
+def _wrapped(layout: Layout, used: set[int], i: int, text: str) -> list[int]:
+    """Line i and the lines that only continue it."""
+    lines = layout.lines
+    members = [i]
+    j = i + 1
+    while j < len(lines) and lines[j].cells is None and j not in used and not layout.skipped(j):
+        nxt = clean(lines[j].text)
+        if not nxt or not (starts_lower(nxt) or continues(text, nxt)):
+            break
+        members.append(j)
+        text = nxt
+        j += 1
+    return members
+
+
+def _add_field(a: ActionDraft, name: str, value: str) -> None:
+    """A labelled line under an action written outside the tables."""
+    value = clean(value)
+    if name == "actors":
+        a.actors.extend(split_actors([value]))
+    elif name == "results":
+        a.expected_results.append(value)
+    elif name == "indicators":
+        a.indicators.extend(IndicatorDraft(text=t, kind=k) for k, t in split_indicators([value]))
+    elif name == "schedule":
+        a.timing = value
+        a.schedule_years = plan_years(value) or None
+    elif name == "status":
+        a.status, note = status_from([value])
+        a.progress_note = note or a.progress_note
+    else:
+        a.progress_note = value if not a.progress_note else f"{a.progress_note} {value}"
 
 
 def _row(
