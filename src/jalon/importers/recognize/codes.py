@@ -21,6 +21,8 @@ KEYWORD_LABEL = re.compile(
     r"^\s*(?=[A-ZÀ-Ý])(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|op[ée]rationnels?|strat[ée]giques?))?|"
     r"objectives?|goals?)\s*:\s*(?=\S)"
 )
+ROMAN_CODE = re.compile(r"^\s*(?P<roman>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]\s+(?=[^\W\d_])")
+ALPHA_CODE = re.compile(r"^\s*(?P<alpha>[A-H])\s*[.)]\s+(?=[A-ZÀ-Ý])")
 INLINE_CODE = re.compile(r"(?<=[^\W\d_)»][.;!?])\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])")
 
 
@@ -31,6 +33,7 @@ class Code:
     letters: str  # "P" for "P1.", "" for numbers
     keyword: str  # "objectif", "action"… when written out, else ""
     end: int  # where the text after the code starts
+    style: str = ""  # "roman" for "II.", "alpha" for "B.", else ""
 
 
 @lru_cache(maxsize=16384)
@@ -46,6 +49,12 @@ def read_code(text: str) -> Code | None:
     m = LETTER_CODE.match(text)
     if m:
         return Code(m.group("letters") + m.group("num"), 1, m.group("letters"), "", m.end())
+    m = ROMAN_CODE.match(text)
+    if m and m.group("roman"):
+        return Code(m.group("roman"), 1, "", "", m.end(), "roman")
+    m = ALPHA_CODE.match(text)
+    if m:
+        return Code(m.group("alpha"), 1, "", "", m.end(), "alpha")
     m = NUM_CODE.match(text)
     if m:
         code = m.group("code") or m.group("single")
@@ -73,6 +82,8 @@ class Scheme:
     def role(self, code: Code) -> str | None:
         if code.keyword:
             return code.keyword
+        if code.style:
+            return None
         if code.letters:
             return "objective" if code.letters in self.objective_letters else None
         if self.action_depth is not None and code.depth == self.action_depth:
@@ -85,6 +96,7 @@ class Scheme:
 
 
 def decide_scheme(codes: list[Code], *, has_objective_column: bool = True) -> Scheme:
+    codes = [c for c in codes if not c.style]
     letters = Counter(c.letters for c in codes if c.letters and not c.keyword)
     numeric = Counter(c.depth for c in codes if not c.letters and not c.keyword)
     scheme = Scheme()

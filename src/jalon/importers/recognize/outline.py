@@ -181,8 +181,12 @@ def strength(sig: tuple[str, ...]) -> int:
         return 10 + int(sig[1])
     if kind == "caps":
         return 20
+    if kind == "roman":
+        return 25
     if kind == "kwobj":
         return 30
+    if kind == "alpha":
+        return 36
     if kind == "letter":
         return 35
     if kind == "num":
@@ -304,6 +308,9 @@ def _entries(
             continue
         if line.cells is not None:
             texts = [p for c in line.cells for p in c.split("\n") if p.strip()]
+            if len(texts) >= 2 and len(texts[-1]) <= 30 and status_of(texts[-1]):
+                # "Action…⇥Réalisé": a status in the last cell belongs to the text before it
+                texts = [*texts[:-2], f"{texts[-2]} – {texts[-1]}"]
             for t in texts:
                 cur = _add_line(
                     entries,
@@ -484,6 +491,8 @@ def _add_line(
     if code is not None:
         if code.keyword:
             sig = ("kwobj",) if code.keyword == "objective" else ("kwact",)
+        elif code.style:
+            sig = (code.style,)
         elif code.letters:
             sig = ("letter", code.letters)
         else:
