@@ -24,7 +24,7 @@ FLOORS = {
     "r02_ocr.txt": 0.80,
     "r03_axes.txt": 0.95,
     "r04_tableau.txt": 1.00,
-    "r05_moyens.txt": 0.70,
+    "r05_moyens.txt": 1.00,
     "r06_enjeux.txt": 0.95,
     "r07_tableur.csv": 1.00,
     "r08_docx.docx": 0.95,

@@ -9,12 +9,12 @@ from functools import lru_cache
 
 LETTER_CODE = re.compile(r"^\s*(?P<letters>[A-Z]{1,2})(?P<num>\d{1,3})\s*[.):–-]\s+(?=\S)")
 NUM_CODE = re.compile(
-    r"^\s*(?P<code>\d{1,3}(?:\.\d{1,3}){1,4})\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
+    r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){1,4})\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
 )
 KEYWORD_CODE = re.compile(
     r"^\s*(?=[A-ZÀ-Ý])(?P<kw>(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|g[ée]n[ée]ral|op[ée]rationnels?|strat[ée]giques?))?|"
     r"actions?|moyens?(?:\s+d['’]action)?|activit[ée]s?|mesures?|objectives?|goals?|activit(?:y|ies)))"
-    r"\s*(?:(?i:n[o°º])\.?\s*)?(?P<code>[A-Z]?\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Za-z](?=\s*[.:)–—-]))\s*[.:)–—-]?\s*"
+    r"\s*(?:(?i:n[o°º])\.?\s*)?(?P<code>[A-Z]\.\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Z]?\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Za-z](?=\s*[.:)–—-]))\s*[.:)–—-]?\s*"
 )
 # an objective named by its label without a number: "Objectif stratégique : …", "Objectif : …"
 KEYWORD_LABEL = re.compile(
@@ -23,7 +23,9 @@ KEYWORD_LABEL = re.compile(
 )
 ROMAN_CODE = re.compile(r"^\s*(?P<roman>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]\s+(?=[^\W\d_])")
 ALPHA_CODE = re.compile(r"^\s*(?P<alpha>[A-H])\s*[.)]\s+(?=[A-ZÀ-Ý])")
-INLINE_CODE = re.compile(r"(?<=[^\W\d_)»][.;!?])\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])")
+INLINE_CODE = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.;!?])|(?<=[)»][.;!?]))\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])"
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def read_code(text: str) -> Code | None:
     m = NUM_CODE.match(text)
     if m:
         code = m.group("code") or m.group("single")
-        if int(code.split(".")[0]) > 300:
+        if code[0].isdigit() and int(code.split(".")[0]) > 300:
             return None
         return Code(code, code.count(".") + 1, "", "", m.end())
     return None
