@@ -444,7 +444,9 @@ def split_trailing_schedule(text: str) -> tuple[str, str | None]:
     """ "Organiser une rencontre …; an 1-2." → ("Organiser une rencontre …", "an 1-2")."""
     m = _TRAILING_SCHEDULE.search(text)
     if not m or m.start() < 8:
-        return text, None
+        m = _TRAILING_TIMING_WORDS.search(text)
+        if not m or m.start() < 8:
+            return text, None
     return text[: m.start()].rstrip(" ;,"), m.group(1).strip()
 
 
@@ -453,6 +455,10 @@ _TIMING_WORDS = (
     r"mensuel(?:lement)?|hebdomadaire(?:ment)?|trimestriel(?:lement)?|annuel(?:lement)?|"
     r"bimestriel|semestriel|quotidien(?:nement)?|chaque (?:année|mois|semaine|trimestre)|"
     r"ongoing|monthly|weekly|quarterly|yearly|annually|as needed|continuous"
+)
+# "… (en continu)", "…; au besoin": a timing in words closing the sentence
+_TRAILING_TIMING_WORDS = re.compile(
+    rf"\s*(?:;|\()\s*((?:{_TIMING_WORDS}))\s*\)?\s*\.?\s*$", re.IGNORECASE
 )
 _TIMING_WORD_RE = re.compile(rf"^(?:{_TIMING_WORDS})\b", re.IGNORECASE)
 _YEARISH = r"(?:(?:19|20)\d\d|'?\d\d)"
