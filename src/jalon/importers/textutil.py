@@ -240,8 +240,19 @@ def is_french(texts: list[str]) -> bool:
 
 
 def fix_ocr(text: str) -> str:
-    """OCR slips of French text: "I'action" (a capital i) for "l'action"."""
+    """OCR slips of French text: "I'action" (a capital i) for "l'action"; a heading's roman
+    numeral read as "|", "l" or "Il" ("ORIENTATION |" for "ORIENTATION I")."""
+    m = _OCR_NUMERAL.match(text)
+    if m:
+        numeral = m.group(2).replace("|", "I").replace("l", "I")
+        text = text[: m.start(2)] + numeral + text[m.end(2) :]
     return _OCR_L.sub(r"l\1", text)
+
+
+_OCR_NUMERAL = re.compile(
+    r"^(\s*(?:ORIENTATION|AXE|ENJEU|CHANTIER|PRIORITÉ|Orientation|Axe|Enjeu|Chantier|Priorité)S?\s+)"
+    r"([|lI]*[|l][|lI]*)(?=\s*(?:[:.–—-]|$))"
+)
 
 
 def bullet_of(text: str) -> str | None:

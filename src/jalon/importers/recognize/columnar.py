@@ -12,6 +12,7 @@ reads a DOCX table.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..blocks import Line
@@ -19,7 +20,7 @@ from ..textutil import clean, join_lines, list_item
 from . import columns as C
 from .codes import read_code
 from .items import continues, new_item, vocabulary
-from .layout import ORIENTATION_RE
+from .layout import ORIENTATION_RE, URL_RE
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 _TOLERANCE = 3
@@ -86,17 +87,36 @@ def _header_continuation(segs: list[tuple[int, str]], below: str) -> dict[int, s
     return found
 
 
-def _is_page_footer(text: str) -> bool:
-    """A running footer: text then a page number far to the right ("… Page 2 de 3")."""
-    return bool(
-        re.search(r"\S\s{3,}(?:page\s*)?\d{1,4}(?:\s*(?:de|sur|/|of)\s*\d{1,4})?\s*$", text, re.I)
-        and re.search(r"(?:page\s*\d|\d\s*(?:de|sur|/|of)\s*\d)", text, re.I)
-    )
+_FOOTER_NUMBER = re.compile(
+    r"\S\s{3,}((?:page\s*)?\d{1,4}(?:\s*(?:de|sur|/|of)\s*\d{1,4})?)\s*$", re.I
+)
+
+
+def _footer_key(text: str) -> str:
+    m = _FOOTER_NUMBER.search(text)
+    return clean(text[: m.start(1)]).lower() if m else ""
+
+
+def _is_page_footer(text: str, repeated: set[str]) -> bool:
+    """A running footer: text then a page number far to the right ("… Page 2 de 3"), or the
+    same text closing several pages with a bare number."""
+    m = _FOOTER_NUMBER.search(text)
+    if not m:
+        return False
+    if re.search(r"(?:page\s*\d|\d\s*(?:de|sur|/|of)\s*\d)", m.group(1), re.I):
+        return True
+    return _footer_key(text) in repeated
+
+
+def _cut_runs(text: str) -> list[str]:
+    return re.findall(r"\S+(?: {1,2}\S+)*", text)
 
 
 def columnize(lines: list[Line]) -> list[Line] | None:
     """The lines with each columned region replaced by table rows; None if there is none."""
     common = vocabulary([ln.text for ln in lines if ln.cells is None])
+    keys = Counter(_footer_key(ln.text) for ln in lines if ln.cells is None)
+    repeated = {k for k, c in keys.items() if k and c >= 2}
     out: list[Line] = []
     changed = False
     table = 1000
@@ -140,20 +160,32 @@ def columnize(lines: list[Line]) -> list[Line] | None:
             if not ln.text.strip():
                 j += 1
                 continue
-            if ORIENTATION_RE.match(ln.text):
-                # a full-width orientation row inside the table: a row of its own
+            m = ORIENTATION_RE.match(ln.text)
+            if m:
+                # a full-width orientation row inside the table: a row of its own, with its
+                # title on the lines below when the heading line holds only the number
                 _flush(out, lines, region, roles, common, table)
+                parts = [clean(ln.text)]
+                k = j + 1
+                if not clean(ln.text[m.end() :]):
+                    while k < n and lines[k].cells is None and lines[k].text.strip():
+                        nxt = lines[k + 1].text if k + 1 < n else ""
+                        if grid_header(lines[k].text, nxt) or len(_cut_runs(lines[k].text)) > 1:
+                            break
+                        parts.append(clean(lines[k].text))
+                        k += 1
+                text = join_lines(parts)
                 out.append(
                     Line(
-                        text=clean(ln.text),
+                        text=text,
                         number=ln.number,
                         where=ln.where,
                         page=ln.page,
-                        cells=[clean(ln.text)] + [""] * (len(roles) - 1),
+                        cells=[text] + [""] * (len(roles) - 1),
                         table=table,
                     )
                 )
-                j += 1
+                j = k
                 continue
             nxt = lines[j + 1].text if j + 1 < n and lines[j + 1].cells is None else ""
             again = grid_header(ln.text, nxt)
@@ -170,7 +202,7 @@ def columnize(lines: list[Line]) -> list[Line] | None:
                     else 1
                 )
                 continue
-            if _is_page_footer(ln.text):
+            if _is_page_footer(ln.text, repeated) or URL_RE.match(ln.text):
                 _flush(out, lines, region, roles, common, table)
                 out.append(ln)
                 j += 1
@@ -212,14 +244,24 @@ def _flush(
 def _cut(text: str, starts: list[int]) -> dict[int, str] | None:
     """The line's runs of text by column; None for a line that ignores the grid."""
     cols: dict[int, str] = {}
-    segs = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: {1,2}(?=\S)\S+)*", text)]
+    segs = [
+        (m.start(), m.group(0))
+        for m in re.finditer(r"\S+(?: {1,2}(?=\S)(?!(?<=  )[eo•◦▪-] )\S+)*", text)
+    ]
     if not segs:
         return {}
+    last = -1
     for start, seg in segs:
-        k = 0
-        for c, s in enumerate(starts):
-            if start + _TOLERANCE >= s:
-                k = c
+        # the column whose heading starts nearest: OCR and "layout" extraction shift text
+        # by a few characters, never past the middle of two headings
+        k = min(range(len(starts)), key=lambda c: (abs(starts[c] - start), -c))
+        if start + _TOLERANCE < starts[k] and k > 0 and k - 1 != last:
+            left = starts[k - 1]
+            if start - left < starts[k] - start:
+                k -= 1
+        if k <= last and last + 1 < len(starts):
+            k = last + 1  # two runs in one column: the second is the next column's
+        last = k
         # a run that crosses the next column's start by far is a paragraph, not a cell
         if (
             k + 1 < len(starts)

@@ -51,6 +51,7 @@ class _State:
         self.obj_key: str | None = None
         self.ori_key: str | None = None
         self.last_action: ActionDraft | None = None
+        self.started = False  # a header row has been read
 
     def orientation(
         self, title: str, code: str | None, lines: list[int], key: str | None = None
@@ -113,6 +114,7 @@ def recognize_tables(layout: Layout, used: set[int], *, fmt: str) -> Recognized 
         found = _header_roles(cells)
         if found is not None:
             roles = found
+            state.started = True
             headers[line.table or 0] = found
             rec.consumed.add(i)
             i += 1
@@ -192,7 +194,9 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
         rec.track(a, [i])
         state.last_action = a
         return i + 1
-    if m or heading or (is_caps(text) and 8 < len(text) < 200 and not text.endswith(":")):
+    # capitals before the first table (an organization's name, a cover page) are no heading
+    caps = state.started and is_caps(text) and 8 < len(text) < 200 and not text.endswith(":")
+    if m or heading or caps:
         members = [i]
         title = text[m.end() :] if m else text
         code = m.group(1) if m else None
