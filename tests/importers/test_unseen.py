@@ -31,7 +31,7 @@ FLOORS = {
     "r09_romains.txt": 1.00,
     "r10_blocs.txt": 0.85,
     "r11_pdf.pdf": 1.00,
-    "r11_pdf_layout.txt": 0.70,
+    "r11_pdf_layout.txt": 0.95,
     "r11_pdf_raw.txt": 0.40,
     "r12_excel.xlsx": 1.00,
 }

@@ -24,6 +24,7 @@ from .layout import ORIENTATION_RE, URL_RE
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 _TOLERANCE = 3
+_INNER_CODE = re.compile(r"(?<=[^\W\d_]) (?=\d{1,3}(?:\.\d{1,3}){1,4}\.? [A-ZÀ-Ý])")
 
 
 @dataclass
@@ -244,14 +245,22 @@ def _flush(
 def _cut(text: str, starts: list[int]) -> dict[int, str] | None:
     """The line's runs of text by column; None for a line that ignores the grid."""
     cols: dict[int, str] = {}
-    segs = [
-        (m.start(), m.group(0))
-        for m in re.finditer(r"\S+(?: {1,2}(?=\S)(?!(?<=  )[eo•◦▪-] )\S+)*", text)
-    ]
+    segs: list[tuple[int, str]] = []
+    for m in re.finditer(r"\S+(?: (?=\S)\S+)*", text):
+        # "…un accès 1.1.1 Mettre…": a code inside a run starts the next column's cell
+        pieces = _INNER_CODE.split(m.group(0))
+        at = m.start()
+        for piece in pieces:
+            at = text.index(piece, at)
+            segs.append((at, piece))
+            at += len(piece)
     if not segs:
         return {}
     last = -1
+    end = -10
     for start, seg in segs:
+        narrow = start - end <= 2  # runs two spaces apart: one column unless the grid says
+        end = start + len(seg)
         # the column whose heading starts nearest: OCR and "layout" extraction shift text
         # by a few characters, never past the middle of two headings
         k = min(range(len(starts)), key=lambda c: (abs(starts[c] - start), -c))
@@ -259,7 +268,9 @@ def _cut(text: str, starts: list[int]) -> dict[int, str] | None:
             left = starts[k - 1]
             if start - left < starts[k] - start:
                 k -= 1
-        if k <= last and last + 1 < len(starts):
+        if k <= last and narrow:
+            k = last
+        elif k <= last and last + 1 < len(starts):
             k = last + 1  # two runs in one column: the second is the next column's
         last = k
         # a run that crosses the next column's start by far is a paragraph, not a cell
