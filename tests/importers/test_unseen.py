@@ -29,7 +29,7 @@ FLOORS = {
     "r07_tableur.csv": 1.00,
     "r08_docx.docx": 0.95,
     "r09_romains.txt": 1.00,
-    "r10_blocs.txt": 0.85,
+    "r10_blocs.txt": 0.95,
     "r11_pdf.pdf": 1.00,
     "r11_pdf_layout.txt": 0.95,
     "r11_pdf_raw.txt": 0.40,

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 LETTER_CODE = re.compile(r"^\s*(?P<letters>[A-Z]{1,2})(?P<num>\d{1,3})\s*[.):–-]\s+(?=\S)")
 NUM_CODE = re.compile(
-    r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){1,4})\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
+    r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?:\.\d{1,3}){0,3}\.?[a-h](?![\w'’]))\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
 )
 KEYWORD_CODE = re.compile(
     r"^\s*(?=[A-ZÀ-Ý])(?P<kw>(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|g[ée]n[ée]ral|op[ée]rationnels?|strat[ée]giques?))?|"
@@ -60,7 +60,8 @@ def read_code(text: str) -> Code | None:
     m = NUM_CODE.match(text)
     if m:
         code = m.group("code") or m.group("single")
-        if code[0].isdigit() and int(code.split(".")[0]) > 300:
+        lead = re.match(r"\d+", code)
+        if lead is not None and int(lead.group(0)) > 300:
             return None
         return Code(code, code.count(".") + 1, "", "", m.end())
     return None
