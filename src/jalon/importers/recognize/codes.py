@@ -9,7 +9,7 @@ from functools import lru_cache
 
 LETTER_CODE = re.compile(r"^\s*(?P<letters>[A-Z]{1,2})(?P<num>\d{1,3})\s*[.):–-]\s+(?=\S)")
 NUM_CODE = re.compile(
-    r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?:\.\d{1,3}){0,3}\.?[a-h](?![\w'’]))\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
+    r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?:\.\d{1,3}){0,3}\.[a-h](?![\w'’]))\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
 )
 KEYWORD_CODE = re.compile(
     r"^\s*(?=[A-ZÀ-Ý])(?P<kw>(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|g[ée]n[ée]ral|op[ée]rationnels?|strat[ée]giques?))?|"
