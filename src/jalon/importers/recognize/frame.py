@@ -140,6 +140,22 @@ def _title(layout: Layout, frame: Frame) -> None:
             frame.used.add(i)
             title_at = i
             break
+    if title_at is not None and not _YEARS_SPAN.search(frame.title):
+        # "PLANIFICATION STRATÉGIQUE 2024-2029" over "Plan d'action": the line naming the
+        # plan's years is the title, the other its subtitle
+        for k in (title_at - 1, title_at + 1):
+            if not (0 <= k < len(lines)) or lines[k].cells is not None or layout.skipped(k):
+                continue
+            text = clean(lines[k].text)
+            if (
+                _YEARS_SPAN.search(text)
+                and len(text) <= 120
+                and (is_caps(text) or lines[k].heading is not None)
+                and not ORIENTATION_RE.match(text)
+            ):
+                frame.title = text
+                frame.used.add(k)
+                break
     if not frame.title and first is not None:
         # without a line naming a plan, only a title the format marks as such (a capitalised
         # first line may well be the first orientation of a one-page summary)
@@ -163,6 +179,7 @@ def _title(layout: Layout, frame: Frame) -> None:
         _organization_near(layout, frame, title_at)
 
 
+_YEARS_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b")
 _ORG_WORDS = re.compile(
     r"^(?:la\s+|le\s+|l['’]\s*|the\s+)?(?:table|r[ée]seau|regroupement|corporation|consortium|conseil|comit[ée]|"
     r"association|centre|coalition|collectif|f[ée]d[ée]ration|alliance|chantier|forum|instance|"
