@@ -178,6 +178,7 @@ def _words(page: Any, height: float) -> list[Word]:
             ctypes.c_double(),
         )
         loose = raw.FS_RECTF()
+        loose_ref = ctypes.byref(loose)
         words: list[Word] = []
         cur: list[str] = []
         box: list[float] = []
@@ -195,14 +196,14 @@ def _words(page: Any, height: float) -> list[Word]:
                     words.append(Word("".join(cur), box[0], box[1], box[2], box[3], bold))
                     cur, box, bold = [], [], True
                 continue
-            raw.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top)
-            x0, x1 = left.value, right.value
             # the loose box spans the font's whole line height: a full stop or a hyphen sits
             # on the same line as the letters around it (the tight glyph box would not)
-            if raw.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(loose)):
+            if raw.FPDFText_GetLooseCharBox(textpage.raw, i, loose_ref):
+                x0, x1 = loose.left, loose.right
                 t, b = height - loose.top, height - loose.bottom
-                x0, x1 = min(x0, loose.left), max(x1, loose.right)
             else:
+                raw.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top)
+                x0, x1 = left.value, right.value
                 t, b = height - top.value, height - bottom.value
             size = raw.FPDFText_GetFontSize(textpage.raw, i) or 10.0
             if cur and (
