@@ -18,7 +18,7 @@ from jalon.plans.interchange import dumps
 from .conftest import FIXTURES
 
 MIN_SCORE = 0.95
-PLANS = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith(".truth.json"))
+PLANS = sorted(p for p in FIXTURES.iterdir() if p.is_file() and not p.name.endswith(".truth.json"))
 
 
 def _truth(path: Path) -> dict[str, Any]:

@@ -240,8 +240,19 @@ def is_french(texts: list[str]) -> bool:
 
 
 def fix_ocr(text: str) -> str:
-    """OCR slips of French text: "I'action" (a capital i) for "l'action"."""
+    """OCR slips of French text: "I'action" (a capital i) for "l'action"; a heading's roman
+    numeral read as "|", "l" or "Il" ("ORIENTATION |" for "ORIENTATION I")."""
+    m = _OCR_NUMERAL.match(text)
+    if m:
+        numeral = m.group(2).replace("|", "I").replace("l", "I")
+        text = text[: m.start(2)] + numeral + text[m.end(2) :]
     return _OCR_L.sub(r"l\1", text)
+
+
+_OCR_NUMERAL = re.compile(
+    r"^(\s*(?:ORIENTATION|AXE|ENJEU|CHANTIER|PRIORITÉ|Orientation|Axe|Enjeu|Chantier|Priorité)S?\s+)"
+    r"([|lI]*[|l][|lI]*)(?=\s*(?:[:.–—-]|$))"
+)
 
 
 def bullet_of(text: str) -> str | None:
@@ -444,7 +455,9 @@ def split_trailing_schedule(text: str) -> tuple[str, str | None]:
     """ "Organiser une rencontre …; an 1-2." → ("Organiser une rencontre …", "an 1-2")."""
     m = _TRAILING_SCHEDULE.search(text)
     if not m or m.start() < 8:
-        return text, None
+        m = _TRAILING_TIMING_WORDS.search(text)
+        if not m or m.start() < 8:
+            return text, None
     return text[: m.start()].rstrip(" ;,"), m.group(1).strip()
 
 
@@ -453,6 +466,10 @@ _TIMING_WORDS = (
     r"mensuel(?:lement)?|hebdomadaire(?:ment)?|trimestriel(?:lement)?|annuel(?:lement)?|"
     r"bimestriel|semestriel|quotidien(?:nement)?|chaque (?:année|mois|semaine|trimestre)|"
     r"ongoing|monthly|weekly|quarterly|yearly|annually|as needed|continuous"
+)
+# "… (en continu)", "…; au besoin": a timing in words closing the sentence
+_TRAILING_TIMING_WORDS = re.compile(
+    rf"\s*(?:;|\()\s*((?:{_TIMING_WORDS}))\s*\)?\s*\.?\s*$", re.IGNORECASE
 )
 _TIMING_WORD_RE = re.compile(rf"^(?:{_TIMING_WORDS})\b", re.IGNORECASE)
 _YEARISH = r"(?:(?:19|20)\d\d|'?\d\d)"

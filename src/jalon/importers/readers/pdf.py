@@ -15,6 +15,7 @@ it needs OCR first.
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,6 +177,8 @@ def _words(page: Any, height: float) -> list[Word]:
             ctypes.c_double(),
             ctypes.c_double(),
         )
+        loose = raw.FS_RECTF()
+        loose_ref = ctypes.byref(loose)
         words: list[Word] = []
         cur: list[str] = []
         box: list[float] = []
@@ -185,15 +188,23 @@ def _words(page: Any, height: float) -> list[Word]:
         for i in range(n):
             code = raw.FPDFText_GetUnicode(textpage.raw, i)
             ch = chr(code) if 0 < code < 0x110000 else ""
+            if ch == "\x02":  # PDFium's mark for a hyphen ending a line
+                ch = "-"
             generated = raw.FPDFText_IsGenerated(textpage.raw, i) == 1
             if generated or not ch.strip() or ch in "\ufffe\uffff":
                 if cur:
                     words.append(Word("".join(cur), box[0], box[1], box[2], box[3], bold))
                     cur, box, bold = [], [], True
                 continue
-            raw.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top)
-            x0, x1 = left.value, right.value
-            t, b = height - top.value, height - bottom.value
+            # the loose box spans the font's whole line height: a full stop or a hyphen sits
+            # on the same line as the letters around it (the tight glyph box would not)
+            if raw.FPDFText_GetLooseCharBox(textpage.raw, i, loose_ref):
+                x0, x1 = loose.left, loose.right
+                t, b = height - loose.top, height - loose.bottom
+            else:
+                raw.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top)
+                x0, x1 = left.value, right.value
+                t, b = height - top.value, height - bottom.value
             size = raw.FPDFText_GetFontSize(textpage.raw, i) or 10.0
             if cur and (
                 x0 - last_right > size * 0.2
@@ -308,7 +319,10 @@ def _cell_text(words: list[Word], box: tuple[float, float, float, float]) -> str
         first = r[0]
         space = (first.x1 - first.x0) / max(1, len(first.text))
         wrapped = room < (first.x1 - first.x0) + space * 1.5
-        out += (SOFT_BREAK if wrapped else "\n") + text
+        if wrapped and re.search(r"[^\W\d_]-$", out):
+            out += text  # a word hyphenated at the end of the line: keep it whole
+        else:
+            out += (SOFT_BREAK if wrapped else "\n") + text
     return out
 
 

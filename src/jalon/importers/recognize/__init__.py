@@ -174,7 +174,56 @@ def _quality(rec: Recognized, content: set[int]) -> float:
         "text-columns": 2.5,
         "pdf-table-text": 2.0,
     }.get(rec.name, 0.0)
-    return coverage * 10 + bonus + min(len(actions), 300) * 0.001
+    return coverage * 10 + bonus + min(len(actions), 300) * 0.001 - 8 * _implausibility(rec)
+
+
+# words a French or English title does not end on: a title ending on one was cut mid-sentence
+_DANGLING = frozenset(
+    re.findall(
+        r"\S+",
+        "à au aux de des du la le les et ou pour par sur dans avec un une son sa ses "
+        "leur leurs notre nos votre vos ce cette ces entre vers chez sans selon afin que qui "
+        "the of and or to for in on with an by",
+    )
+)
+
+
+def _dangling(title: str) -> bool:
+    text = clean(title).rstrip()
+    if not text:
+        return False
+    if text.endswith(("-", "'", "’", ",")):
+        return True
+    return re.split(r"[\s’']+", text.lower())[-1] in _DANGLING
+
+
+def _implausibility(rec: Recognized) -> float:
+    """How implausible the tree a recognizer built looks, 0 (plausible) to about 1: titles
+    cut mid-sentence, fields stuffed with fragments, objectives repeated as their only action
+    or orientations repeated as their only objective, items without children."""
+    actions = rec.iter_actions()
+    if not actions:
+        return 1.0
+    n = len(actions)
+    dangling = sum(1 for a in actions if _dangling(a.title)) / n
+    stuffed = (
+        sum(
+            1
+            for a in actions
+            if a.progress_note and (a.progress_note.count(";") >= 3 or len(a.progress_note) > 400)
+        )
+        / n
+    )
+    huge = sum(1 for a in actions if len(a.title) > 400) / n
+    objectives = [ob for o in rec.orientations for ob in o.objectives]
+    repeated = 0
+    for ob in objectives:
+        key = fold(clean(ob.title))
+        if key and len(ob.actions) == 1 and fold(clean(ob.actions[0].title)) == key:
+            repeated += 1
+    repeated_share = repeated / max(1, len(objectives))
+    empty = sum(1 for ob in objectives if not ob.actions) / max(1, len(objectives))
+    return dangling + stuffed + huge + repeated_share + 0.5 * empty
 
 
 def _drop_footnote_marks(draft: PlanDraft, marks: set[str]) -> None:

@@ -9,14 +9,23 @@ from functools import lru_cache
 
 LETTER_CODE = re.compile(r"^\s*(?P<letters>[A-Z]{1,2})(?P<num>\d{1,3})\s*[.):–-]\s+(?=\S)")
 NUM_CODE = re.compile(
-    r"^\s*(?P<code>\d{1,3}(?:\.\d{1,3}){1,4})\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
+    r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}(?:\.\d{1,3}){0,3}\.[a-h](?![\w'’]))\.?\)?\s+(?=[^\d\s%$])|^\s*(?P<single>\d{1,3})\s*[.)]\s+(?=[^\d\s%$])"
 )
 KEYWORD_CODE = re.compile(
     r"^\s*(?=[A-ZÀ-Ý])(?P<kw>(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|g[ée]n[ée]ral|op[ée]rationnels?|strat[ée]giques?))?|"
     r"actions?|moyens?(?:\s+d['’]action)?|activit[ée]s?|mesures?|objectives?|goals?|activit(?:y|ies)))"
-    r"\s*(?:(?i:n[o°º])\.?\s*)?(?P<code>[A-Z]?\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Za-z](?=\s*[.:)–—-]))\s*[.:)–—-]?\s*"
+    r"\s*(?:(?i:n[o°º])\.?\s*)?(?P<code>[A-Z]\.\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Z]?\d{1,3}(?:\.\d{1,3}){0,4}\b|[A-Za-z](?=\s*[.:)–—-]))\s*[.:)–—-]?\s*"
 )
-INLINE_CODE = re.compile(r"(?<=[^\W\d_)»][.;!?])\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])")
+# an objective named by its label without a number: "Objectif stratégique : …", "Objectif : …"
+KEYWORD_LABEL = re.compile(
+    r"^\s*(?=[A-ZÀ-Ý])(?i:objectifs?(?:\s+(?:sp[ée]cifiques?|op[ée]rationnels?|strat[ée]giques?))?|"
+    r"objectives?|goals?)\s*:\s*(?=\S)"
+)
+ROMAN_CODE = re.compile(r"^\s*(?P<roman>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]\s+(?=[^\W\d_])")
+ALPHA_CODE = re.compile(r"^\s*(?P<alpha>[A-H])\s*[.)]\s+(?=[A-ZÀ-Ý])")
+INLINE_CODE = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.;!?])|(?<=[)»][.;!?]))\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])"
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,7 @@ class Code:
     letters: str  # "P" for "P1.", "" for numbers
     keyword: str  # "objectif", "action"… when written out, else ""
     end: int  # where the text after the code starts
+    style: str = ""  # "roman" for "II.", "alpha" for "B.", else ""
 
 
 @lru_cache(maxsize=16384)
@@ -35,13 +45,23 @@ def read_code(text: str) -> Code | None:
         kw = m.group("kw").lower()
         code = m.group("code")
         return Code(code, code.count(".") + 1, "", _kw_role(kw), m.end())
+    m = KEYWORD_LABEL.match(text)
+    if m:
+        return Code("", 1, "", "objective", m.end())
     m = LETTER_CODE.match(text)
     if m:
         return Code(m.group("letters") + m.group("num"), 1, m.group("letters"), "", m.end())
+    m = ROMAN_CODE.match(text)
+    if m and m.group("roman"):
+        return Code(m.group("roman"), 1, "", "", m.end(), "roman")
+    m = ALPHA_CODE.match(text)
+    if m:
+        return Code(m.group("alpha"), 1, "", "", m.end(), "alpha")
     m = NUM_CODE.match(text)
     if m:
         code = m.group("code") or m.group("single")
-        if int(code.split(".")[0]) > 300:
+        lead = re.match(r"\d+", code)
+        if lead is not None and int(lead.group(0)) > 300:
             return None
         return Code(code, code.count(".") + 1, "", "", m.end())
     return None
@@ -65,6 +85,8 @@ class Scheme:
     def role(self, code: Code) -> str | None:
         if code.keyword:
             return code.keyword
+        if code.style:
+            return None
         if code.letters:
             return "objective" if code.letters in self.objective_letters else None
         if self.action_depth is not None and code.depth == self.action_depth:
@@ -77,6 +99,7 @@ class Scheme:
 
 
 def decide_scheme(codes: list[Code], *, has_objective_column: bool = True) -> Scheme:
+    codes = [c for c in codes if not c.style]
     letters = Counter(c.letters for c in codes if c.letters and not c.keyword)
     numeric = Counter(c.depth for c in codes if not c.letters and not c.keyword)
     scheme = Scheme()

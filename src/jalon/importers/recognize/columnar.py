@@ -12,6 +12,7 @@ reads a DOCX table.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..blocks import Line
@@ -19,10 +20,11 @@ from ..textutil import clean, join_lines, list_item
 from . import columns as C
 from .codes import read_code
 from .items import continues, new_item, vocabulary
-from .layout import ORIENTATION_RE
+from .layout import ORIENTATION_RE, URL_RE
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 _TOLERANCE = 3
+_INNER_CODE = re.compile(r"(?<=[^\W\d_]) (?=\d{1,3}(?:\.\d{1,3}){1,4}\.? [A-ZÀ-Ý])")
 
 
 @dataclass
@@ -38,14 +40,19 @@ class _Block:
     lines: list[int] = field(default_factory=list)
 
 
-def grid_header(text: str) -> tuple[list[int], list[str]] | None:
-    """Column starts and roles of a header line whose headings are spaced apart."""
+def grid_header(text: str, below: str = "") -> tuple[list[int], list[str]] | None:
+    """Column starts and roles of a header line whose headings are spaced apart. `below` is
+    the next line: a heading written over two lines ("RÉSULTATS" over "ATTENDUS", "2024-"
+    over "2025") is read whole when the second line only continues headings."""
     segs = [(m.start(), m.group(0)) for m in _SEGMENT.finditer(text)]
     if len(segs) < 2:
         return None
+    more = _header_continuation(segs, below)
     roles: list[str] = []
-    for _, seg in segs:
+    for k, (_, seg) in enumerate(segs):
         role = C.role_of_header(seg)
+        if role is None and k in more:
+            role = C.role_of_header(_join_heading(seg, more[k]))
         if role is None:
             return None
         roles.append(role)
@@ -56,9 +63,61 @@ def grid_header(text: str) -> tuple[list[int], list[str]] | None:
     return [s for s, _ in segs], roles
 
 
+def _join_heading(top: str, bottom: str) -> str:
+    return top + bottom if top.endswith(("-", "–")) else f"{top} {bottom}"
+
+
+def _header_continuation(segs: list[tuple[int, str]], below: str) -> dict[int, str]:
+    """The runs of `below` that continue the header's headings, by heading; empty when
+    `below` holds anything that does not stand under a heading."""
+    if not below.strip():
+        return {}
+    starts = [s for s, _ in segs]
+    ends = [s + len(t) for s, t in segs]
+    found: dict[int, str] = {}
+    for m in _SEGMENT.finditer(below):
+        near = [
+            c
+            for c in range(len(starts))
+            if starts[c] - _TOLERANCE <= m.start() <= ends[c] + _TOLERANCE
+        ]
+        k = min(near, key=lambda c: abs(starts[c] - m.start())) if near else None
+        if k is None or k in found or len(m.group(0)) > 30:
+            return {}
+        found[k] = m.group(0)
+    return found
+
+
+_FOOTER_NUMBER = re.compile(
+    r"\S\s{3,}((?:page\s*)?\d{1,4}(?:\s*(?:de|sur|/|of)\s*\d{1,4})?)\s*$", re.I
+)
+
+
+def _footer_key(text: str) -> str:
+    m = _FOOTER_NUMBER.search(text)
+    return clean(text[: m.start(1)]).lower() if m else ""
+
+
+def _is_page_footer(text: str, repeated: set[str]) -> bool:
+    """A running footer: text then a page number far to the right ("… Page 2 de 3"), or the
+    same text closing several pages with a bare number."""
+    m = _FOOTER_NUMBER.search(text)
+    if not m:
+        return False
+    if re.search(r"(?:page\s*\d|\d\s*(?:de|sur|/|of)\s*\d)", m.group(1), re.I):
+        return True
+    return _footer_key(text) in repeated
+
+
+def _cut_runs(text: str) -> list[str]:
+    return re.findall(r"\S+(?: {1,2}\S+)*", text)
+
+
 def columnize(lines: list[Line]) -> list[Line] | None:
     """The lines with each columned region replaced by table rows; None if there is none."""
     common = vocabulary([ln.text for ln in lines if ln.cells is None])
+    keys = Counter(_footer_key(ln.text) for ln in lines if ln.cells is None)
+    repeated = {k for k, c in keys.items() if k and c >= 2}
     out: list[Line] = []
     changed = False
     table = 1000
@@ -66,7 +125,8 @@ def columnize(lines: list[Line]) -> list[Line] | None:
     n = len(lines)
     while i < n:
         line = lines[i]
-        header = grid_header(line.text) if line.cells is None else None
+        below = lines[i + 1].text if i + 1 < n and lines[i + 1].cells is None else ""
+        header = grid_header(line.text, below) if line.cells is None else None
         if header is None:
             out.append(line)
             i += 1
@@ -74,18 +134,26 @@ def columnize(lines: list[Line]) -> list[Line] | None:
         changed = True
         table += 1
         starts, roles = header
+        j = i + 1
+        headings = _SEGMENT.findall(line.text)
+        more = _header_continuation(list(zip(starts, headings, strict=True)), below)
+        if more:
+            j += 1
+            headings = [
+                _join_heading(h, more[k]) if k in more else h for k, h in enumerate(headings)
+            ]
         out.append(
             Line(
-                text=clean(line.text),
+                text=clean(" ".join(headings)),
                 number=line.number,
                 where=line.where,
                 page=line.page,
-                cells=[clean(m.group(0)) for m in _SEGMENT.finditer(line.text)],
+                cells=[clean(h) for h in headings],
                 table=table,
             )
         )
-        j = i + 1
         region: list[tuple[int, dict[int, str]]] = []
+
         while j < n:
             ln = lines[j]
             if ln.cells is not None:
@@ -93,40 +161,118 @@ def columnize(lines: list[Line]) -> list[Line] | None:
             if not ln.text.strip():
                 j += 1
                 continue
-            if ORIENTATION_RE.match(ln.text) or grid_header(ln.text) is not None:
-                break
+            m = ORIENTATION_RE.match(ln.text)
+            if m:
+                # a full-width orientation row inside the table: a row of its own, with its
+                # title on the lines below when the heading line holds only the number
+                _flush(out, lines, region, roles, common, table)
+                parts = [clean(ln.text)]
+                k = j + 1
+                if not clean(ln.text[m.end() :]):
+                    while k < n and lines[k].cells is None and lines[k].text.strip():
+                        nxt = lines[k + 1].text if k + 1 < n else ""
+                        if grid_header(lines[k].text, nxt) or len(_cut_runs(lines[k].text)) > 1:
+                            break
+                        parts.append(clean(lines[k].text))
+                        k += 1
+                text = join_lines(parts)
+                out.append(
+                    Line(
+                        text=text,
+                        number=ln.number,
+                        where=ln.where,
+                        page=ln.page,
+                        cells=[text] + [""] * (len(roles) - 1),
+                        table=table,
+                    )
+                )
+                j = k
+                continue
+            nxt = lines[j + 1].text if j + 1 < n and lines[j + 1].cells is None else ""
+            again = grid_header(ln.text, nxt)
+            if again is not None:
+                if again[1] != roles:
+                    break
+                # the header repeated at the top of a page
+                _flush(out, lines, region, roles, common, table)
+                j += (
+                    2
+                    if _header_continuation(
+                        list(zip(again[0], _SEGMENT.findall(ln.text), strict=True)), nxt
+                    )
+                    else 1
+                )
+                continue
+            if _is_page_footer(ln.text, repeated) or URL_RE.match(ln.text):
+                _flush(out, lines, region, roles, common, table)
+                out.append(ln)
+                j += 1
+                continue
             cols = _cut(ln.text, starts)
             if cols is None:
                 break
             region.append((j, cols))
             j += 1
-        for row in _rows(region, roles, common):
-            first = lines[row[0]]
-            out.append(
-                Line(
-                    text=" ".join(c for c in row[1] if c),
-                    number=first.number,
-                    where=first.where,
-                    page=first.page,
-                    cells=row[1],
-                    table=table,
-                )
-            )
+        _flush(out, lines, region, roles, common, table)
         i = j
     return out if changed else None
+
+
+def _flush(
+    out: list[Line],
+    lines: list[Line],
+    region: list[tuple[int, dict[int, str]]],
+    roles: list[str],
+    common: frozenset[str],
+    table: int,
+) -> None:
+    """The region's lines, read so far, appended to `out` as table rows; region emptied."""
+    for row in _rows(region, roles, common):
+        first = lines[row[0]]
+        out.append(
+            Line(
+                text=" ".join(c for c in row[1] if c),
+                number=first.number,
+                where=first.where,
+                page=first.page,
+                cells=row[1],
+                table=table,
+            )
+        )
+    region.clear()
 
 
 def _cut(text: str, starts: list[int]) -> dict[int, str] | None:
     """The line's runs of text by column; None for a line that ignores the grid."""
     cols: dict[int, str] = {}
-    segs = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: {1,2}(?=\S)\S+)*", text)]
+    segs: list[tuple[int, str]] = []
+    for m in re.finditer(r"\S+(?: (?=\S)\S+)*", text):
+        # "…un accès 1.1.1 Mettre…": a code inside a run starts the next column's cell
+        pieces = _INNER_CODE.split(m.group(0))
+        at = m.start()
+        for piece in pieces:
+            at = text.index(piece, at)
+            segs.append((at, piece))
+            at += len(piece)
     if not segs:
         return {}
+    last = -1
+    end = -10
     for start, seg in segs:
-        k = 0
-        for c, s in enumerate(starts):
-            if start + _TOLERANCE >= s:
-                k = c
+        narrow = start - end <= 2  # runs two spaces apart: one column unless the grid says
+        end = start + len(seg)
+        # the column whose heading starts nearest: OCR and "layout" extraction shift text
+        # by a few characters, never past the middle of two headings
+        k = min(range(len(starts)), key=lambda c: (abs(starts[c] - start), -c))
+        if start + _TOLERANCE < starts[k] and k > 0 and k - 1 != last:
+            left = starts[k - 1]
+            if start - left < starts[k] - start:
+                k -= 1
+        if k <= last and narrow:
+            k = last
+        elif k <= last and last + 1 < len(starts):
+            k = last + 1  # two runs in one column: the second is the next column's
+        last = k
         # a run that crosses the next column's start by far is a paragraph, not a cell
         if (
             k + 1 < len(starts)
@@ -185,7 +331,7 @@ def _rows(
             if obj_col is not None and g == 0:
                 cells[obj_col] = join_lines(b.objective)
             for k, texts in grp.cols.items():
-                if k == act_col:
+                if k == act_col or roles[k] in (C.STATUS, C.SCHEDULE):
                     cells[k] = join_lines(texts)
                 else:
                     cells[k] = "\n".join(clean(t) for t in texts)

@@ -93,6 +93,8 @@ GLOSSARY_HEAD = re.compile(
 )
 _ACRONYM = r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&'’]{1,11}(?:-[A-ZÀ-Ý]{1,6})?s?"
 _GLOSSARY_ENTRY = re.compile(rf"^\s*({_ACRONYM})\s*(?:[:：=–—-]|\t|\s{{2,}})\s*(.{{3,200}})$")
+# under a glossary heading, an acronym then its capitalized expansion, one space apart
+_GLOSSARY_SPACED = re.compile(rf"^\s*({_ACRONYM})\s+([A-ZÀ-Ý].{{2,200}})$")
 _INLINE_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
 
 
@@ -138,6 +140,22 @@ def _title(layout: Layout, frame: Frame) -> None:
             frame.used.add(i)
             title_at = i
             break
+    if title_at is not None and not _YEARS_SPAN.search(frame.title):
+        # "PLANIFICATION STRATÉGIQUE 2024-2029" over "Plan d'action": the line naming the
+        # plan's years is the title, the other its subtitle
+        for k in (title_at - 1, title_at + 1):
+            if not (0 <= k < len(lines)) or lines[k].cells is not None or layout.skipped(k):
+                continue
+            text = clean(lines[k].text)
+            if (
+                _YEARS_SPAN.search(text)
+                and len(text) <= 120
+                and (is_caps(text) or lines[k].heading is not None)
+                and not ORIENTATION_RE.match(text)
+            ):
+                frame.title = text
+                frame.used.add(k)
+                break
     if not frame.title and first is not None:
         # without a line naming a plan, only a title the format marks as such (a capitalised
         # first line may well be the first orientation of a one-page summary)
@@ -161,6 +179,7 @@ def _title(layout: Layout, frame: Frame) -> None:
         _organization_near(layout, frame, title_at)
 
 
+_YEARS_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b")
 _ORG_WORDS = re.compile(
     r"^(?:la\s+|le\s+|l['’]\s*|the\s+)?(?:table|r[ée]seau|regroupement|corporation|consortium|conseil|comit[ée]|"
     r"association|centre|coalition|collectif|f[ée]d[ée]ration|alliance|chantier|forum|instance|"
@@ -316,7 +335,9 @@ def _glossary(layout: Layout, frame: Frame) -> None:
             if not t:
                 j += 1
                 continue
-            m = _GLOSSARY_ENTRY.match(t)
+            raw = strip_bullet(nxt.text).strip()
+            # "CDC     Corporation de…": the columns' spaces matter before they are cleaned
+            m = _GLOSSARY_ENTRY.match(raw) or _GLOSSARY_ENTRY.match(t) or _GLOSSARY_SPACED.match(t)
             if m:
                 entries.append((m.group(1), m.group(2).strip(), j))
                 misses = 0

@@ -25,6 +25,7 @@ ORIENTATION_RE = re.compile(
     r"(?:n[o°º]\.?\s*)?(\d{1,2}|[IVX]{1,4}|[A-H](?=\s*[:.)–—-]))\b\s*(?:[:.)–—-]\s*)?",
     re.IGNORECASE,
 )
+_LABELLED = re.compile(r"^\s*[A-ZÀ-Ýa-zà-ÿ][\w'’()]*(?:\s+[\w'’()]+){0,3}\s*:\s*\S")
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:(?:page|p\.)\s*\d{1,4}(?:\s*(?:de|sur|/|of)\s*\d{1,4})?|\d{1,4}\s*(?:/|de|sur|of)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—])\s*$",
     re.IGNORECASE,
@@ -129,7 +130,14 @@ def _find_furniture(layout: Layout, title: str) -> None:
             or re.search(r"\b(?:plan|page|rapport|bilan|document|version)\b", f)
             or (ftitle and ((f in ftitle and len(f) >= 0.6 * len(ftitle)) or ftitle in f))
         )
-        if named and not re.match(r"^\s*\d+(?:\.\d+)*[.)]?\s", text) and len(f) <= 120:
+        # "Échéancier : 2025" repeated under several actions is content, not furniture
+        labelled = _LABELLED.match(text) and "page" not in f
+        if (
+            named
+            and not labelled
+            and not re.match(r"^\s*\d+(?:\.\d+)*[.)]?\s", text)
+            and len(f) <= 120
+        ):
             # the title line itself is not furniture the first time it appears
             if ftitle and fold(clean(text)) == ftitle and i == _first_with_key(keys, key):
                 continue

@@ -112,6 +112,12 @@ _TAIL_TIMING = re.compile(
 )
 
 
+_SUBHEADING = re.compile(
+    r"^\s*(?i:actions?|moyens?(?:\s+d['’]actions?)?|activit[ée]s?|mesures?|"
+    r"actions?\s+(?:pr[ée]vues?|[àa]\s+r[ée]aliser)|activities|tasks?)\s*:?\s*$"
+)
+
+
 def _with_tail(e: Entry) -> str:
     """The entry's text with what was taken off its lines' ends put back (not an action)."""
     return clean(join_lines([e.text, *(value for _, value in e.tail)]))
@@ -175,8 +181,12 @@ def strength(sig: tuple[str, ...]) -> int:
         return 10 + int(sig[1])
     if kind == "caps":
         return 20
+    if kind == "roman":
+        return 25
     if kind == "kwobj":
         return 30
+    if kind == "alpha":
+        return 36
     if kind == "letter":
         return 35
     if kind == "num":
@@ -194,6 +204,8 @@ def recognize_outline(layout: Layout, used: set[int]) -> Recognized:
     lines = layout.lines
     common = vocabulary([ln.text for ln in lines if ln.cells is None])
     entries, notes, unplaced = _entries(layout, used, common)
+    structure = [ln for e in entries if e.sig == ("struct",) for ln in e.lines]
+    entries = [e for e in entries if e.sig != ("struct",)]
     sections = _sections(entries)
     best: Recognized | None = None
     best_key = (-1.0, 0)
@@ -216,6 +228,7 @@ def recognize_outline(layout: Layout, used: set[int]) -> Recognized:
     del best_key
     best.notes.extend(notes)
     best.unplaced_lines.extend(unplaced)
+    best.consumed.update(structure)
     return best
 
 
@@ -295,6 +308,9 @@ def _entries(
             continue
         if line.cells is not None:
             texts = [p for c in line.cells for p in c.split("\n") if p.strip()]
+            if len(texts) >= 2 and len(texts[-1]) <= 30 and status_of(texts[-1]):
+                # "Action…⇥Réalisé": a status in the last cell belongs to the text before it
+                texts = [*texts[:-2], f"{texts[-2]} – {texts[-1]}"]
             for t in texts:
                 cur = _add_line(
                     entries,
@@ -465,11 +481,18 @@ def _add_line(
             e = Entry(("field",), [i], [value], indent=indent, field_name=other)
             entries.append(e)
         return e
+    if _SUBHEADING.match(body):
+        # "Actions", "Moyens d'action" alone over a list: structure, not an item
+        e = Entry(("struct",), [i], [], indent=indent, blank_before=blank)
+        entries.append(e)
+        return e
     code = read_code(body)
     sig: tuple[str, ...] | None = None
     if code is not None:
         if code.keyword:
             sig = ("kwobj",) if code.keyword == "objective" else ("kwact",)
+        elif code.style:
+            sig = (code.style,)
         elif code.letters:
             sig = ("letter", code.letters)
         else:
@@ -710,12 +733,16 @@ class _Builder:
         kind = None
         if code and code.letters:
             kind = {"P": "principal", "S": "secondary"}.get(code.letters)
-        ob = ObjectiveDraft(title=_with_tail(e), code=code.code if code else None, kind=kind)
+        ob = ObjectiveDraft(
+            title=_with_tail(e), code=(code.code or None) if code else None, kind=kind
+        )
         self.current_ori().objectives.append(ob)
         self.rec.track(ob, e.lines)
         self.obj = ob
         self.action = None
         self.current = None
+        # "1)", "2)" numbered again under each objective are new actions, not results
+        self.codes = {k: v for k, v in self.codes.items() if "." in k}
 
     def current_obj(self) -> ObjectiveDraft:
         if self.obj is None:
@@ -725,7 +752,7 @@ class _Builder:
         return self.obj
 
     def new_action(self, e: Entry) -> None:
-        code = e.code.code if e.code and not e.code.letters else None
+        code = (e.code.code or None) if e.code and not e.code.letters else None
         if code and code in self.codes:
             # the same number again: the expected result of that action
             target = self.codes[code]

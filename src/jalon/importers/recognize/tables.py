@@ -35,6 +35,7 @@ from . import columns as C
 from .codes import read_code
 from .items import continues, split_actors, split_indicators, split_items, status_from
 from .layout import ORIENTATION_RE, Layout
+from .outline import _field_of
 from .result import Recognized
 
 SOFT_BREAK = "\u2028"
@@ -50,6 +51,7 @@ class _State:
         self.obj_key: str | None = None
         self.ori_key: str | None = None
         self.last_action: ActionDraft | None = None
+        self.started = False  # a header row has been read
 
     def orientation(
         self, title: str, code: str | None, lines: list[int], key: str | None = None
@@ -75,7 +77,9 @@ class _State:
         kind = None
         if code and code.letters:
             kind = {"P": "principal", "S": "secondary"}.get(code.letters)
-        ob = ObjectiveDraft(title=clean(title), code=code.code if code else None, kind=kind)
+        ob = ObjectiveDraft(
+            title=clean(title), code=(code.code or None) if code else None, kind=kind
+        )
         self.current_ori().objectives.append(ob)
         self.rec.track(ob, lines)
         self.obj = ob
@@ -110,6 +114,7 @@ def recognize_tables(layout: Layout, used: set[int], *, fmt: str) -> Recognized 
         found = _header_roles(cells)
         if found is not None:
             roles = found
+            state.started = True
             headers[line.table or 0] = found
             rec.consumed.add(i)
             i += 1
@@ -163,14 +168,42 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
     m = ORIENTATION_RE.match(text)
     level = lines[i].heading
     heading = level is not None and level <= 2
-    if m or heading or (is_caps(text) and 8 < len(text) < 200 and not text.endswith(":")):
+    lead = read_code(text)
+    if not m and (
+        (lead is not None and lead.keyword == "objective")
+        or (level is not None and level > _top_heading(layout))
+    ):
+        # "Objectif 1.1 : …" or a second-level heading between tables: an objective
+        members = _wrapped(layout, used, i, text)
+        state.objective(join_lines([clean(lines[k].text) for k in members]), members)
+        return members[-1] + 1
+    field = _field_of(strip_bullet(text))
+    if not m and field is not None and state.last_action is not None and field[1]:
+        _add_field(state.last_action, field[0], field[1])
+        rec.track(state.last_action, [i])
+        return i + 1
+    if (
+        not m
+        and state.ori is not None
+        and (lines[i].list_level is not None or (lead is not None and not lead.keyword))
+    ):
+        # a numbered list after the tables: more actions of the current objective
+        title = text[lead.end :] if lead is not None else text
+        a = ActionDraft(title=clean(title), code=(lead.code or None) if lead else None)
+        state.current_obj().actions.append(a)
+        rec.track(a, [i])
+        state.last_action = a
+        return i + 1
+    # capitals before the first table (an organization's name, a cover page) are no heading
+    caps = state.started and is_caps(text) and 8 < len(text) < 200 and not text.endswith(":")
+    if m or heading or caps:
         members = [i]
         title = text[m.end() :] if m else text
         code = m.group(1) if m else None
         if not m:
             c = read_code(text)
             if c and not c.letters:
-                code, title = c.code, text[c.end :]
+                code, title = c.code or None, text[c.end :]
         j = i + 1
         while j < len(lines) and lines[j].cells is None and j not in used and not layout.skipped(j):
             nxt = clean(lines[j].text)
@@ -190,6 +223,46 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
         state.orientation(clean(title), code, members)
         return j
     return i + 1
+
+
+def _top_heading(layout: Layout) -> int:
+    """The shallowest heading level of the document's text lines (title styles aside)."""
+    levels = [ln.heading for ln in layout.lines if ln.cells is None and ln.heading]
+    return min(levels) if levels else 99
+
+
+def _wrapped(layout: Layout, used: set[int], i: int, text: str) -> list[int]:
+    """Line i and the lines that only continue it."""
+    lines = layout.lines
+    members = [i]
+    j = i + 1
+    while j < len(lines) and lines[j].cells is None and j not in used and not layout.skipped(j):
+        nxt = clean(lines[j].text)
+        if not nxt or not (starts_lower(nxt) or continues(text, nxt)):
+            break
+        members.append(j)
+        text = nxt
+        j += 1
+    return members
+
+
+def _add_field(a: ActionDraft, name: str, value: str) -> None:
+    """A labelled line under an action written outside the tables."""
+    value = clean(value)
+    if name == "actors":
+        a.actors.extend(split_actors([value]))
+    elif name == "results":
+        a.expected_results.append(value)
+    elif name == "indicators":
+        a.indicators.extend(IndicatorDraft(text=t, kind=k) for k, t in split_indicators([value]))
+    elif name == "schedule":
+        a.timing = value
+        a.schedule_years = plan_years(value) or None
+    elif name == "status":
+        a.status, note = status_from([value])
+        a.progress_note = note or a.progress_note
+    else:
+        a.progress_note = value if not a.progress_note else f"{a.progress_note} {value}"
 
 
 def _row(
@@ -231,7 +304,7 @@ def _row(
             if not m:
                 c = read_code(text)
                 if c:
-                    code, title = c.code, text[c.end :]
+                    code, title = c.code or None, text[c.end :]
             state.orientation(clean(title), code, [i], key=text)
         else:
             rec.track(state.current_ori(), [i])
@@ -271,7 +344,7 @@ def _row(
         code = None
         c = read_code(title)
         if c and not c.letters:
-            code, title = c.code, title[c.end :]
+            code, title = c.code or None, title[c.end :]
         if code_cell and len(titles) == 1:
             code = code_cell.strip().rstrip(".")
         title, hint = split_trailing_schedule(clean(title))
