@@ -318,3 +318,29 @@ def test_occurrences_are_dated_in_their_plan_year(cast, plan, today):
     assert (entry.plan_year, entry.occurrence) == (1, True)
     with pytest.raises(services.TrackingError):
         services.add_occurrence(indicator=indicator, user=None, on_date=dt.date(2001, 1, 1))
+
+
+def test_importing_a_plan_turns_its_statuses_into_first_updates_at_the_document_date(org_a):
+    from jalon.plans.interchange import loads
+    from jalon.plans.services import create_plan_from_draft
+
+    draft = loads(
+        """{"organization": "Consortium A", "title": "Plan importé", "updated_on": "2013-10-11",
+        "orientations": [{"title": "Orientation", "objectives": [{"title": "Objectif", "actions": [
+          {"title": "Visiter les régions", "status": "in_progress", "progress_note": "6 régions visitées"},
+          {"title": "Publier le guide", "status": "completed"},
+          {"title": "Sans état"}]}]}]}"""
+    )
+    plan = create_plan_from_draft(draft=draft, organization=org_a)
+
+    updates = {
+        u.action.title: u for u in StatusUpdate.objects.filter(plan=plan).select_related("action")
+    }
+    assert set(updates) == {"Visiter les régions", "Publier le guide"}
+    visit = updates["Visiter les régions"]
+    assert (visit.date, visit.status, visit.note) == (
+        dt.date(2013, 10, 11),
+        "in_progress",
+        "6 régions visitées",
+    )
+    assert updates["Publier le guide"].status == "completed"

@@ -42,6 +42,7 @@ from .models import (
     Revision,
 )
 from .queries import parse_indicator_target, plan_as_draft, plan_tree
+from .signals import plan_created_from_draft
 
 M = TypeVar("M", bound=models.Model)
 
@@ -260,6 +261,7 @@ def create_plan_from_draft(
     _bulk(Indicator, indicators, user, reason)
     if theme_links:
         through.objects.bulk_create(theme_links)
+    plan_created_from_draft.send(sender=Plan, plan=plan, draft=draft)
     return plan
 
 
