@@ -237,3 +237,25 @@ def test_duplicate_action_codes_are_renamed_with_a_warning() -> None:
         "Orientation 1 : titre introuvable, à compléter",
         "L'action 1.2 apparaît plus d'une fois ; la suivante est gardée sous le numéro 1.2 (2)",
     ]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "- Tenir une rencontre annuelle des membres (Responsable :\n  Direction; Échéance : Juin 2024)",
+        "- Tenir une rencontre annuelle des membres\n  (Responsable : Direction; Échéance : Juin 2024)",
+        "- Tenir une rencontre annuelle des membres (Responsable\n  : Direction; Échéance : Juin 2024)",
+        "- Tenir une rencontre annuelle des membres (Responsable : Direction; Échéance :\n  Juin 2024)",
+    ],
+)
+def test_parenthetical_fields_read_wherever_the_line_breaks(bullet: str) -> None:
+    text = f"Orientation 1. Mobiliser\n\nObjectif 1.1 Réunir les membres\n\n{bullet}\n"
+
+    draft = import_document(text.encode(), "plan.txt")
+
+    action = draft.orientations[0].objectives[0].actions[0]
+    assert (action.title, action.actors, action.timing) == (
+        "Tenir une rencontre annuelle des membres",
+        ["Direction"],
+        "Juin 2024",
+    )

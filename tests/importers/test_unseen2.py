@@ -31,7 +31,7 @@ FLOORS = {
     "A_docx_table.docx": 1.00,
     "A_layout.txt": 0.25,
     "A_pdf_table.pdf": 0.85,
-    "B_prose_bullets.txt": 0.55,
+    "B_prose_bullets.txt": 1.00,
     "C_xlsx_sheets.xlsx": 1.00,
     "D_docx_indicators.docx": 1.00,
     "E_miseajour.pdf": 1.00,

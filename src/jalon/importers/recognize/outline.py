@@ -335,10 +335,32 @@ def _entries(
             notes.append((clean(line.text), [i]))
             cur = None
             continue
+        if cur is not None and cur.texts and not blank and _in_parenthetical(cur, line, ghost, ocr):
+            # "(Responsable : …; Échéance : …)" wrapped anywhere: one text, read as a whole
+            cur.texts[-1] = join_lines([cur.texts[-1], clean(line.text)])
+            cur.lines.append(i)
+            continue
         for part in _inline_code_parts(line, ocr):
             cur = _add_line(entries, cur, i, part, blank, ghost, ocr, bullet_indents, common, width)
             blank = False
     return entries, notes, unplaced
+
+
+_FIELD_START = re.compile(
+    r"^\(\s*(?i:" + "|".join(p for _, p in FIELD_LABELS) + r")\s*(?:\([^)]{0,20}\))?\s*[:=]"
+)
+
+
+def _in_parenthetical(cur: Entry, line: Line, ghost: bool, ocr: set[str]) -> bool:
+    """The line goes on a parenthesis left open by the entry, or opens one of fields."""
+    if cur.sig[0] in ("orient", "heading", "field", "struct") or cur.tail:
+        return False
+    if _bullet_kind(line, False, ocr) is not None:  # an indent alone is no bullet here
+        return False
+    text = cur.texts[-1]
+    if text.count("(") > text.count(")"):
+        return bool(_INLINE_FIELD.search(text[text.rfind("(") :] + " " + line.text.strip() + " :"))
+    return bool(_FIELD_START.match(line.text.strip()))
 
 
 def _ghost_bullets(lines: list[Line]) -> bool:
