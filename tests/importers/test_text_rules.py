@@ -259,3 +259,21 @@ def test_parenthetical_fields_read_wherever_the_line_breaks(bullet: str) -> None
         ["Direction"],
         "Juin 2024",
     )
+
+
+def test_lettered_actions_under_numbered_objectives_keep_their_results() -> None:
+    text = (
+        "I. AGIR ENSEMBLE\n\n1) Soutenir les bénévoles\n\n"
+        "   a) Créer une banque de bénévoles\n      Porteurs : Coordination\n"
+        "      Résultats attendus :\n      • Une banque est utilisée\n\n"
+        "   b) Tenir une soirée de reconnaissance\n      Porteurs : Municipalités\n"
+    )
+
+    draft = import_document(text.encode(), "plan.txt")
+
+    objective = draft.orientations[0].objectives[0]
+    assert objective.title == "Soutenir les bénévoles"
+    assert [(a.code, a.title, a.expected_results) for a in objective.actions] == [
+        ("1.a", "Créer une banque de bénévoles", ["Une banque est utilisée"]),
+        ("1.b", "Tenir une soirée de reconnaissance", []),
+    ]

@@ -38,7 +38,7 @@ FLOORS = {
     "F_two_level.txt": 0.90,
     "G_axe_orientation.txt": 0.95,
     "H_years_columns.docx": 1.00,
-    "I_cp1252_crlf.txt": 0.20,
+    "I_cp1252_crlf.txt": 1.00,
     "J_semicolon.csv": 1.00,
 }
 

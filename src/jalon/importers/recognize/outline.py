@@ -191,6 +191,8 @@ def strength(sig: tuple[str, ...]) -> int:
         return 35
     if kind == "num":
         return 40 + int(sig[1])
+    if kind == "lower":
+        return 48
     if kind == "kwact":
         return 50
     if kind == "plain":
@@ -775,6 +777,9 @@ class _Builder:
 
     def new_action(self, e: Entry) -> None:
         code = (e.code.code or None) if e.code and not e.code.letters else None
+        if code and e.code is not None and e.code.style == "lower" and self.obj and self.obj.code:
+            # "a)", "b)" start again under each objective: "1.a", "2.a" keep them apart
+            code = f"{self.obj.code}.{code}"
         if code and code in self.codes:
             # the same number again: the expected result of that action
             target = self.codes[code]
