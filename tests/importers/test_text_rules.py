@@ -277,3 +277,22 @@ def test_lettered_actions_under_numbered_objectives_keep_their_results() -> None
         ("1.a", "Créer une banque de bénévoles", ["Une banque est utilisée"]),
         ("1.b", "Tenir une soirée de reconnaissance", []),
     ]
+
+
+def test_orientations_numbered_under_axes_are_objectives() -> None:
+    text = (
+        "AXE 1 – MOBILISATION\n\nOrientation 1.1 – Soutenir les tables locales\n\n"
+        "Action 1.1.1 – Offrir un soutien-conseil\n\nAXE 2 – SAVOIRS\n\n"
+        "Orientation 2.1 – Rendre accessibles les connaissances\n\n"
+        "Action 2.1.1 – Créer une bibliothèque en ligne\n"
+    )
+
+    draft = import_document(text.encode(), "plan.txt")
+
+    assert [
+        (o.code, o.title, [(ob.code, ob.title, len(ob.actions)) for ob in o.objectives])
+        for o in draft.orientations
+    ] == [
+        ("1", "MOBILISATION", [("1.1", "Soutenir les tables locales", 1)]),
+        ("2", "SAVOIRS", [("2.1", "Rendre accessibles les connaissances", 1)]),
+    ]

@@ -36,7 +36,7 @@ FLOORS = {
     "D_docx_indicators.docx": 1.00,
     "E_miseajour.pdf": 1.00,
     "F_two_level.txt": 0.90,
-    "G_axe_orientation.txt": 0.95,
+    "G_axe_orientation.txt": 1.00,
     "H_years_columns.docx": 1.00,
     "I_cp1252_crlf.txt": 1.00,
     "J_semicolon.csv": 1.00,

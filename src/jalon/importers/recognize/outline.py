@@ -348,6 +348,10 @@ def _entries(
     return entries, notes, unplaced
 
 
+_SUB_ORIENTATION = re.compile(
+    r"^\s*(?=[A-ZÀ-Ý])(?i:orientations?|axes?|enjeux?|priorit[ée]s?)\s+(\d{1,2}\.\d{1,2})\b(?!\.\d)"
+    r"\s*[:.)–—-]?\s*"
+)
 _FIELD_START = re.compile(
     r"^\(\s*(?i:" + "|".join(p for _, p in FIELD_LABELS) + r")\s*(?:\([^)]{0,20}\))?\s*[:=]"
 )
@@ -455,6 +459,13 @@ def _add_line(
         title = text[m.end() :].strip()
         e = Entry(("orient",), [i], [title] if title else [], indent=indent, blank_before=blank)
         e.code = Code(m.group(1), 1, "", "orientation", 0)
+        entries.append(e)
+        return e
+    m = _SUB_ORIENTATION.match(text)
+    if m:
+        # "Orientation 1.1 – …" under "AXE 1 – …": the level below, named like an orientation
+        e = Entry(("kwobj",), [i], [text[m.end() :].strip()], indent=indent, blank_before=blank)
+        e.code = Code(m.group(1), 2, "", "objective", 0)
         entries.append(e)
         return e
     kind = _bullet_kind(line, ghost, ocr)
