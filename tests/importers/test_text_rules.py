@@ -237,3 +237,62 @@ def test_duplicate_action_codes_are_renamed_with_a_warning() -> None:
         "Orientation 1 : titre introuvable, à compléter",
         "L'action 1.2 apparaît plus d'une fois ; la suivante est gardée sous le numéro 1.2 (2)",
     ]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "- Tenir une rencontre annuelle des membres (Responsable :\n  Direction; Échéance : Juin 2024)",
+        "- Tenir une rencontre annuelle des membres\n  (Responsable : Direction; Échéance : Juin 2024)",
+        "- Tenir une rencontre annuelle des membres (Responsable\n  : Direction; Échéance : Juin 2024)",
+        "- Tenir une rencontre annuelle des membres (Responsable : Direction; Échéance :\n  Juin 2024)",
+    ],
+)
+def test_parenthetical_fields_read_wherever_the_line_breaks(bullet: str) -> None:
+    text = f"Orientation 1. Mobiliser\n\nObjectif 1.1 Réunir les membres\n\n{bullet}\n"
+
+    draft = import_document(text.encode(), "plan.txt")
+
+    action = draft.orientations[0].objectives[0].actions[0]
+    assert (action.title, action.actors, action.timing) == (
+        "Tenir une rencontre annuelle des membres",
+        ["Direction"],
+        "Juin 2024",
+    )
+
+
+def test_lettered_actions_under_numbered_objectives_keep_their_results() -> None:
+    text = (
+        "I. AGIR ENSEMBLE\n\n1) Soutenir les bénévoles\n\n"
+        "   a) Créer une banque de bénévoles\n      Porteurs : Coordination\n"
+        "      Résultats attendus :\n      • Une banque est utilisée\n\n"
+        "   b) Tenir une soirée de reconnaissance\n      Porteurs : Municipalités\n"
+    )
+
+    draft = import_document(text.encode(), "plan.txt")
+
+    objective = draft.orientations[0].objectives[0]
+    assert objective.title == "Soutenir les bénévoles"
+    assert [(a.code, a.title, a.expected_results) for a in objective.actions] == [
+        ("1.a", "Créer une banque de bénévoles", ["Une banque est utilisée"]),
+        ("1.b", "Tenir une soirée de reconnaissance", []),
+    ]
+
+
+def test_orientations_numbered_under_axes_are_objectives() -> None:
+    text = (
+        "AXE 1 – MOBILISATION\n\nOrientation 1.1 – Soutenir les tables locales\n\n"
+        "Action 1.1.1 – Offrir un soutien-conseil\n\nAXE 2 – SAVOIRS\n\n"
+        "Orientation 2.1 – Rendre accessibles les connaissances\n\n"
+        "Action 2.1.1 – Créer une bibliothèque en ligne\n"
+    )
+
+    draft = import_document(text.encode(), "plan.txt")
+
+    assert [
+        (o.code, o.title, [(ob.code, ob.title, len(ob.actions)) for ob in o.objectives])
+        for o in draft.orientations
+    ] == [
+        ("1", "MOBILISATION", [("1.1", "Soutenir les tables locales", 1)]),
+        ("2", "SAVOIRS", [("2.1", "Rendre accessibles les connaissances", 1)]),
+    ]

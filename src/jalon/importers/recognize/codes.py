@@ -23,6 +23,8 @@ KEYWORD_LABEL = re.compile(
 )
 ROMAN_CODE = re.compile(r"^\s*(?P<roman>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]\s+(?=[^\W\d_])")
 ALPHA_CODE = re.compile(r"^\s*(?P<alpha>[A-H])\s*[.)]\s+(?=[A-ZÀ-Ý])")
+# "a)", "b)": lettered items under a numbered one
+LOWER_CODE = re.compile(r"^\s*\(?(?P<lower>[a-h])\)\s+(?=[A-ZÀ-Ý])")
 INLINE_CODE = re.compile(
     r"(?:(?<=[^\W\d_]{2}[.;!?])|(?<=[)»][.;!?]))\s*(?=\d{1,3}(?:\.\d{1,3}){1,4}\.?\s+[A-ZÀ-Ý])"
 )
@@ -35,7 +37,7 @@ class Code:
     letters: str  # "P" for "P1.", "" for numbers
     keyword: str  # "objectif", "action"… when written out, else ""
     end: int  # where the text after the code starts
-    style: str = ""  # "roman" for "II.", "alpha" for "B.", else ""
+    style: str = ""  # "roman" for "II.", "alpha" for "B.", "lower" for "b)", else ""
 
 
 @lru_cache(maxsize=16384)
@@ -57,6 +59,9 @@ def read_code(text: str) -> Code | None:
     m = ALPHA_CODE.match(text)
     if m:
         return Code(m.group("alpha"), 1, "", "", m.end(), "alpha")
+    m = LOWER_CODE.match(text)
+    if m:
+        return Code(m.group("lower"), 1, "", "", m.end(), "lower")
     m = NUM_CODE.match(text)
     if m:
         code = m.group("code") or m.group("single")

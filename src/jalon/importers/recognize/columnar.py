@@ -85,6 +85,10 @@ def _header_continuation(segs: list[tuple[int, str]], below: str) -> dict[int, s
         if k is None or k in found or len(m.group(0)) > 30:
             return {}
         found[k] = m.group(0)
+    # the first row of the table stands under the headings too: a continuation must leave
+    # each heading it lengthens still a heading
+    if any(C.role_of_header(_join_heading(segs[k][1], t)) is None for k, t in found.items()):
+        return {}
     return found
 
 

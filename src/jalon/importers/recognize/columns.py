@@ -166,6 +166,12 @@ def role_of_header(text: str) -> str | None:
     f = fold(text).strip(" :.*")
     f = re.sub(r"\([^)]*\)", "", f).strip()
     f = re.sub(r"\s+", " ", f)
+    # "État d'avancement au 31 janvier", "Status as of March 31": the date names no column
+    f = re.sub(
+        r" (?:au|en date du|as of|at) (?:\d{1,2}(?:er)? [a-z]+\.?(?: \d{4})?|[a-z]+\.? \d{1,2}(?:,? \d{4})?|\d{4}-\d\d-\d\d)$",
+        "",
+        f,
+    )
     if not f or len(f) > 60:
         return None
     for role, rx in _ROLE_RE:

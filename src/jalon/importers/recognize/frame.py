@@ -55,7 +55,9 @@ _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|à|au|to)\s*((?:19|20)?\d\d
 _ONE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _UPDATED = re.compile(
     r"^\s*(?:derni[èe]re\s+)?(?:mise\s+[àa]\s+jour|mis\s+[àa]\s+jour|m\.?\s*[àa]\.?\s*j\.?|r[ée]vis[ée]e?|"
-    r"r[ée]vision|version\s+du|en\s+date\s+du|updated|last\s+updated|revised)\s*(?:le|du|on)?\s*[:：-]?\s*(.+)$",
+    r"r[ée]vision|version\s+du|en\s+date\s+du|updated|last\s+updated|revised|"
+    r"(?:[ée]tat\s+(?:d['’]\s*avancement|de\s+(?:situation|r[ée]alisation))|bilan|suivi|status)\s+(?:au|as\s+of))"
+    r"\s*(?:le|du|on)?\s*[:：-]?\s*(.+)$",
     re.IGNORECASE,
 )
 _AN1 = re.compile(

@@ -22,7 +22,7 @@ from .columns import header_line_roles
 ORIENTATION_RE = re.compile(
     r"^\s*(?=[A-ZÀ-Ý])(?:orientations?|axes?|enjeux?|priorit[ée]s?|domaines?|champs? d'action|"
     r"goals?|strategic (?:directions?|priorit(?:y|ies)))\b(?:\s+strat[ée]giques?)?\s*"
-    r"(?:n[o°º]\.?\s*)?(\d{1,2}|[IVX]{1,4}|[A-H](?=\s*[:.)–—-]))\b\s*(?:[:.)–—-]\s*)?",
+    r"(?:n[o°º]\.?\s*)?(\d{1,2}|[IVX]{1,4}|[A-H](?=\s*[:.)–—-]))\b(?!\.\d)\s*(?:[:.)–—-]\s*)?",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(r"^\s*[A-ZÀ-Ýa-zà-ÿ][\w'’()]*(?:\s+[\w'’()]+){0,3}\s*:\s*\S")

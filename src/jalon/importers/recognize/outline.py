@@ -191,6 +191,8 @@ def strength(sig: tuple[str, ...]) -> int:
         return 35
     if kind == "num":
         return 40 + int(sig[1])
+    if kind == "lower":
+        return 48
     if kind == "kwact":
         return 50
     if kind == "plain":
@@ -335,10 +337,36 @@ def _entries(
             notes.append((clean(line.text), [i]))
             cur = None
             continue
+        if cur is not None and cur.texts and not blank and _in_parenthetical(cur, line, ghost, ocr):
+            # "(Responsable : …; Échéance : …)" wrapped anywhere: one text, read as a whole
+            cur.texts[-1] = join_lines([cur.texts[-1], clean(line.text)])
+            cur.lines.append(i)
+            continue
         for part in _inline_code_parts(line, ocr):
             cur = _add_line(entries, cur, i, part, blank, ghost, ocr, bullet_indents, common, width)
             blank = False
     return entries, notes, unplaced
+
+
+_SUB_ORIENTATION = re.compile(
+    r"^\s*(?=[A-ZÀ-Ý])(?i:orientations?|axes?|enjeux?|priorit[ée]s?)\s+(\d{1,2}\.\d{1,2})\b(?!\.\d)"
+    r"\s*[:.)–—-]?\s*"
+)
+_FIELD_START = re.compile(
+    r"^\(\s*(?i:" + "|".join(p for _, p in FIELD_LABELS) + r")\s*(?:\([^)]{0,20}\))?\s*[:=]"
+)
+
+
+def _in_parenthetical(cur: Entry, line: Line, ghost: bool, ocr: set[str]) -> bool:
+    """The line goes on a parenthesis left open by the entry, or opens one of fields."""
+    if cur.sig[0] in ("orient", "heading", "field", "struct") or cur.tail:
+        return False
+    if _bullet_kind(line, False, ocr) is not None:  # an indent alone is no bullet here
+        return False
+    text = cur.texts[-1]
+    if text.count("(") > text.count(")"):
+        return bool(_INLINE_FIELD.search(text[text.rfind("(") :] + " " + line.text.strip() + " :"))
+    return bool(_FIELD_START.match(line.text.strip()))
 
 
 def _ghost_bullets(lines: list[Line]) -> bool:
@@ -431,6 +459,13 @@ def _add_line(
         title = text[m.end() :].strip()
         e = Entry(("orient",), [i], [title] if title else [], indent=indent, blank_before=blank)
         e.code = Code(m.group(1), 1, "", "orientation", 0)
+        entries.append(e)
+        return e
+    m = _SUB_ORIENTATION.match(text)
+    if m:
+        # "Orientation 1.1 – …" under "AXE 1 – …": the level below, named like an orientation
+        e = Entry(("kwobj",), [i], [text[m.end() :].strip()], indent=indent, blank_before=blank)
+        e.code = Code(m.group(1), 2, "", "objective", 0)
         entries.append(e)
         return e
     kind = _bullet_kind(line, ghost, ocr)
@@ -753,6 +788,9 @@ class _Builder:
 
     def new_action(self, e: Entry) -> None:
         code = (e.code.code or None) if e.code and not e.code.letters else None
+        if code and e.code is not None and e.code.style == "lower" and self.obj and self.obj.code:
+            # "a)", "b)" start again under each objective: "1.a", "2.a" keep them apart
+            code = f"{self.obj.code}.{code}"
         if code and code in self.codes:
             # the same number again: the expected result of that action
             target = self.codes[code]

@@ -295,6 +295,25 @@ def _row(
         if m or (is_caps(text) and C.ORIENTATION not in roles):
             state.orientation(clean(text[m.end() :] if m else text), m.group(1) if m else None, [i])
             return
+    if len(set(filled)) == 1 and C.OBJECTIVE not in by_role:
+        lead = read_code(filled[0])
+        if lead is not None and lead.keyword == "objective":
+            # "Objectif 1.1 – …" spanning the table: the objective of the rows below
+            state.objective(clean(filled[0]), [i])
+            return
+    if (
+        set(by_role) == {C.ACTION}
+        and len(filled) == 1
+        and not years
+        and starts_lower(filled[0])
+        and state.last_action is not None
+        and state.last_action in state.current_obj().actions
+    ):
+        # the end of the row above, carried over a page break
+        a = state.last_action
+        a.title = join_lines([a.title, clean(filled[0])])
+        rec.track(a, [i])
+        return
     if C.ORIENTATION in by_role:
         text = join_lines(by_role[C.ORIENTATION])
         if fold(text) != state.ori_key:
@@ -336,8 +355,12 @@ def _row(
             _fill(state.last_action, by_role, years, 0, 1)
             rec.track(state.last_action, [i])
             return
-        else:
+        elif C.OBJECTIVE in by_role or C.ORIENTATION in by_role:
             rec.track(obj, [i])
+            return
+        else:
+            # a row with nothing this reader can place: kept for the user, never dropped
+            rec.unplaced_lines.append(i)
             return
     actions: list[ActionDraft] = []
     for k, title in enumerate(titles):
