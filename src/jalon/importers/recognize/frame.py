@@ -106,6 +106,7 @@ def extract_frame(layout: Layout, *, fmt: str) -> Frame:
     _title(layout, frame)
     _labels(layout, frame)
     _glossary(layout, frame)
+    _notes_section(layout, frame)
     _years(layout, frame)
     for i, line in enumerate(lines):
         if layout.skipped(i) or i in frame.used or line.cells is not None:
@@ -306,6 +307,46 @@ def _starts_new_section(text: str) -> bool:
         or re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]|[A-Z]\d+\.)\s", text)
         or (is_caps(text) and len(text) < 60 and not text.endswith((",", ":")))
     )
+
+
+# A heading that opens a section of notes: "Notes", "Remarques", "Notes et définitions", "Notes:"
+NOTES_HEAD = re.compile(
+    r"^\s*(?:notes?|remarques?|notes\s+et\s+d[ée]finitions|d[ée]finitions|notes\s+and\s+definitions)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _notes_section(layout: Layout, frame: Frame) -> None:
+    """Paragraphs under a "Notes" heading, up to the next section or table, are the plan's notes."""
+    lines = layout.lines
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if layout.skipped(i) or i in frame.used or line.cells is not None:
+            continue
+        if not NOTES_HEAD.match(clean(line.text)):
+            continue
+        taken: list[int] = []
+        j = i + 1
+        while j < n:
+            nxt = lines[j]
+            if layout.skipped(j) or j in frame.used:
+                j += 1
+                continue
+            if nxt.cells is not None or (
+                nxt.heading is not None and nxt.heading <= (line.heading or 9)
+            ):
+                break
+            t = clean(strip_bullet(nxt.text))
+            if t and _starts_new_section(t) and not re.match(r"^\s*\d+[.)]\s", t):
+                break
+            if t:
+                taken.append(j)
+            j += 1
+        if taken:
+            frame.used.add(i)
+            for k in taken:
+                frame.notes.append(clean(strip_bullet(lines[k].text)))
+                frame.used.add(k)
 
 
 def _glossary(layout: Layout, frame: Frame) -> None:
