@@ -178,6 +178,23 @@ class ActivityTotals:
 
 
 @dataclass(frozen=True)
+class ActivityKindTotals:
+    kind: str
+    label: str
+    count: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    """The year's activities counted once each (an activity linked to two actions is one)."""
+
+    count: int = 0
+    participants: int = 0
+    by_kind: tuple[ActivityKindTotals, ...] = ()
+
+
+@dataclass(frozen=True)
 class SatisfactionResult:
     question: str
     rate: float  # 0–100
@@ -194,6 +211,7 @@ class AnnualFacts:
     indicators: Mapping[int, IndicatorResult] = field(default_factory=dict)  # by indicator id
     activities: Mapping[int, ActivityTotals] = field(default_factory=dict)  # by action id
     satisfaction: tuple[SatisfactionResult, ...] = ()
+    activity_summary: ActivitySummary | None = None
 
 
 class FactsSource(Protocol):
@@ -321,10 +339,11 @@ class Narratives:
     introduction: str = ""
     chair_word: str = ""
     highlights: str = ""
+    lessons: str = ""
 
     @property
     def is_empty(self) -> bool:
-        return not (self.introduction or self.chair_word or self.highlights)
+        return not (self.introduction or self.chair_word or self.highlights or self.lessons)
 
 
 @dataclass(frozen=True)
@@ -375,6 +394,7 @@ class AnnualReport:
     assessments: tuple[AssessmentCount, ...]
     satisfaction: tuple[SatisfactionResult, ...]
     narratives: Narratives
+    activity_summary: ActivitySummary | None = None
 
     @property
     def indicator_count(self) -> int:
@@ -451,6 +471,7 @@ def build_annual_report(
         ),
         satisfaction=facts.satisfaction,
         narratives=narratives or Narratives(),
+        activity_summary=facts.activity_summary,
     )
 
 

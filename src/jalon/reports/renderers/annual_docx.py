@@ -29,6 +29,8 @@ def _indicator_lines(item: AnnualAction) -> list[str]:
         if result is None:
             lines.append(gettext("Aucune mesure saisie pour cette année."))
             continue
+        if result.target_text:
+            lines.append(gettext("Cible") + text.colon() + text.typeset(result.target_text))
         if result.value_text:
             lines.append(gettext("Résultat") + text.colon() + text.typeset(result.value_text))
         if result.assessment_label:
@@ -86,7 +88,13 @@ def render(report: AnnualReport) -> bytes:
         )
         % {"count": report.indicator_count},
     ]
-    if report.activities.count:
+    activities = report.activity_summary
+    if activities and activities.count:
+        figures.append(
+            gettext("%(count)s activités, %(participants)s participations")
+            % {"count": activities.count, "participants": activities.participants}
+        )
+    elif report.activities.count:
         figures.append(
             gettext("%(count)s activités, %(participants)s participations")
             % {"count": report.activities.count, "participants": report.activities.participants}
@@ -117,6 +125,22 @@ def render(report: AnnualReport) -> bytes:
             cells = add_row(table).cells
             fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
             fill_cell(cells[1], [str(count.count)])
+
+    if activities and activities.count:
+        document.add_heading(gettext("Activités de l'année par type"), level=2)
+        table = new_table(document, widths([None, 1.2, 1.4]))
+        header_rows(
+            table, [[gettext("Type d'activité"), gettext("Activités"), gettext("Participations")]]
+        )
+        for kind in activities.by_kind:
+            cells = add_row(table).cells
+            fill_cell(cells[0], [kind.label])
+            fill_cell(cells[1], [str(kind.count)])
+            fill_cell(cells[2], [str(kind.participants)])
+        cells = add_row(table).cells
+        fill_cell(cells[0], [gettext("Total")], bold=True)
+        fill_cell(cells[1], [str(activities.count)], bold=True)
+        fill_cell(cells[2], [str(activities.participants)], bold=True)
 
     if report.satisfaction:
         document.add_heading(gettext("Satisfaction"), level=2)

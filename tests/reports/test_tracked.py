@@ -1,0 +1,125 @@
+"""Reports of a plan followed with the tracking app: dated statuses, measured indicators with
+their assessment and reason, activities counted by kind, satisfaction."""
+
+import datetime as dt
+import io
+
+import pdfplumber
+import pytest
+from docx import Document
+
+from jalon.reports.data import load_plan_report
+from jalon.reports.facts import facts_source
+from jalon.reports.registry import BY_IDENTIFIER, load_annual_report, load_progress_report
+
+from .plan_builder import build_plan, follow_plan
+
+
+@pytest.fixture
+def followed(org_a):
+    plan = build_plan(org_a, actions=6)
+    follow_plan(plan)
+    return plan
+
+
+def _pdf_text(content: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def test_progress_report_at_a_date_uses_the_status_of_that_date(followed):
+    before = load_progress_report(followed, dt.date(2018, 3, 15))
+    after = load_progress_report(followed, dt.date(2018, 6, 1))
+
+    assert before.summary.count("in_preparation") == 6
+    assert before.summary.count("completed") == 0
+    assert after.summary.count("completed") == 3
+    assert after.summary.count("in_preparation") == 3
+
+
+def test_progress_report_before_any_update_has_no_status(followed):
+    report = load_progress_report(followed, dt.date(2017, 8, 1))
+
+    assert report.summary.count("") == 6
+
+
+def test_annual_report_carries_target_value_assessment_and_reason(followed):
+    report = load_annual_report(followed, 1)
+    lines = [
+        line
+        for o in report.orientations
+        for ob in o.objectives
+        for a in ob.actions
+        for line in a.indicators
+    ]
+
+    assert len(lines) == report.indicator_count
+    assert all(line.result is not None for line in lines)
+    meetings = next(line for line in lines if line.indicator.text == "8 rencontres annuelles")
+    assert meetings.result.target_text
+    assert meetings.result.value_text.startswith(str(int(meetings.result.value)))
+    assert meetings.result.assessment == "off_track"
+    assert meetings.result.reason
+    assert sum(c.count for c in report.assessments) == report.indicator_count
+
+
+def test_annual_report_counts_each_activity_once_by_kind(followed):
+    report = load_annual_report(followed, 1)
+
+    assert report.activity_summary is not None
+    assert report.activity_summary.count == 2
+    assert report.activity_summary.participants == 64
+    assert [(k.label, k.count, k.participants) for k in report.activity_summary.by_kind] == [
+        ("Rencontre", 1, 24),
+        ("Webinaire", 1, 40),
+    ]
+    assert [(s.rate, s.respondents) for s in report.satisfaction] == [(82.0, 24)]
+
+
+def test_annual_pdf_shows_reasons_targets_and_activities(followed):
+    report = load_annual_report(followed, 1)
+    content = BY_IDENTIFIER["annual"].render(followed, {"year": 1}, "pdf").content
+    flat = " ".join(_pdf_text(content).split())
+
+    reasons = {
+        line.result.reason
+        for o in report.orientations
+        for ob in o.objectives
+        for a in ob.actions
+        for line in a.indicators
+        if line.result and line.result.reason
+    }
+    assert reasons
+    for reason in reasons:
+        assert " ".join(reason.split()) in flat
+    assert "Atteint" in flat or "Hors cible" in flat
+    assert "Webinaire 1 40" in flat
+    assert "Cible" in flat
+
+
+def test_annual_docx_shows_reasons_and_activities_by_kind(followed):
+    report = load_annual_report(followed, 1)
+    content = BY_IDENTIFIER["annual"].render(followed, {"year": 1}, "docx").content
+    document = Document(io.BytesIO(content))
+    body = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+
+    first = next(
+        line.result
+        for o in report.orientations
+        for ob in o.objectives
+        for a in ob.actions
+        for line in a.indicators
+        if line.result
+    )
+    assert first.reason.replace(" ", "\u00a0")[:20] in body.replace(" ", "\u00a0")
+    assert "Webinaire" in body
+    assert "Rencontre des porteurs" in body
+
+
+def test_facts_source_reads_the_tracking_app(followed):
+    report = load_plan_report(followed.pk)
+    states = facts_source().states_at(report, dt.date(2018, 6, 1))
+
+    assert sorted(s.status for s in states.values()) == ["completed"] * 3 + ["in_preparation"] * 3
