@@ -98,9 +98,10 @@ CASES = [
 
 
 # Beyond the plan tree: the mise à jour reads the dated status updates (1); the bilan annuel
-# reads them (1), the plan, indicators, rules, values, locks and the logs twice (4 + 4), the
-# notes of the year's updates (1) and its written texts (1).
-EXTRA_QUERIES = {"progress": 1, "annual": 16}
+# reads them (1) and, twice (the year's facts, then the history of every year for the trends),
+# the plan, the logs (4), indicators, rules, values and locks (2 × 10); the notes of the year's
+# updates (1) and its written texts (1).
+EXTRA_QUERIES = {"progress": 1, "annual": 21}
 
 
 @pytest.mark.parametrize("size", [5, 200])

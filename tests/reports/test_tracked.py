@@ -123,3 +123,29 @@ def test_facts_source_reads_the_tracking_app(followed):
     states = facts_source().states_at(report, dt.date(2018, 6, 1))
 
     assert sorted(s.status for s in states.values()) == ["completed"] * 3 + ["in_preparation"] * 3
+
+
+def test_annual_html_charts_have_title_desc_and_a_data_table(followed):
+    content = BY_IDENTIFIER["annual"].render(followed, {"year": 2}, "html").content.decode()
+
+    assert content.count("<svg") == 3  # statuses, assessments, trends
+    assert content.count("<title>") == 4  # the page's own, and one per chart
+    assert content.count("<desc>") == 3
+    assert "Évolution des indicateurs d&#x27;une année à l&#x27;autre" in content
+    assert "Valeurs des indicateurs par année" in content
+    assert 'role="img"' in content
+
+
+def test_annual_docx_charts_are_images_with_alternative_text(followed):
+    content = BY_IDENTIFIER["annual"].render(followed, {"year": 2}, "docx").content
+    document = Document(io.BytesIO(content))
+    pictures = document.inline_shapes
+
+    assert len(pictures) == 3
+    descriptions = [shape._inline.docPr.get("descr") for shape in pictures]
+    assert all(descriptions)
+    assert "8 rencontres annuelles" in descriptions[2]
+    assert "an 1" in descriptions[2] and "an 2" in descriptions[2]
+    blobs = [part.blob for part in document.part.package.parts if part.partname.ext == "png"]
+    assert len(blobs) == 3
+    assert all(blob[:8] == b"\x89PNG\r\n\x1a\n" for blob in blobs)

@@ -11,14 +11,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.utils import timezone
+
 from jalon.core.fiscal import PlanYear
 from jalon.plans.models import Plan
+from jalon.tracking.assessment import describe_target
 from jalon.tracking.enums import ActivityKind
 from jalon.tracking.facts import TrackingFacts
-from jalon.tracking.queries import load_logs
-from jalon.tracking.rules import ActivityRow
+from jalon.tracking.facts import _value_text as value_text
+from jalon.tracking.queries import indicator_rows, load_logs
+from jalon.tracking.rules import ActivityRow, Logs
 
-from .data import ActivityKindTotals, ActivitySummary, AnnualFacts, FactsSource, PlanReport
+from .data import (
+    ActivityKindTotals,
+    ActivitySummary,
+    AnnualFacts,
+    FactsSource,
+    GlobalFacts,
+    History,
+    PlanReport,
+    TrendPoint,
+)
 
 
 def summarize_activities(
@@ -43,11 +56,33 @@ def summarize_activities(
     return ActivitySummary(count=count, participants=participants, by_kind=tuple(kinds))
 
 
+def history(model: Plan, today: dt.date, logs: Logs, up_to: int | None = None) -> History:
+    """Every indicator's value and assessment for each plan year (up to `up_to`); four queries."""
+    out = {}
+    for row in indicator_rows(model, today, up_to=up_to, logs=logs):
+        target = describe_target(row.target)
+        out[row.indicator.pk] = tuple(
+            TrendPoint(
+                year=result.year.number,
+                value=float(result.value) if result.value is not None else None,
+                value_text=value_text(result, row.target),
+                assessment=str(result.assessment.status),
+                assessment_label=str(result.assessment.status.label),
+                reason=result.assessment.reason,
+                target_text=target,
+            )
+            for result in row.years
+        )
+    return out
+
+
 class ReportFacts(TrackingFacts):
     def annual_facts(self, plan: PlanReport, year: PlanYear) -> AnnualFacts:
         facts = super().annual_facts(plan, year)
-        logs = load_logs(Plan(pk=plan.id))
+        model = Plan.objects.get(pk=plan.id)
+        logs = load_logs(model)
         summary = summarize_activities(logs.activities, year.start, year.end)
+        today = self.today or timezone.localdate()
         return AnnualFacts(
             year=facts.year,
             states=facts.states,
@@ -56,6 +91,23 @@ class ReportFacts(TrackingFacts):
             activities=facts.activities,
             satisfaction=facts.satisfaction,
             activity_summary=summary,
+            history=history(model, today, logs, up_to=year.number),
+        )
+
+    def global_facts(self, plan: PlanReport, today: dt.date) -> GlobalFacts:
+        """Statuses at the end of the period (today if it is not over), every year's measures."""
+        model = Plan.objects.get(pk=plan.id)
+        as_of = min(plan.period_end or today, today)
+        logs = load_logs(model)
+        return GlobalFacts(
+            as_of=as_of,
+            states=self.states_at(plan, as_of),
+            history=history(model, today, logs),
+            activities=tuple(
+                (year, summarize_activities(logs.activities, year.start, year.end))
+                for year in plan.years
+                if year.start <= today
+            ),
         )
 
 

@@ -12,8 +12,10 @@ from jalon.reports.data import (
     ActionItem,
     ExpectedResultLine,
     IndicatorLine,
+    IndicatorTrend,
     ObjectiveItem,
     OrientationItem,
+    TrendPoint,
 )
 
 register = template.Library()
@@ -93,3 +95,10 @@ def count_of(summary: object, status: str) -> int:
 @register.simple_tag
 def colon() -> str:
     return text.colon()
+
+
+@register.filter
+def points_for(trend: IndicatorTrend, years: list[int]) -> list[TrendPoint | None]:
+    """The indicator's point of each year, None where the year has none."""
+    by_year = {p.year: p for p in trend.points}
+    return [by_year.get(year) for year in years]
