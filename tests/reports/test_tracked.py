@@ -149,3 +149,77 @@ def test_annual_docx_charts_are_images_with_alternative_text(followed):
     blobs = [part.blob for part in document.part.package.parts if part.partname.ext == "png"]
     assert len(blobs) == 3
     assert all(blob[:8] == b"\x89PNG\r\n\x1a\n" for blob in blobs)
+
+
+def test_global_report_follows_each_indicator_across_years(followed):
+    from jalon.reports.registry import load_global_report
+
+    report = load_global_report(followed, today=dt.date(2018, 9, 1))
+
+    assert report.as_of == dt.date(2018, 9, 1)
+    assert report.summary.total == 6
+    assert report.summary.count("completed") == 3
+    assert report.completion_rate == 50.0
+    assert len(report.trends) == sum(len(a.indicators) for a in report.plan.iter_actions())
+    meetings = next(t for t in report.trends if t.indicator.text == "8 rencontres annuelles")
+    assert [p.year for p in meetings.points] == [1, 2]
+    assert meetings.direction == "up"
+    assert meetings.final is not None and meetings.final.year == 2
+    assert [(y.number, a.count) for y, a in report.activities] == [(1, 2), (2, 0)]
+
+
+def test_global_documents_open_in_libreoffice_and_carry_the_reasons(
+    followed, tmp_path, soffice_convert
+):
+    from jalon.reports.models import ReportNarrative
+    from jalon.reports.registry import load_global_report
+
+    ReportNarrative.objects.create(
+        plan=followed, kind="global", year=0, lessons="Les rencontres régionales ont porté fruit."
+    )
+    exporter = BY_IDENTIFIER["global"]
+    pdf = exporter.render(followed, {}, "pdf")
+    flat = " ".join(_pdf_text(pdf.content).split())
+    report = load_global_report(followed)
+    for trend in report.trends:
+        final = trend.final
+        assert final is not None
+        assert " ".join(final.reason.split()) in flat
+    assert "Ce que nous avons appris" in flat
+    assert "Les rencontres régionales ont porté fruit." in flat
+    assert "Taux de réalisation" in flat
+
+    paths = []
+    for fmt in ("docx", "xlsx"):
+        rendered = exporter.render(followed, {}, fmt)
+        assert rendered.filename == f"plan-daction-2017-2022-bilan-global.{fmt}"
+        path = tmp_path / f"global-{fmt}.{fmt}"
+        path.write_bytes(rendered.content)
+        paths.append(path)
+    converted = soffice_convert(paths)
+    docx_text = " ".join(_pdf_text(converted[paths[0]].read_bytes()).split())
+    assert "Ce que nous avons appris" in docx_text
+    assert "8 rencontres annuelles" in docx_text
+    xlsx_text = _pdf_text(converted[paths[1]].read_bytes())
+    assert "8 rencontres annuelles" in xlsx_text
+
+
+def test_global_xlsx_keeps_values_as_numbers(followed):
+    import openpyxl
+
+    content = BY_IDENTIFIER["global"].render(followed, {}, "xlsx").content
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = workbook.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:4] == ["Orientation", "Moyen d'action", "Indicateur", "Cible"]
+    assert headers[-3:] == ["Tendance", "Appréciation finale", "Raison"]
+    row = next(
+        r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] == "8 rencontres annuelles"
+    )
+    assert isinstance(row[4], int | float)
+    assert row[-3] == "En hausse"
+    assert [ws.title for ws in workbook.worksheets][:3] == [
+        "Indicateurs",
+        "Orientations",
+        "Activités",
+    ]

@@ -99,10 +99,11 @@ class ReportFacts(TrackingFacts):
         model = Plan.objects.get(pk=plan.id)
         as_of = min(plan.period_end or today, today)
         logs = load_logs(model)
+        started = [y.number for y in plan.years if y.start <= today]
         return GlobalFacts(
             as_of=as_of,
             states=self.states_at(plan, as_of),
-            history=history(model, today, logs),
+            history=history(model, today, logs, up_to=max(started, default=0)),
             activities=tuple(
                 (year, summarize_activities(logs.activities, year.start, year.end))
                 for year in plan.years

@@ -174,3 +174,12 @@ def legend_lines(plan: PlanReport) -> list[str]:
             gettext("Indicateurs de suivi") + colon() + gettext("mise en œuvre (MO), résultat (R)")
         )
     return lines
+
+
+def trend_label(direction: str) -> str:
+    """The direction of an indicator from its first to its last measured value."""
+    return {
+        "up": gettext("En hausse"),
+        "down": gettext("En baisse"),
+        "flat": gettext("Stable"),
+    }.get(direction, "—")
