@@ -37,7 +37,7 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
-    from tests.reports.plan_builder import build_plan
+    from tests.reports.plan_builder import build_plan, follow_plan
 
     from jalon.network.models import Organization
     from jalon.reports.registry import BY_IDENTIFIER
@@ -54,6 +54,8 @@ def main() -> None:
         ("mise à jour PDF", "progress", {"as_of": "2019-03-15"}, "pdf"),
         ("bilan annuel DOCX", "annual", {"year": 1}, "docx"),
         ("bilan annuel PDF", "annual", {"year": 1}, "pdf"),
+        ("bilan global DOCX", "global", {}, "docx"),
+        ("bilan global PDF", "global", {}, "pdf"),
     ]
     print(
         f"{'document':<20} {'actions':>7} {'médiane (s)':>12} {'min (s)':>8} {'requêtes':>9} {'taille (ko)':>11}"
@@ -65,6 +67,7 @@ def main() -> None:
             orientations=4,
             objectives_per_orientation=max(2, size // 40),
         )
+        follow_plan(plan)  # dated statuses, activities and a value per indicator (years 1-2)
         for label, identifier, options, fmt in cases:
             exporter = BY_IDENTIFIER[identifier]
             times = []

@@ -145,3 +145,61 @@ def build_plan(
         for k in range(2)
     )
     return plan
+
+
+def follow_plan(plan: Plan, user=None) -> None:
+    """A year of follow-up of a built plan (plan year 1, 2017-2018), through the tracking
+    services: targets read from the indicators' words, dated status updates, activities of two
+    kinds with participants and satisfaction, a value for every indicator of year 1 and 2."""
+    from decimal import Decimal
+
+    from jalon.plans.targets import parse_target
+    from jalon.tracking import services as tracking
+
+    indicators = list(Indicator.objects.filter(plan=plan).order_by("id"))
+    for indicator in indicators:
+        indicator.target = parse_target(indicator.text)
+    Indicator.objects.bulk_update(indicators, ["target"])
+    actions = list(Action.objects.filter(plan=plan).order_by("order", "id"))
+    for i, action in enumerate(actions):
+        tracking.update_action_status(
+            action=action, user=user, status="in_preparation", on_date=dt.date(2017, 9, 1)
+        )
+        if i % 2 == 0:
+            action.refresh_from_db()
+            tracking.update_action_status(
+                action=action,
+                user=user,
+                status="completed",
+                on_date=dt.date(2018, 5, 1),
+                note="Rencontre tenue le 1er mai",
+            )
+    tracking.log_activity(
+        plan=plan,
+        user=user,
+        kind="meeting",
+        date=dt.date(2017, 11, 8),
+        title="Rencontre des porteurs",
+        participants=24,
+        actions=actions[:2],
+        satisfaction=Decimal("82"),
+    )
+    tracking.log_activity(
+        plan=plan,
+        user=user,
+        kind="webinar",
+        date=dt.date(2018, 2, 14),
+        title="Webinaire sur les pratiques",
+        participants=40,
+        actions=actions[:1],
+    )
+    for year, factor in ((1, 1), (2, 2)):
+        for indicator in indicators:
+            form = (indicator.target or {}).get("form")
+            if form == "rate":
+                value = Decimal("70") if indicator.pk % 2 else Decimal("80")
+            else:
+                value = Decimal(3 * factor + indicator.pk % 3)
+            tracking.record_indicator_value(
+                indicator=indicator, user=user, plan_year=year, value=value
+            )

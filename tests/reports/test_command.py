@@ -62,9 +62,11 @@ def test_report_command_names_an_unknown_plan(db):
         call_command("report", "999", "--kind", "progress", "--format", "pdf")
 
 
-def test_report_command_says_the_global_report_is_not_offered_yet(plan):
-    with pytest.raises(CommandError, match="« global » n'est pas encore offert"):
-        call_command("report", str(plan.pk), "--kind", "global", "--format", "pdf")
+def test_report_command_writes_the_global_report(plan, tmp_path):
+    target = tmp_path / "global.xlsx"
+    call_command("report", str(plan.pk), "--kind", "global", "--format", "xlsx", "-o", str(target))
+
+    assert target.read_bytes()[:2] == b"PK"
 
 
 def test_report_command_refuses_a_format_the_report_lacks(plan):

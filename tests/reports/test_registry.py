@@ -16,7 +16,7 @@ EXPORT_QUERIES = 7  # the plan, then one query per level of its tree
 
 
 def test_registry_lists_each_exporter_once_with_its_formats():
-    assert [e.identifier for e in EXPORTERS] == ["plan", "progress", "annual"]
+    assert [e.identifier for e in EXPORTERS] == ["plan", "progress", "annual", "global"]
     assert BY_IDENTIFIER["plan"].formats == ("docx", "pdf", "xlsx", "csv", "html")
     assert str(BY_IDENTIFIER["progress"].name) == "Mise à jour"
     assert set(PLAN_EXPORT_FORMATS) <= set(BY_IDENTIFIER["plan"].formats)
@@ -25,10 +25,10 @@ def test_registry_lists_each_exporter_once_with_its_formats():
 @pytest.mark.parametrize(
     ("who", "expected"),
     [
-        ("admin_a", ["plan", "progress", "annual"]),
-        ("editor_a", ["plan", "progress", "annual"]),
-        ("contributor_a", ["plan", "progress", "annual"]),
-        ("reader_a", ["plan", "progress", "annual"]),
+        ("admin_a", ["plan", "progress", "annual", "global"]),
+        ("editor_a", ["plan", "progress", "annual", "global"]),
+        ("contributor_a", ["plan", "progress", "annual", "global"]),
+        ("reader_a", ["plan", "progress", "annual", "global"]),
         ("member_b", []),
         ("anonymous", []),
     ],
@@ -94,7 +94,19 @@ CASES = [
     ("progress", {"as_of": "2018-03-15"}, "html"),
     ("annual", {"year": 1}, "docx"),
     ("annual", {"year": 1}, "html"),
+    ("global", {}, "docx"),
+    ("global", {}, "xlsx"),
+    ("global", {}, "html"),
 ]
+
+
+# Beyond the plan tree: the mise à jour reads the dated status updates (1); the bilan annuel
+# reads them (1) and, twice (the year's facts, then the history of every year for the trends),
+# the plan, the logs (4), indicators, rules, values and locks (2 × 10); the notes of the year's
+# updates (1) and its written texts (1).
+# The bilan global reads the plan, the logs (4), indicators, rules, values, locks, the status
+# updates (1) and its written texts (1).
+EXTRA_QUERIES = {"progress": 1, "annual": 21, "global": 11}
 
 
 @pytest.mark.parametrize("size", [5, 200])
@@ -104,8 +116,7 @@ def test_exporters_run_a_constant_number_of_queries(
 ):
     plan = build_plan(org_a, actions=size)
     exporter = BY_IDENTIFIER[identifier]
-    # the bilan annuel also reads its written texts (introduction, highlights…)
-    expected = EXPORT_QUERIES + (1 if identifier == "annual" else 0)
+    expected = EXPORT_QUERIES + EXTRA_QUERIES.get(identifier, 0)
     with django_assert_num_queries(expected):
         rendered = exporter.render(plan, options, fmt)
     assert rendered.content

@@ -178,10 +178,44 @@ class ActivityTotals:
 
 
 @dataclass(frozen=True)
+class ActivityKindTotals:
+    kind: str
+    label: str
+    count: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    """The year's activities counted once each (an activity linked to two actions is one)."""
+
+    count: int = 0
+    participants: int = 0
+    by_kind: tuple[ActivityKindTotals, ...] = ()
+
+
+@dataclass(frozen=True)
 class SatisfactionResult:
     question: str
     rate: float  # 0–100
     respondents: int = 0
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """An indicator in one plan year: its value and how it was assessed."""
+
+    year: int
+    value: float | None = None
+    value_text: str = ""
+    assessment: str = ""
+    assessment_label: str = ""
+    reason: str = ""
+    target_text: str = ""
+
+
+# An indicator's history: one point per plan year up to the report's year, by indicator id.
+History = Mapping[int, tuple[TrendPoint, ...]]
 
 
 @dataclass(frozen=True)
@@ -194,6 +228,19 @@ class AnnualFacts:
     indicators: Mapping[int, IndicatorResult] = field(default_factory=dict)  # by indicator id
     activities: Mapping[int, ActivityTotals] = field(default_factory=dict)  # by action id
     satisfaction: tuple[SatisfactionResult, ...] = ()
+    activity_summary: ActivitySummary | None = None
+    history: History = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GlobalFacts:
+    """What the whole period did: statuses at its end (or today), every indicator's history,
+    the activities of each year."""
+
+    as_of: dt.date
+    states: Mapping[int, ActionState] = field(default_factory=dict)
+    history: History = field(default_factory=dict)
+    activities: tuple[tuple[PlanYear, ActivitySummary], ...] = ()
 
 
 class FactsSource(Protocol):
@@ -202,6 +249,8 @@ class FactsSource(Protocol):
     def states_at(self, plan: PlanReport, day: dt.date) -> Mapping[int, ActionState]: ...
 
     def annual_facts(self, plan: PlanReport, year: PlanYear) -> AnnualFacts: ...
+
+    def global_facts(self, plan: PlanReport, today: dt.date) -> GlobalFacts: ...
 
 
 class PlanOnlyFacts:
@@ -216,6 +265,11 @@ class PlanOnlyFacts:
 
     def annual_facts(self, plan: PlanReport, year: PlanYear) -> AnnualFacts:
         return AnnualFacts(year=year.number, states=self.states_at(plan, year.end))
+
+    def global_facts(self, plan: PlanReport, today: dt.date) -> GlobalFacts:
+        end = plan.period_end or today
+        as_of = min(end, today)
+        return GlobalFacts(as_of=as_of, states=self.states_at(plan, as_of))
 
 
 # --- Report structures ---------------------------------------------------------------------
@@ -321,10 +375,11 @@ class Narratives:
     introduction: str = ""
     chair_word: str = ""
     highlights: str = ""
+    lessons: str = ""
 
     @property
     def is_empty(self) -> bool:
-        return not (self.introduction or self.chair_word or self.highlights)
+        return not (self.introduction or self.chair_word or self.highlights or self.lessons)
 
 
 @dataclass(frozen=True)
@@ -364,6 +419,57 @@ class AssessmentCount:
 
 
 @dataclass(frozen=True)
+class IndicatorTrend:
+    """An indicator across plan years, for the trend charts and the bilan global."""
+
+    indicator: IndicatorLine
+    action: ActionItem
+    points: tuple[TrendPoint, ...]
+
+    @property
+    def measured(self) -> tuple[TrendPoint, ...]:
+        return tuple(p for p in self.points if p.value is not None)
+
+    @property
+    def direction(self) -> str:
+        """ "up", "down" or "flat" from the first to the last measured value; "" with fewer than two."""
+        measured = self.measured
+        if len(measured) < 2:
+            return ""
+        first, last = measured[0].value, measured[-1].value
+        assert first is not None and last is not None
+        if last > first:
+            return "up"
+        if last < first:
+            return "down"
+        return "flat"
+
+    @property
+    def final(self) -> TrendPoint | None:
+        """The latest year that was assessed with data (else the latest year at all)."""
+        for point in reversed(self.points):
+            if point.assessment and point.assessment != "no_data":
+                return point
+        return self.points[-1] if self.points else None
+
+    @property
+    def target_text(self) -> str:
+        for point in reversed(self.points):
+            if point.target_text:
+                return point.target_text
+        return ""
+
+
+def build_trends(plan: PlanReport, history: History) -> tuple[IndicatorTrend, ...]:
+    return tuple(
+        IndicatorTrend(indicator, action, history[indicator.id])
+        for action in plan.iter_actions()
+        for indicator in action.indicators
+        if indicator.id in history
+    )
+
+
+@dataclass(frozen=True)
 class AnnualReport:
     """The *bilan annuel* of one plan year: per orientation and objective, what was done and measured."""
 
@@ -375,6 +481,8 @@ class AnnualReport:
     assessments: tuple[AssessmentCount, ...]
     satisfaction: tuple[SatisfactionResult, ...]
     narratives: Narratives
+    activity_summary: ActivitySummary | None = None
+    trends: tuple[IndicatorTrend, ...] = ()
 
     @property
     def indicator_count(self) -> int:
@@ -450,6 +558,92 @@ def build_annual_report(
             sorted(assessments.values(), key=lambda c: (c.assessment == "", -c.count))
         ),
         satisfaction=facts.satisfaction,
+        narratives=narratives or Narratives(),
+        activity_summary=facts.activity_summary,
+        trends=build_trends(plan, facts.history),
+    )
+
+
+@dataclass(frozen=True)
+class GlobalOrientation:
+    orientation: OrientationItem
+    summary: StatusSummary
+    indicators: tuple[IndicatorTrend, ...]
+    assessments: tuple[AssessmentCount, ...]
+
+
+def completion_rate(summary: StatusSummary) -> float | None:
+    """Completed actions over all actions, abandoned ones left out (as the tracking roll-ups)."""
+    counted = summary.total - summary.count("abandoned")
+    return 100.0 * summary.count("completed") / counted if counted else None
+
+
+def _final_counts(trends: tuple[IndicatorTrend, ...]) -> tuple[AssessmentCount, ...]:
+    counts: dict[str, AssessmentCount] = {}
+    for trend in trends:
+        final = trend.final
+        key = final.assessment if final else ""
+        label = final.assessment_label if final else ""
+        previous = counts.get(key)
+        counts[key] = AssessmentCount(
+            key,
+            label or (previous.label if previous else ""),
+            (previous.count if previous else 0) + 1,
+        )
+    return tuple(sorted(counts.values(), key=lambda c: (c.assessment == "", -c.count)))
+
+
+@dataclass(frozen=True)
+class GlobalReport:
+    """The *bilan global*: the whole period, per orientation, with every indicator's path."""
+
+    plan: PlanReport
+    as_of: dt.date
+    orientations: tuple[GlobalOrientation, ...]
+    summary: StatusSummary
+    trends: tuple[IndicatorTrend, ...]
+    assessments: tuple[AssessmentCount, ...]
+    activities: tuple[tuple[PlanYear, ActivitySummary], ...]
+    narratives: Narratives
+
+    @property
+    def completion_rate(self) -> float | None:
+        return completion_rate(self.summary)
+
+    @property
+    def activity_total(self) -> ActivitySummary:
+        return ActivitySummary(
+            count=sum(a.count for _, a in self.activities),
+            participants=sum(a.participants for _, a in self.activities),
+        )
+
+
+def build_global_report(
+    plan: PlanReport, facts: GlobalFacts, narratives: Narratives | None = None
+) -> GlobalReport:
+    trends = build_trends(plan, facts.history)
+    by_action: dict[int, list[IndicatorTrend]] = defaultdict(list)
+    for trend in trends:
+        by_action[trend.action.id].append(trend)
+    orientations = []
+    every: list[ActionState] = []
+    for orientation in plan.orientations:
+        states = [facts.states.get(a.id, a.state) for a in orientation.iter_actions()]
+        mine = tuple(t for a in orientation.iter_actions() for t in by_action.get(a.id, ()))
+        orientations.append(
+            GlobalOrientation(
+                orientation, StatusSummary(count_statuses(states)), mine, _final_counts(mine)
+            )
+        )
+        every.extend(states)
+    return GlobalReport(
+        plan=plan,
+        as_of=facts.as_of,
+        orientations=tuple(orientations),
+        summary=StatusSummary(count_statuses(every)),
+        trends=trends,
+        assessments=_final_counts(trends),
+        activities=facts.activities,
         narratives=narratives or Narratives(),
     )
 

@@ -56,4 +56,5 @@ def narratives_of(plan_id: int, kind: str, year: int) -> Narratives:
         introduction=saved.introduction,
         chair_word=saved.chair_word,
         highlights=saved.highlights,
+        lessons=saved.lessons,
     )

@@ -270,11 +270,58 @@ class AnnualExporter(Exporter):
         return f"an-{number}" if number else ""
 
 
+def load_global_report(
+    plan: Plan, narratives: data.Narratives | None = None, today: dt.date | None = None
+) -> data.GlobalReport:
+    report = data.load_plan_report(plan.pk)
+    facts = facts_source().global_facts(report, today or timezone.localdate())
+    if narratives is None:
+        from .queries import narratives_of  # queries reads the registry: import here
+
+        narratives = narratives_of(plan.pk, "global", 0)
+    return data.build_global_report(report, facts, narratives)
+
+
+class GlobalExporter(Exporter):
+    identifier = "global"
+    name = _("Bilan global")
+    description = _(
+        "Toute la période du plan : chaque indicateur année par année avec sa tendance et son "
+        "appréciation finale, le taux de réalisation des actions, un sommaire par orientation "
+        "et ce que nous avons appris."
+    )
+    formats = (ReportFormat.DOCX, ReportFormat.PDF, ReportFormat.XLSX, ReportFormat.HTML)
+    file_stem = _("bilan global")
+
+    def may_run(self, user: Any, plan: Plan) -> bool:
+        return has_role(user, plan.organization_id, Role.READER)
+
+    def is_available(self, plan: Plan) -> bool:
+        return bool(plan.years)
+
+    def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
+        from .renderers import global_docx
+
+        report = load_global_report(plan)
+        if fmt == ReportFormat.DOCX:
+            return global_docx.render(report)
+        if fmt == ReportFormat.XLSX:
+            return xlsx_renderer.render_global(report)
+        context = html_renderer.global_context(report)
+        if fmt == ReportFormat.PDF:
+            return pdf_renderer.render_pdf(context)
+        return html_renderer.render_html(context)
+
+    def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
+        return html_renderer.global_context(load_global_report(plan))
+
+
 # The registry: the order is the order of the reports page.
 EXPORTERS: tuple[Exporter, ...] = (
     PlanDocumentExporter(),
     ProgressExporter(),
     AnnualExporter(),
+    GlobalExporter(),
 )
 BY_IDENTIFIER: Mapping[str, Exporter] = {e.identifier: e for e in EXPORTERS}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -129,3 +130,58 @@ def save_narrative(
     narrative.updated_by = user if getattr(user, "is_authenticated", False) else None
     narrative.save()
     return narrative
+
+
+class NextPlanError(ValueError):
+    """The plan cannot be continued (no period); the message is for the person who asked."""
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def next_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length that begins the day after `end` (whole years stay whole)."""
+    new_start = end + dt.timedelta(days=1)
+    for years in range(1, 21):
+        if _add_years(start, years) == new_start:
+            return new_start, _add_years(new_start, years) - dt.timedelta(days=1)
+    return new_start, new_start + (end - start)
+
+
+def next_title(title: str, start: dt.date, end: dt.date, new: tuple[dt.date, dt.date]) -> str:
+    """ "Plan d'action 2017-2022" → "Plan d'action 2022-2027"; other titles get the new period."""
+    for old in (f"{start.year}-{end.year}", f"{start.year}–{end.year}"):
+        if old in title:
+            return title.replace(old, f"{new[0].year}-{new[1].year}")
+    return f"{title} ({new[0].year}-{new[1].year})"
+
+
+@transaction.atomic
+def start_next_plan(*, plan: Plan, user: Any) -> Plan:
+    """A new draft plan for the next period with this plan's structure: orientations,
+    objectives, actions with their actors and expected results, indicators with their targets.
+    Nothing of the follow-up is copied: no status, note, schedule, timing or measure."""
+    from jalon.plans.queries import plan_as_draft
+    from jalon.plans.services import create_plan_from_draft
+
+    if plan.period_start is None or plan.period_end is None:
+        raise NextPlanError(
+            gettext("Le plan n'a pas de période : impossible de calculer celle du plan suivant.")
+        )
+    draft = plan_as_draft(plan)
+    new_start, new_end = next_period(plan.period_start, plan.period_end)
+    draft.title = next_title(plan.title, plan.period_start, plan.period_end, (new_start, new_end))
+    draft.period_start, draft.period_end = new_start, new_end
+    draft.updated_on = None
+    draft.import_report = None
+    draft.source = None
+    for action in draft.iter_actions():
+        action.status = None
+        action.progress_note = None
+        action.schedule_years = None
+        action.timing = None
+    return create_plan_from_draft(draft=draft, organization=plan.organization, user=user)

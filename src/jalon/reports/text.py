@@ -71,6 +71,15 @@ def percent(value: float | None, decimals: int = 0) -> str:
     return f"{number}{NBSP}%"
 
 
+def number(value: float) -> str:
+    """A measure as readers write it: "12", "3,5", "1 250" (grouped with a non-breaking space)."""
+    whole = float(value).is_integer()
+    digits = f"{value:,.0f}" if whole else f"{value:,.1f}"
+    if is_french():
+        digits = digits.replace(",", NBSP).replace(".", ",")
+    return digits
+
+
 def period_label(plan: PlanReport) -> str:
     """2017-2022, or the dates when the period does not follow whole years."""
     if plan.period_start and plan.period_end:
@@ -165,3 +174,12 @@ def legend_lines(plan: PlanReport) -> list[str]:
             gettext("Indicateurs de suivi") + colon() + gettext("mise en œuvre (MO), résultat (R)")
         )
     return lines
+
+
+def trend_label(direction: str) -> str:
+    """The direction of an indicator from its first to its last measured value."""
+    return {
+        "up": gettext("En hausse"),
+        "down": gettext("En baisse"),
+        "flat": gettext("Stable"),
+    }.get(direction, "—")

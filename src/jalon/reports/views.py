@@ -216,3 +216,25 @@ def narrative(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         {"plan": plan, "form": form, "year": year_item},
         status=status,
     )
+
+
+@login_required
+@require_POST
+def next_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the next plan from this one's structure (editors of its organization)."""
+    plan = get_plan_for_user(request.user, pk)
+    if not has_role(request.user, plan.organization_id, Role.EDITOR):
+        raise Http404
+    try:
+        new = services.start_next_plan(plan=plan, user=request.user)
+    except services.NextPlanError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:plan", pk=plan.pk)
+    messages.success(
+        request,
+        gettext(
+            "Le plan « %(title)s » est créé en brouillon à partir de la structure de « %(old)s »."
+        )
+        % {"title": new.title, "old": plan.title},
+    )
+    return redirect(new.get_absolute_url())

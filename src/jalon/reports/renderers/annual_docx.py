@@ -3,11 +3,18 @@ objective, the year's figures as tables (the charts' numbers), and the narrative
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
+
 from django.utils.translation import gettext, ngettext
+from docx.document import Document as DocumentObject
+from docx.shared import Inches
 
 from jalon.reports import text
-from jalon.reports.data import AnnualAction, AnnualReport
+from jalon.reports.data import AnnualAction, AnnualReport, IndicatorTrend
 
+from . import charts
+from .charts import Chart
 from .docx import (
     CELL_STYLE,
     add_row,
@@ -19,6 +26,7 @@ from .docx import (
     to_bytes,
     widths,
 )
+from .html import annual_charts
 
 
 def _indicator_lines(item: AnnualAction) -> list[str]:
@@ -29,6 +37,8 @@ def _indicator_lines(item: AnnualAction) -> list[str]:
         if result is None:
             lines.append(gettext("Aucune mesure saisie pour cette année."))
             continue
+        if result.target_text:
+            lines.append(gettext("Cible") + text.colon() + text.typeset(result.target_text))
         if result.value_text:
             lines.append(gettext("Résultat") + text.colon() + text.typeset(result.value_text))
         if result.assessment_label:
@@ -47,6 +57,44 @@ def _done_lines(item: AnnualAction) -> list[str]:
             % {"count": item.activities.count, "participants": item.activities.participants}
         )
     return lines
+
+
+def add_chart(document: DocumentObject, chart: Chart) -> None:
+    """The chart as a PNG image whose alternative text (title and description) tells it in
+    words; the table that follows carries its numbers."""
+    width = Inches(min(8.5, chart.width / 80))
+    shape = document.add_picture(io.BytesIO(chart.png()), width=width)
+    doc_pr = shape._inline.docPr
+    doc_pr.set("title", chart.title)
+    doc_pr.set("descr", chart.description)
+    document.add_paragraph(chart.title, style=CELL_STYLE)
+
+
+def add_trends(
+    document: DocumentObject, trends: Sequence[IndicatorTrend], years: list[int]
+) -> None:
+    shown = [t for t in trends if len(t.measured) >= 2]
+    if not shown:
+        return
+    document.add_heading(gettext("Évolution des indicateurs"), level=2)
+    for chart in charts.trend_charts(shown, years):
+        add_chart(document, chart)
+    table = new_table(document, widths([None] + [1.0] * len(years)))
+    header_rows(table, [[gettext("Indicateur")] + [gettext("An %(n)s") % {"n": y} for y in years]])
+    for trend in shown:
+        cells = add_row(table).cells
+        code = trend.action.code
+        fill_cell(cells[0], [f"{code} · {trend.indicator.text}" if code else trend.indicator.text])
+        by_year = {p.year: p for p in trend.points}
+        for cell, year in zip(cells[1:], years, strict=True):
+            point = by_year.get(year)
+            if point is None or (point.value is None and not point.value_text):
+                fill_cell(cell, ["—"])
+                continue
+            lines = [text.typeset(point.value_text) or "—"]
+            if point.assessment_label:
+                lines.append(point.assessment_label)
+            fill_cell(cell, lines)
 
 
 def render(report: AnnualReport) -> bytes:
@@ -86,7 +134,13 @@ def render(report: AnnualReport) -> bytes:
         )
         % {"count": report.indicator_count},
     ]
-    if report.activities.count:
+    activities = report.activity_summary
+    if activities and activities.count:
+        figures.append(
+            gettext("%(count)s activités, %(participants)s participations")
+            % {"count": activities.count, "participants": activities.participants}
+        )
+    elif report.activities.count:
         figures.append(
             gettext("%(count)s activités, %(participants)s participations")
             % {"count": report.activities.count, "participants": report.activities.participants}
@@ -94,6 +148,8 @@ def render(report: AnnualReport) -> bytes:
     for line in figures:
         document.add_paragraph(line, style="List Bullet")
 
+    figures_charts = annual_charts(report)
+    add_chart(document, figures_charts["status_chart"])
     statuses = [c.status for c in summary.counts if c.count]
     table = new_table(document, widths([None] + [0.9] * len(statuses) + [0.7]))
     header_rows(
@@ -111,12 +167,32 @@ def render(report: AnnualReport) -> bytes:
 
     if report.assessments and report.indicator_count:
         document.add_heading(gettext("Indicateurs par appréciation"), level=2)
+        if figures_charts["assessment_chart"]:
+            add_chart(document, figures_charts["assessment_chart"])
         table = new_table(document, widths([None, 1.2]))
         header_rows(table, [[gettext("Appréciation"), gettext("Indicateurs")]])
         for count in report.assessments:
             cells = add_row(table).cells
             fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
             fill_cell(cells[1], [str(count.count)])
+
+    add_trends(document, report.trends, figures_charts["trend_years"])
+
+    if activities and activities.count:
+        document.add_heading(gettext("Activités de l'année par type"), level=2)
+        table = new_table(document, widths([None, 1.2, 1.4]))
+        header_rows(
+            table, [[gettext("Type d'activité"), gettext("Activités"), gettext("Participations")]]
+        )
+        for kind in activities.by_kind:
+            cells = add_row(table).cells
+            fill_cell(cells[0], [kind.label])
+            fill_cell(cells[1], [str(kind.count)])
+            fill_cell(cells[2], [str(kind.participants)])
+        cells = add_row(table).cells
+        fill_cell(cells[0], [gettext("Total")], bold=True)
+        fill_cell(cells[1], [str(activities.count)], bold=True)
+        fill_cell(cells[2], [str(activities.participants)], bold=True)
 
     if report.satisfaction:
         document.add_heading(gettext("Satisfaction"), level=2)

@@ -10,13 +10,14 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 
 from jalon.reports import text
-from jalon.reports.data import AnnualReport, PlanReport, ProgressReport
+from jalon.reports.data import AnnualReport, GlobalReport, PlanReport, ProgressReport
 
 STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "css"
 
 PLAN_TEMPLATE = "reports/documents/plan.html"
 PROGRESS_TEMPLATE = "reports/documents/progress.html"
 ANNUAL_TEMPLATE = "reports/documents/annual.html"
+GLOBAL_TEMPLATE = "reports/documents/global.html"
 
 
 @cache
@@ -59,8 +60,6 @@ def progress_context(report: ProgressReport) -> dict[str, Any]:
 
 
 def annual_context(report: AnnualReport) -> dict[str, Any]:
-    from . import charts
-
     return {
         **_common(report.plan),
         "body_template": ANNUAL_TEMPLATE,
@@ -68,8 +67,48 @@ def annual_context(report: AnnualReport) -> dict[str, Any]:
         % {"year": text.year_label(report.year), "title": report.plan.title},
         "report": report,
         "statuses": tuple(c.status for c in report.summary.counts if c.count),
-        "status_chart": charts.status_chart(report),
-        "assessment_chart": charts.assessment_chart(report),
+        **annual_charts(report),
+    }
+
+
+def annual_charts(report: AnnualReport) -> dict[str, Any]:
+    from . import charts
+
+    years = [y.number for y in report.plan.years if y.number <= report.year.number]
+    return {
+        "status_chart": charts.status_chart(
+            [(text.orientation_heading(o.orientation), o.summary) for o in report.orientations],
+            report.summary,
+        ),
+        "assessment_chart": charts.assessment_chart(report.assessments)
+        if report.indicator_count
+        else None,
+        "trend_charts": charts.trend_charts(report.trends, years),
+        "trend_years": years,
+        "trend_rows": [t for t in report.trends if len(t.measured) >= 2],
+    }
+
+
+def global_context(report: GlobalReport) -> dict[str, Any]:
+    from . import charts
+
+    years = [y.number for y in report.plan.years if y.start <= report.as_of]
+    return {
+        **_common(report.plan),
+        "body_template": GLOBAL_TEMPLATE,
+        "document_title": gettext("Bilan global — %(title)s") % {"title": report.plan.title},
+        "report": report,
+        "statuses": tuple(c.status for c in report.summary.counts if c.count),
+        "status_chart": charts.status_chart(
+            [(text.orientation_heading(o.orientation), o.summary) for o in report.orientations],
+            report.summary,
+        ),
+        "assessment_chart": charts.assessment_chart(
+            report.assessments, gettext("Indicateurs par appréciation finale")
+        ),
+        "trend_charts": charts.trend_charts(report.trends, years),
+        "trend_years": years,
+        "trend_rows": [t for t in report.trends if len(t.measured) >= 2],
     }
 
 

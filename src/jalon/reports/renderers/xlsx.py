@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jalon.reports import text
 from jalon.reports.data import (
+    GlobalReport,
     ObjectiveItem,
     OrientationItem,
     PlanReport,
@@ -297,5 +298,105 @@ def render_progress(report: ProgressReport) -> bytes:
         report.used_statuses,
         report.summary,
     )
+    _about(workbook.create_sheet(sheet_title(gettext("À propos du plan"))), plan, subtitle)
+    return _bytes(workbook)
+
+
+def _header(sheet: Worksheet, headers: Sequence[str], widths: Sequence[float]) -> None:
+    for index, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = sheet.cell(row=1, column=index, value=header)
+        cell.font = HEAD_FONT
+        cell.fill = HEAD_FILL
+        cell.alignment = HEAD_ALIGN
+        cell.border = BORDER
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.row_dimensions[1].height = 30
+
+
+def _body_row(sheet: Worksheet, row: int, values: Sequence[object], *, bold: bool = False) -> None:
+    for index, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=index, value=value)
+        cell.font = BOLD_FONT if bold else BODY_FONT
+        cell.border = BORDER
+        cell.alignment = WRAP
+
+
+def render_global(report: GlobalReport) -> bytes:
+    """Indicators year by year (numbers stay numbers), orientations, activities, lessons."""
+    plan = report.plan
+    subtitle = gettext("Bilan global")
+    workbook = _workbook(plan, f"{subtitle} — {plan.title}")
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = sheet_title(gettext("Indicateurs"))
+    years = [y for y in plan.years if y.start <= report.as_of]
+    headers = [
+        gettext("Orientation"),
+        gettext("Moyen d'action"),
+        gettext("Indicateur"),
+        gettext("Cible"),
+    ]
+    headers += [text.year_label(y) for y in years]
+    headers += [gettext("Tendance"), gettext("Appréciation finale"), gettext("Raison")]
+    _header(sheet, headers, [10, 40, 40, 30] + [14] * len(years) + [12, 16, 60])
+    orientation_of = {
+        a.id: o.orientation.code for o in report.orientations for a in o.orientation.iter_actions()
+    }
+    for row, trend in enumerate(report.trends, start=2):
+        by_year = {p.year: p for p in trend.points}
+        values: list[object] = [
+            orientation_of.get(trend.action.id, ""),
+            _plain_label(trend.action.code, trend.action.title, " "),
+            trend.indicator.text,
+            trend.target_text,
+        ]
+        for year in years:
+            point = by_year.get(year.number)
+            values.append(
+                point.value
+                if point and point.value is not None
+                else (point.value_text if point else "")
+            )
+        final = trend.final
+        values += [
+            text.trend_label(trend.direction),
+            final.assessment_label if final else "",
+            final.reason if final else "",
+        ]
+        _body_row(sheet, row, values)
+    sheet.freeze_panes = "D2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(report.trends) + 1}"
+    _landscape(sheet, "1:1")
+
+    statuses = [c.status for c in report.summary.counts if c.count]
+    _summary_sheet(
+        workbook.create_sheet(sheet_title(gettext("Orientations"))),
+        [(o.orientation.code, o.orientation.title, o.summary) for o in report.orientations],
+        statuses,
+        report.summary,
+    )
+    activities = workbook.create_sheet(sheet_title(gettext("Activités")))
+    _header(
+        activities,
+        [gettext("Année"), gettext("Activités"), gettext("Participations")],
+        [28, 14, 16],
+    )
+    for row, (year, summary) in enumerate(report.activities, start=2):
+        _body_row(activities, row, [text.year_label(year), summary.count, summary.participants])
+    total = report.activity_total
+    _body_row(
+        activities,
+        len(report.activities) + 2,
+        [gettext("Ensemble"), total.count, total.participants],
+        bold=True,
+    )
+    _landscape(activities, "1:1")
+    if report.narratives.lessons:
+        lessons = workbook.create_sheet(sheet_title(gettext("Ce que nous avons appris")))
+        lessons.column_dimensions["A"].width = 120
+        for row, paragraph in enumerate(report.narratives.lessons.split("\n\n"), start=1):
+            cell = lessons.cell(row=row, column=1, value=paragraph.strip())
+            cell.font = BODY_FONT
+            cell.alignment = WRAP
     _about(workbook.create_sheet(sheet_title(gettext("À propos du plan"))), plan, subtitle)
     return _bytes(workbook)

@@ -12,8 +12,12 @@ from jalon.reports.data import (
     ActionItem,
     ExpectedResultLine,
     IndicatorLine,
+    IndicatorTrend,
     ObjectiveItem,
     OrientationItem,
+    StatusSummary,
+    TrendPoint,
+    completion_rate,
 )
 
 register = template.Library()
@@ -93,3 +97,21 @@ def count_of(summary: object, status: str) -> int:
 @register.simple_tag
 def colon() -> str:
     return text.colon()
+
+
+@register.filter
+def points_for(trend: IndicatorTrend, years: list[int]) -> list[TrendPoint | None]:
+    """The indicator's point of each year, None where the year has none."""
+    by_year = {p.year: p for p in trend.points}
+    return [by_year.get(year) for year in years]
+
+
+@register.filter
+def completion_of(summary: StatusSummary) -> str:
+    """Completed actions over all actions, abandoned ones left out: "45 %"."""
+    return text.percent(completion_rate(summary))
+
+
+@register.filter
+def trend_label(direction: str) -> str:
+    return text.trend_label(direction)
