@@ -148,7 +148,7 @@ def test_plan_pdf_text_extracts_with_accents_and_no_ligatures(plan):
     assert "Développer et maintenir un contact" in text
     assert "efficace" in text and "affiliation" in text and "officielle" in text
     assert not any(ch in text for ch in LIGATURES)
-    assert "ORIENTATION 1" in text
+    assert "Orientation 1" in text
     assert "Page 1 de " in text
     # table cells come out line by line across columns: check the words, not the sentence
     assert re.search(r"Taux de 75[ \u00a0]% de", text)
