@@ -144,7 +144,10 @@ def test_export_refuses_an_unknown_format(org_a):
     with pytest.raises(CommandError) as error:
         run("export", str(plan.pk), "--format", "odt")
 
-    assert str(error.value) == "Format inconnu : « odt ». Formats possibles : csv, docx, json, pdf, xlsx."
+    assert (
+        str(error.value)
+        == "Format inconnu : « odt ». Formats possibles : csv, docx, json, pdf, xlsx."
+    )
 
 
 def test_export_of_an_unknown_plan_fails(db):
