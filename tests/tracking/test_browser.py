@@ -61,7 +61,10 @@ def test_a_conflict_in_the_round_is_shown_in_the_row(page, browser_login, cast, 
     message = page.locator(f"#row-{action.pk} .row-message--error")
     message.wait_for()
     assert "a inscrit l'état « Reporté »" in message.inner_text()
-    assert page.evaluate("document.activeElement.classList.contains('row-message')")
+    # The script moves the focus once htmx has settled the swap: wait for it (fails after 15 s).
+    page.wait_for_function(
+        "() => document.activeElement !== null && document.activeElement.classList.contains('row-message')"
+    )
     action.refresh_from_db()
     assert action.status == "postponed"
 
