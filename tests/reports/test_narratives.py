@@ -114,3 +114,39 @@ def test_reports_page_links_to_the_narratives_for_editors_only(cast, login, plan
     assert _url(plan) in page
     page = login(cast["reader_a"]).get(reverse("reports:plan", args=[plan.pk])).content.decode()
     assert _url(plan) not in page
+
+
+@pytest.mark.parametrize("who", WRITERS)
+def test_lessons_form_saves_what_was_learned_into_the_global_report(cast, login, plan, who):
+    client = login(cast[who])
+    url = reverse("reports:lessons", args=[plan.pk])
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, {"lessons": "Les visites en région ont porté fruit.", "version": 0})
+
+    assert response.status_code == 302
+    saved = ReportNarrative.objects.get(plan=plan, kind="global", year=0)
+    assert (saved.lessons, saved.version) == ("Les visites en région ont porté fruit.", 1)
+    html = BY_IDENTIFIER["global"].render(plan, {}, "html").content.decode()
+    assert "Les visites en région ont porté fruit." in html
+
+
+@pytest.mark.parametrize("who", NOT_WRITERS)
+def test_lessons_form_is_hidden_from_others(cast, login, plan, who):
+    assert login(cast[who]).get(reverse("reports:lessons", args=[plan.pk])).status_code == 404
+
+
+def test_lessons_form_refuses_a_stale_version_and_keeps_the_saved_text(cast, login, plan):
+    save_narrative(
+        plan=plan,
+        kind="global",
+        year=0,
+        texts={"lessons": "Premier texte."},
+        version=0,
+        user=cast["admin_a"],
+    )
+    response = login(cast["editor_a"]).post(
+        reverse("reports:lessons", args=[plan.pk]), {"lessons": "Texte écrasé ?", "version": 0}
+    )
+    assert response.status_code == 409
+    assert ReportNarrative.objects.get(plan=plan, kind="global", year=0).lessons == "Premier texte."

@@ -112,3 +112,15 @@ class NarrativeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class LessonsForm(forms.Form):
+    """What the organization learned over the whole plan, printed in the bilan global."""
+
+    lessons = forms.CharField(
+        label=_("Ce que nous avons appris"),
+        required=False,
+        help_text=_("Un enseignement par paragraphe."),
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

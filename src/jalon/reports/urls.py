@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/<int:pk>/generer/<slug:identifier>/", views.generate, name="generate"),
     path("plans/<int:pk>/apercu/<slug:identifier>/", views.preview, name="preview"),
     path("plans/<int:pk>/bilan-annuel/<int:year>/textes/", views.narrative, name="narrative"),
+    path("plans/<int:pk>/bilan-global/enseignements/", views.lessons, name="lessons"),
     path("plans/<int:pk>/plan-suivant/", views.next_plan, name="next_plan"),
     path("fichiers/<int:report_pk>/etat/", views.report_status, name="status"),
     path("fichiers/<int:report_pk>/telecharger/", views.download, name="download"),

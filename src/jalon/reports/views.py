@@ -20,7 +20,7 @@ from jalon.plans.queries import get_plan_for_user
 
 from . import services
 from .enums import GenerationStatus, ReportFormat
-from .forms import ExportOptionsForm, NarrativeForm
+from .forms import ExportOptionsForm, LessonsForm, NarrativeForm
 from .models import GeneratedReport
 from .queries import get_report_for_user, narrative_of, reports_of_plan
 from .registry import Exporter, ExportError, exporters_for, get_exporter
@@ -216,6 +216,43 @@ def narrative(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         {"plan": plan, "form": form, "year": year_item},
         status=status,
     )
+
+
+@login_required
+def lessons(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write what was learned over the whole plan, for the bilan global (editors)."""
+    plan = get_plan_for_user(request.user, pk)
+    if not has_role(request.user, plan.organization_id, Role.EDITOR):
+        raise Http404
+    saved = narrative_of(plan.pk, "global", 0)
+    initial = {"lessons": saved.lessons if saved else "", "version": saved.version if saved else 0}
+    status = 200
+    if request.method == "POST":
+        form = LessonsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.save_narrative(
+                    plan=plan,
+                    kind="global",
+                    year=0,
+                    texts={"lessons": form.cleaned_data["lessons"]},
+                    version=form.cleaned_data["version"],
+                    user=request.user,
+                )
+            except services.NarrativeConflict as exc:
+                messages.error(request, str(exc))
+                form = LessonsForm(initial=initial)
+                status = 409
+            else:
+                messages.success(
+                    request, gettext("Les enseignements du bilan global sont enregistrés.")
+                )
+                return redirect("reports:plan", pk=plan.pk)
+        else:
+            status = 400
+    else:
+        form = LessonsForm(initial=initial)
+    return render(request, "reports/lessons.html", {"plan": plan, "form": form}, status=status)
 
 
 @login_required
