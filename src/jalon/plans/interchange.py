@@ -120,7 +120,9 @@ def _with_extra(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 def indicator_to_dict(ind: IndicatorDraft) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": ind.kind, "text": ind.text}
     if ind.target is not None:
-        data["target"] = ind.target
+        # Sorted keys: a JSON column may not keep insertion order (PostgreSQL's jsonb does not),
+        # and an export must not depend on the database it came from.
+        data["target"] = {key: ind.target[key] for key in sorted(ind.target)}
     return _with_extra(data, ind.extra)
 
 
@@ -156,7 +158,7 @@ def draft_to_dict(draft: PlanDraft) -> dict[str, Any]:
         "values": list(draft.values),
         "mandates": list(draft.mandates),
         "notes": list(draft.notes),
-        "glossary": dict(draft.glossary),
+        "glossary": {key: draft.glossary[key] for key in sorted(draft.glossary, key=str.casefold)},
         "orientations": [
             _with_extra(
                 {
