@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -181,6 +182,36 @@ def activities_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _save_edit(
+    request: HttpRequest,
+    plan: Any,
+    form_class: Any,
+    save: Callable[[dict[str, Any]], None],
+    done_message: str,
+    list_view: str,
+) -> tuple[HttpResponse | None, Any, int]:
+    """Validate a log entry's edit form and save it: (redirect when saved, form to show, status).
+
+    A stale version is refused (409) and the form comes back with the person's input and the
+    current version, so saving again is a deliberate choice; nothing is overwritten silently.
+    """
+    form = form_class(request.POST, plan=plan)
+    if not form.is_valid():
+        return None, form, 400
+    try:
+        save(form.cleaned_data)
+    except services.StaleVersion as exc:
+        post = request.POST.copy()
+        post["version"] = str(exc.current_version)
+        messages.error(request, exc.message)
+        return None, form_class(post, plan=plan), 409
+    except services.TrackingError as exc:
+        messages.error(request, exc.message)
+        return None, form, 400
+    messages.success(request, done_message)
+    return redirect(list_view, pk=plan.pk), form, 200
+
+
 @login_required
 def activity_edit(request: HttpRequest, pk: int, activity_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
@@ -189,38 +220,28 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int) -> HttpRespon
     require(queries.can_change_entry(request.user, plan, activity.created_by_id))
     status = 200
     if request.method == "POST":
-        form = ActivityForm(request.POST, plan=plan)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.update_activity(
-                    activity=activity,
-                    user=request.user,  # type: ignore[arg-type]
-                    expected_version=data["version"] or 0,
-                    kind=data["kind"],
-                    date=data["date"],
-                    title=data["title"],
-                    participants=data["participants"],
-                    organizations=list(data["organizations"]),
-                    actions=list(data["actions"]),
-                    indicators=list(data["indicators"]),
-                    notes=data["notes"],
-                    satisfaction=data["satisfaction"],
-                )
-            except services.StaleVersion as exc:
-                post = request.POST.copy()
-                post["version"] = str(exc.current_version)
-                form = ActivityForm(post, plan=plan)
-                messages.error(request, exc.message)
-                status = 409
-            except services.TrackingError as exc:
-                messages.error(request, exc.message)
-                status = 400
-            else:
-                messages.success(request, _("L'activité est modifiée."))
-                return redirect("tracking:activities", pk=plan.pk)
-        else:
-            status = 400
+
+        def save(data: dict[str, Any]) -> None:
+            services.update_activity(
+                activity=activity,
+                user=request.user,  # type: ignore[arg-type]
+                expected_version=data["version"] or 0,
+                kind=data["kind"],
+                date=data["date"],
+                title=data["title"],
+                participants=data["participants"],
+                organizations=list(data["organizations"]),
+                actions=list(data["actions"]),
+                indicators=list(data["indicators"]),
+                notes=data["notes"],
+                satisfaction=data["satisfaction"],
+            )
+
+        done, form, status = _save_edit(
+            request, plan, ActivityForm, save, _("L'activité est modifiée."), "tracking:activities"
+        )
+        if done is not None:
+            return done
     else:
         form = ActivityForm(
             plan=plan,
@@ -378,35 +399,25 @@ def contact_edit(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse
     require(queries.can_change_entry(request.user, plan, contact.created_by_id))
     status = 200
     if request.method == "POST":
-        form = ContactForm(request.POST, plan=plan)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.update_contact(
-                    contact=contact,
-                    user=request.user,  # type: ignore[arg-type]
-                    expected_version=data["version"] or 0,
-                    date=data["date"],
-                    channel=data["channel"],
-                    subject=data["subject"],
-                    organization=data["organization"],
-                    made_by=data["made_by"],
-                    notes=data["notes"],
-                )
-            except services.StaleVersion as exc:
-                post = request.POST.copy()
-                post["version"] = str(exc.current_version)
-                form = ContactForm(post, plan=plan)
-                messages.error(request, exc.message)
-                status = 409
-            except services.TrackingError as exc:
-                messages.error(request, exc.message)
-                status = 400
-            else:
-                messages.success(request, _("Le contact est modifié."))
-                return redirect("tracking:contacts", pk=plan.pk)
-        else:
-            status = 400
+
+        def save(data: dict[str, Any]) -> None:
+            services.update_contact(
+                contact=contact,
+                user=request.user,  # type: ignore[arg-type]
+                expected_version=data["version"] or 0,
+                date=data["date"],
+                channel=data["channel"],
+                subject=data["subject"],
+                organization=data["organization"],
+                made_by=data["made_by"],
+                notes=data["notes"],
+            )
+
+        done, form, status = _save_edit(
+            request, plan, ContactForm, save, _("Le contact est modifié."), "tracking:contacts"
+        )
+        if done is not None:
+            return done
     else:
         form = ContactForm(
             plan=plan,
