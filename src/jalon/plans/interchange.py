@@ -62,6 +62,9 @@ class ObjectiveDraft:
     code: str | None = None
     kind: str | None = None  # "principal", "secondary" or None
     actions: list[ActionDraft] = field(default_factory=list)
+    # Indicators of the objective itself: plans whose objectives carry indicators and targets,
+    # with or without actions (government-style plans).
+    indicators: list[IndicatorDraft] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -171,6 +174,13 @@ def draft_to_dict(draft: PlanDraft) -> dict[str, Any]:
                                 "kind": ob.kind,
                                 "title": ob.title,
                                 "actions": [action_to_dict(a) for a in ob.actions],
+                                # Written only when present, so that plans without
+                                # objective-level indicators export as they always have.
+                                **(
+                                    {"indicators": [indicator_to_dict(i) for i in ob.indicators]}
+                                    if ob.indicators
+                                    else {}
+                                ),
                             },
                             ob.extra,
                         )
@@ -269,7 +279,7 @@ _ACTION_KEYS = {
     "status",
     "progress_note",
 }
-_OBJ_KEYS = {"code", "kind", "title", "actions"}
+_OBJ_KEYS = {"code", "kind", "title", "actions", "indicators"}
 _ORI_KEYS = {"code", "title", "objectives"}
 _PLAN_KEYS = {
     "format",
@@ -360,11 +370,14 @@ def _objective(obj: Any, path: str) -> ObjectiveDraft:
         )
     actions = obj.get("actions") or []
     _expect(actions, list, f"{path}.actions", "une liste")
+    indicators_raw = obj.get("indicators") or []
+    _expect(indicators_raw, list, f"{path}.indicators", "une liste")
     return ObjectiveDraft(
         title=_req_str(obj, "title", path),
         code=_opt_str(obj, "code", path),
         kind=kind,
         actions=[_action(a, f"{path}.actions[{i}]") for i, a in enumerate(actions)],
+        indicators=[_indicator(x, f"{path}.indicators[{i}]") for i, x in enumerate(indicators_raw)],
         extra=_extra(obj, _OBJ_KEYS),
     )
 
