@@ -70,7 +70,14 @@ def database_from_url(url: str) -> dict[str, object]:
         ) from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        # Writers queue instead of failing: a transaction takes the write lock when it begins
+        # (IMMEDIATE), so two saves never deadlock upgrading a read lock ("database is locked"
+        # at once, whatever the timeout), and a writer waits up to 20 s for the one before it.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     return config
 
 
