@@ -238,6 +238,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind a reverse proxy, the client address comes from X-Forwarded-For, counted from the right:
+# set JALON_TRUSTED_PROXIES to the number of proxies in front of Jalon (1 for one nginx).
+TRUSTED_PROXIES = env_int("JALON_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "jalon.core.clientip.client_ip"
 INVITATION_DAYS = env_int("JALON_INVITATION_DAYS", 14)
 
 SESSION_COOKIE_HTTPONLY = True
