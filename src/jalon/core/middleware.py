@@ -1,4 +1,4 @@
-"""Request-wide middleware: the Server-Timing header, the language of the interface."""
+"""Request-wide middleware: Server-Timing, the language of the interface, refusals of bad input."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connections
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_supported_language_variant
@@ -56,10 +57,56 @@ class ServerTimingMiddleware:
             for wrapper in reversed(wrappers):
                 wrapper.__exit__(None, None, None)
         total_ms = (time.perf_counter() - start) * 1000
-        response["Server-Timing"] = (
-            f'total;dur={total_ms:.1f}, db;dur={meter.seconds * 1000:.1f}, queries;desc="{meter.count}"'
-        )
+        user = getattr(request, "user", None)
+        staff = bool(user is not None and user.is_authenticated and user.is_staff)
+        if 400 <= response.status_code < 500 and not staff:
+            # A refusal says nothing of what stands behind it: the time and the number of
+            # queries of a 404 would tell a hidden plan from one that does not exist.
+            return response
+        timing = f"total;dur={total_ms:.1f}, db;dur={meter.seconds * 1000:.1f}"
+        if staff or not (user is not None and user.is_authenticated):
+            # The query count is for the operators (staff) and for the bench and monitoring,
+            # which read it from anonymous pages such as /healthz.
+            timing += f', queries;desc="{meter.count}"'
+        response["Server-Timing"] = timing
         return response
+
+
+class RequestGuardMiddleware:
+    """Refuses with a clear 400 what the database would answer with a 500.
+
+    A NUL character in a form field or the address is refused by PostgreSQL ("A string literal
+    cannot contain NUL") deep inside a save; a person pasting it gets an explanation instead.
+    Also sets Permissions-Policy: Jalon uses no camera, microphone, location or payment.
+    """
+
+    PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._has_nul(request):
+            response = render(request, "errors/400.html", status=400)
+        else:
+            response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        return response
+
+    @staticmethod
+    def _has_nul(request: HttpRequest) -> bool:
+        if "\x00" in request.path:
+            return True
+        sources = [request.GET]
+        if request.method == "POST":
+            # The same parse the CSRF check and the view make (Django keeps it): uploads are
+            # bounded by DATA_UPLOAD_MAX_MEMORY_SIZE and the views' own limits.
+            sources.append(request.POST)
+        return any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for source in sources
+            for key, values in source.lists()
+        )
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
