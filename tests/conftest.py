@@ -98,3 +98,13 @@ def login(client):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: throttles count attempts there (core.ratelimit)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

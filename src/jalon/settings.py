@@ -243,6 +243,11 @@ AXES_VERBOSE = False
 # set JALON_TRUSTED_PROXIES to the number of proxies in front of Jalon (1 for one nginx).
 TRUSTED_PROXIES = env_int("JALON_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "jalon.core.clientip.client_ip"
+# Throttles (core.ratelimit): sign-in attempts from one address whatever the accounts tried, and
+# password-reset e-mails per address and per account, each per hour.
+LOGIN_ATTEMPTS_PER_ADDRESS = env_int("JALON_LOGIN_ATTEMPTS_PER_ADDRESS", 30)  # per 15 minutes
+PASSWORD_RESETS_PER_ADDRESS = env_int("JALON_PASSWORD_RESETS_PER_ADDRESS", 5)
+PASSWORD_RESETS_PER_ACCOUNT = env_int("JALON_PASSWORD_RESETS_PER_ACCOUNT", 3)
 INVITATION_DAYS = env_int("JALON_INVITATION_DAYS", 14)
 
 SESSION_COOKIE_HTTPONLY = True

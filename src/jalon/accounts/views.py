@@ -19,6 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from jalon.core.clientip import client_ip
+from jalon.core.ratelimit import allow
+
 from . import services
 from .forms import InvitationForm, LoginForm, MembershipForm, NewAccountForm, ProfileForm
 from .language import apply_language
@@ -42,10 +45,22 @@ def _add_errors(form: Form, error: ValidationError) -> None:
         form.add_error(None, message)
 
 
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/too_many_attempts.html", status=429)
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The lockout counts failures per account and address; this caps one address guessing
+        # many accounts.
+        address = client_ip(request) or "?"
+        if not allow("login", address, limit=settings.LOGIN_ATTEMPTS_PER_ADDRESS, seconds=900):
+            return _too_many(request)
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -53,6 +68,21 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        address = client_ip(self.request) or "?"
+        if not allow(
+            "reset-address", address, limit=settings.PASSWORD_RESETS_PER_ADDRESS, seconds=3600
+        ):
+            return _too_many(self.request)
+        email = form.cleaned_data["email"]
+        if not allow(
+            "reset-account", email, limit=settings.PASSWORD_RESETS_PER_ACCOUNT, seconds=3600
+        ):
+            # Same answer as a sent e-mail: the page must not tell whether the address has an
+            # account, and the mailbox is not flooded.
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
