@@ -330,6 +330,10 @@ TASKS = {
 
 # --- Observability --------------------------------------------------------------------------
 SERVER_TIMING = env_bool("JALON_SERVER_TIMING", True)
+# /healthz answers 503 below this much free space in the data directory, and when a queued task
+# has waited longer than this (no worker running).
+HEALTH_MIN_FREE_MB = env_int("JALON_HEALTH_MIN_FREE_MB", 200)
+HEALTH_WORKER_STALL_MINUTES = env_int("JALON_HEALTH_WORKER_STALL_MINUTES", 15)
 
 LOGGING = {
     "version": 1,
