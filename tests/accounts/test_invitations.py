@@ -179,7 +179,10 @@ def test_a_used_invitation_is_refused_with_a_clear_message(cast, org_a, client):
 
 def test_the_service_refuses_a_second_use(cast, org_a):
     invitation = services.invite_member(
-        organization=org_a, email="karine@exemple.org", role=Role.READER, invited_by=cast["admin_a"]
+        organization=org_a,
+        email=cast["member_b"].email,
+        role=Role.READER,
+        invited_by=cast["admin_a"],
     )
     services.accept_invitation(invitation=invitation, user=cast["member_b"])
     stale = Invitation.objects.get(pk=invitation.pk)
@@ -269,3 +272,28 @@ def test_people_page_lists_members_and_pending_invitations(cast, org_a, login):
     assert "4 personnes" in page
     assert "karine@exemple.org" in page
     assert "Agent de liaison" in page
+
+
+def test_an_invitation_opened_by_another_signed_in_account_is_refused(cast, org_a, login):
+    invitation = services.invite_member(
+        organization=org_a, email="karine@exemple.org", role=Role.EDITOR, invited_by=cast["admin_a"]
+    )
+    client = login(cast["member_b"])
+    page = client.get(f"/comptes/invitation/{invitation.token}/")
+    assert page.status_code == 403
+    assert "Cette invitation a été envoyée à karine@exemple.org" in text(page)
+    assert "Accepter l'invitation" not in text(page)
+    response = client.post(f"/comptes/invitation/{invitation.token}/")
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=cast["member_b"], organization=org_a).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+
+
+def test_the_service_refuses_an_account_of_another_address(cast, org_a):
+    invitation = services.invite_member(
+        organization=org_a, email="karine@exemple.org", role=Role.EDITOR, invited_by=cast["admin_a"]
+    )
+    with pytest.raises(ValidationError, match=r"karine@exemple\.org"):
+        services.accept_invitation(invitation=invitation, user=cast["member_b"])
+    assert not Membership.objects.filter(user=cast["member_b"], organization=org_a).exists()

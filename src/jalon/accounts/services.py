@@ -170,6 +170,16 @@ def accept_invitation(
         raise ValidationError(_("Cette invitation a déjà été utilisée."))
     if locked.is_expired:
         raise ValidationError(_("Cette invitation a expiré."))
+    if user is not None and user.email.casefold() != locked.email.casefold():
+        # The link was sent to one address: whoever else opens it (a forwarded e-mail, a shared
+        # computer) must not gain the role with their own account.
+        raise ValidationError(
+            _(
+                "Cette invitation a été envoyée à %(email)s : elle ne peut être acceptée qu'avec "
+                "le compte de cette adresse."
+            )
+            % {"email": locked.email}
+        )
     if user is None:
         user = create_account(
             username=username,

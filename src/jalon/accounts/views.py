@@ -285,6 +285,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.user.is_authenticated:
         user = request.user
         assert isinstance(user, User)
+        if user.email.casefold() != found.email.casefold():
+            context["other_account"] = True
+            return render(request, "accounts/invitation_accept.html", context, status=403)
         if request.method == "POST":
             try:
                 services.accept_invitation(invitation=found, user=user)
