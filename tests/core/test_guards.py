@@ -63,3 +63,19 @@ def test_signed_in_people_see_times_but_not_query_counts(client, db):
 def test_staff_see_the_query_count(client, db):
     client.force_login(UserFactory(is_staff=True))
     assert 'queries;desc="' in client.get("/reseau/")["Server-Timing"]
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(client, db, settings):
+    settings.MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+    client.force_login(UserFactory())
+    response = client.generic(
+        "POST",
+        "/importer/",
+        b"x" * 10,  # what is sent does not matter: the declared length is refused at once
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(200 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    page = unescape(response.content.decode())
+    assert "<h1>Fichier trop volumineux</h1>" in page
+    assert "2 Mo au plus" in page
