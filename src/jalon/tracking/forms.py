@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from jalon.accounts.models import User
+from jalon.core.files import upload_problem
 from jalon.core.fiscal import PlanYear
 from jalon.network.models import Organization
 from jalon.plans.enums import ActionStatus
@@ -76,8 +77,32 @@ class MultipleFileField(forms.FileField):
                     code="too_big",
                 )
             if upload:
+                _check_kind(upload)
                 cleaned.append(upload)
         return cleaned
+
+
+def _check_kind(upload: UploadedFile[Any]) -> None:
+    """Refuses a file whose type Jalon does not keep, or whose content is not what its name says."""
+    problem = upload_problem(upload.name or "", upload)
+    if problem == "type":
+        raise forms.ValidationError(
+            _(
+                "Le fichier « %(name)s » n'est pas d'un type accepté : PDF, image (PNG, JPEG, "
+                "GIF, WebP), Word, Excel, PowerPoint, OpenDocument, texte ou CSV."
+            ),
+            params={"name": upload.name},
+            code="file_type",
+        )
+    if problem == "content":
+        raise forms.ValidationError(
+            _(
+                "Le contenu du fichier « %(name)s » ne correspond pas à son extension : il n'a "
+                "pas été gardé. Enregistrez-le de nouveau depuis le logiciel qui l'a créé."
+            ),
+            params={"name": upload.name},
+            code="file_content",
+        )
 
 
 class StatusForm(forms.Form):
@@ -128,6 +153,8 @@ class EvidenceForm(forms.Form):
                 _("Le fichier dépasse %(max)s Mo."),
                 params={"max": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
             )
+        if upload:
+            _check_kind(upload)
         return upload
 
     def clean(self) -> dict[str, Any]:
