@@ -73,7 +73,14 @@ PAGES = [
         "/comptes/invitations/{pending.pk}/annuler/",
         only({"admin_a": 302}),
     ),
-    Page("invitation link", "get", "/comptes/invitation/{pending.token}/", PUBLIC),
+    # The invitation was sent to an address none of the cast has: only a visitor may use it
+    # (to create the account); a signed-in account of another address is refused.
+    Page(
+        "invitation link",
+        "get",
+        "/comptes/invitation/{pending.token}/",
+        {**dict.fromkeys(CAST, 403), "anonymous": 200},
+    ),
     Page(
         "invitation link unknown", "get", "/comptes/invitation/inconnu/", dict.fromkeys(CAST, 404)
     ),
