@@ -186,7 +186,7 @@ def test_update_with_a_stale_version_is_refused_and_shows_the_current_text(objec
     with pytest.raises(StaleVersion) as refused:
         builder.update_action(action=action, version=1, title="Texte de Paul", user=editor)
     assert refused.value.current.title == "Texte de Marie"
-    assert "Quelqu'un d'autre a modifié cet élément" in refused.value.message
+    assert refused.value.change.who == cast["admin_a"]
     action.refresh_from_db()
     assert (action.title, action.version) == ("Texte de Marie", 2)
 

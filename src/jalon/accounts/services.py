@@ -8,7 +8,6 @@ Membership changes are kept in the memberships' history (django-simple-history).
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jalon.core.history import stamp
 from jalon.network.models import Organization
 
 from .enums import Role
@@ -33,11 +33,6 @@ def _check_role(role: str) -> Role:
         return Role(role)
     except ValueError:
         raise ValidationError(_("Le rôle « %(role)s » n'existe pas.") % {"role": role}) from None
-
-
-def _with_history_user(instance: Any, by: User | None) -> None:
-    if by is not None:
-        instance._history_user = by
 
 
 @transaction.atomic
@@ -90,7 +85,7 @@ def add_member(
         membership = Membership(user=user, organization=organization)
     membership.role = checked
     membership.position = position.strip()
-    _with_history_user(membership, by)
+    stamp(membership, by=by)
     membership.save()
     forget_memberships(user)
     return membership
@@ -232,7 +227,7 @@ def set_role(*, membership: Membership, role: str, position: str, by: User) -> M
         )
     current.role = checked
     current.position = position.strip()
-    _with_history_user(current, by)
+    stamp(current, by=by)
     current.save()
     forget_memberships(current.user)
     forget_memberships(by)
@@ -251,7 +246,7 @@ def remove_membership(*, membership: Membership, by: User) -> None:
             )
             % {"name": current.user, "organization": current.organization.name}
         )
-    _with_history_user(current, by)
+    stamp(current, by=by)
     current.delete()
     forget_memberships(current.user)
     forget_memberships(by)

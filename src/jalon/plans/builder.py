@@ -1,10 +1,11 @@
 """Editing services of the plan builder: every change a person makes to a plan's tree.
 
 Each service is keyword-only, atomic and records history with the acting user
-(django-simple-history's `_history_user`). Rules they all share:
+(`jalon.core.history.stamp`). Rules they all share:
 
 - **No lost update.** An edit carries the `version` the person started from; a stale version
-  raises `StaleVersion` with the item as it is now, and nothing is written.
+  raises `jalon.core.concurrency.StaleVersion` with the item as it is now, and nothing is
+  written.
 - **Adopted plans change by réajustement.** Once a plan is no longer a draft, every change needs
   a reason; the reason goes on each history record and, for an adopted plan, the change batch
   (one service call) ends with the plans app's `record_revision`.
@@ -32,6 +33,10 @@ from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jalon.core.concurrency import StaleVersion as StaleVersion  # callers catch it from here too
+from jalon.core.concurrency import check_version, locked
+from jalon.core.history import stamp
+from jalon.core.updates import model_update
 from jalon.network.models import Organization, Theme
 
 from .enums import ActorKind, IndicatorKind, Numbering, ObjectiveKind, PlanKind, PlanState
@@ -69,8 +74,6 @@ KIND_LABELS = {
 
 TreeItem = Orientation | Objective | Action | Indicator | ExpectedResult
 
-# simple-history keeps the reason in a 100-character column.
-_REASON_COLUMN = 100
 _MAX_PASTED_LINES = 500
 
 
@@ -80,19 +83,6 @@ class BuilderError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-class StaleVersion(BuilderError):
-    """Someone else saved the item after this person opened it; `current` is the item as saved."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__(
-            _(
-                "Quelqu'un d'autre a modifié cet élément pendant que vous le modifiiez. "
-                "Rien n'a été enregistré : voici son texte actuel."
-            )
-        )
-        self.current = current
 
 
 class ReasonRequired(BuilderError):
@@ -155,11 +145,8 @@ def reason_required(plan: Plan) -> bool:
 
 
 def _stamp(instance: models.Model, user: Any, reason: str) -> None:
-    """Tell simple-history who makes this change and why."""
-    instance._history_user = user  # type: ignore[attr-defined]
-    if reason:
-        short = reason if len(reason) <= _REASON_COLUMN else reason[: _REASON_COLUMN - 1] + "…"
-        instance._change_reason = short  # type: ignore[attr-defined]
+    """Tell simple-history who makes this change and why (jalon.core.history.stamp)."""
+    stamp(instance, by=user, reason=reason)
 
 
 def _save_quietly(instance: models.Model, **kwargs: Any) -> None:
@@ -190,27 +177,20 @@ def _finish(plan: Plan, user: Any, reason: str) -> None:
 
 def _locked(instance: Any) -> Any:
     """The item as stored now, locked until the end of the transaction."""
-    model = type(instance)
     try:
-        return model._base_manager.select_for_update().get(pk=instance.pk)
-    except model.DoesNotExist:
+        return locked(instance)
+    except type(instance).DoesNotExist:
         raise BuilderError(
             _("Cet élément n'existe plus : quelqu'un l'a supprimé entre-temps.")
         ) from None
 
 
 def _check_version(current: Any, version: int) -> None:
-    if current.version != version:
-        raise StaleVersion(current)
+    check_version(current, version)
 
 
 def _apply(instance: models.Model, changes: dict[str, Any]) -> bool:
-    changed = False
-    for name, value in changes.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    return changed
+    return bool(model_update(instance, changes))
 
 
 def _clean_text(value: str) -> str:

@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from jalon.accounts.models import User
 from jalon.accounts.queries import positions_in
+from jalon.core.history import actor, stamp
 from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Organization, Theme
 
@@ -101,7 +102,9 @@ def _bulk(model: type[M], objs: list[M], user: Any, reason: str) -> list[M]:
     if not objs:
         return []
     return list(
-        bulk_create_with_history(objs, model, default_user=user, default_change_reason=reason)
+        bulk_create_with_history(
+            objs, model, default_user=actor(user), default_change_reason=reason
+        )
     )
 
 
@@ -171,7 +174,7 @@ def create_plan_from_draft(
         import_report=asdict(draft.import_report) if draft.import_report else None,
         created_by=user,
     )
-    plan._history_user = user  # type: ignore[attr-defined]
+    stamp(plan, by=user)
     plan.save()
     reason = CREATED_REASON
 
@@ -295,8 +298,7 @@ def adopt_plan(*, plan: Plan, adopted_on: dt.date, adopted_by: str, user: Any) -
     locked.adopted_on = adopted_on
     locked.adopted_by = adopted_by
     locked.version += 1
-    locked._history_user = user  # type: ignore[attr-defined]
-    locked._change_reason = "Adoption"  # type: ignore[attr-defined]
+    stamp(locked, by=user, reason="Adoption")
     locked.save()
     revision = Revision.objects.create(
         plan=locked,
@@ -304,7 +306,7 @@ def adopt_plan(*, plan: Plan, adopted_on: dt.date, adopted_by: str, user: Any) -
         reason=_("Adoption : %(body)s, le %(date)s")
         % {"body": adopted_by, "date": date_format(adopted_on, "j F Y")},
         snapshot=plan_snapshot(locked),
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=actor(user),
     )
     plan.state, plan.adopted_on, plan.adopted_by = locked.state, adopted_on, adopted_by
     plan.version = locked.version
@@ -339,7 +341,7 @@ def record_revision(*, plan: Plan, reason: str, user: Any) -> Revision:
         number=_next_revision_number(locked),
         reason=reason,
         snapshot=snapshot,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=actor(user),
     )
 
 
@@ -392,7 +394,7 @@ def renumber_plan(*, plan: Plan, scheme: str, user: Any) -> int:
         raise ValidationError(_("Numérotation inconnue : %(scheme)s") % {"scheme": scheme})
     locked = _locked(plan)
     locked.numbering = scheme
-    locked._history_user = user  # type: ignore[attr-defined]
+    stamp(locked, by=user)
     locked.save(update_fields=["numbering", "updated_at"])
     plan.numbering = scheme
     if scheme == Numbering.AS_WRITTEN:
@@ -403,13 +405,12 @@ def renumber_plan(*, plan: Plan, scheme: str, user: Any) -> int:
             item.code = code  # type: ignore[attr-defined]
             item.version += 1  # type: ignore[attr-defined]
             changed.setdefault(type(item), []).append(item)
-    user = user if getattr(user, "is_authenticated", False) else None
     for model, items in changed.items():
         bulk_update_with_history(
             items,
             model,
             ["code", "version"],
-            default_user=user,
+            default_user=actor(user),
             default_change_reason=RENUMBERED_REASON,
         )
     return sum(len(items) for items in changed.values())
@@ -453,6 +454,6 @@ def create_organization_for_plan(*, name: str, acronym: str = "", user: Any = No
         kind=_guess_kind(name),
         member_status=MemberStatus.NON_MEMBER,
     )
-    organization._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
+    stamp(organization, by=user)
     organization.save()
     return organization
