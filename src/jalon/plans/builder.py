@@ -39,8 +39,9 @@ from jalon.core.history import stamp
 from jalon.core.updates import model_update
 from jalon.network.models import Organization, Theme
 
-from .enums import ActorKind, IndicatorKind, Numbering, ObjectiveKind, PlanKind, PlanState
+from .enums import ActorKind, IndicatorKind, Numbering, PlanKind, PlanState
 from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
+from .services import record_revision, renumber
 from .targets import parse_target
 
 # --- Kinds of tree items ---------------------------------------------------------------------
@@ -125,8 +126,6 @@ def parse_indicator_target(text: str) -> dict[str, Any] | None:
 
 def _record_revision(plan: Plan, reason: str, user: Any) -> None:
     """Close the change batch of an adopted plan with a revision (plans.services.record_revision)."""
-    from .services import record_revision  # services builds on the tree this module edits
-
     if plan.state != PlanState.ADOPTED:
         return
     try:
@@ -246,51 +245,24 @@ def _normalize(model: type[models.Model], parent_id: int, *, first: Any = None) 
 # --- Automatic numbering ------------------------------------------------------------------------
 
 
-def renumber(plan: Plan) -> None:
-    """Rewrite codes from the tree when the plan numbers its items automatically."""
+def _renumber(
+    plan: Plan,
+    user: Any,
+    reason: str,
+    *edited: models.Model,
+    fresh: Sequence[models.Model] = (),
+) -> None:
+    """Rewrite codes when the plan numbers automatically (plans.services.renumber: version
+    bumped, history kept). The items in `edited` take their new code and version in memory;
+    those in `fresh` were saved quietly and get their creation record after this."""
     if plan.numbering == Numbering.AS_WRITTEN:
         return
-    orientations = list(Orientation.objects.filter(plan=plan).order_by("order", "id"))
-    objectives = list(Objective.objects.filter(plan=plan).order_by("order", "id"))
-    actions = list(Action.objects.filter(plan=plan).order_by("order", "id"))
-    objectives_of: dict[int, list[Objective]] = {}
-    for objective in objectives:
-        objectives_of.setdefault(objective.orientation_id, []).append(objective)
-    actions_of: dict[int, list[Action]] = {}
-    for action in actions:
-        actions_of.setdefault(action.objective_id, []).append(action)
-
-    changed: dict[type[models.Model], list[Any]] = {Orientation: [], Objective: [], Action: []}
-
-    def give(item: Any, code: str) -> None:
-        if item.code != code:
-            item.code = code
-            changed[type(item)].append(item)
-
-    # The same rules as plans.services.renumber_plan: objectives and actions are counted
-    # through the whole plan except in hierarchical numbering.
-    objective_number = 0
-    action_number = 0
-    for o_index, orientation in enumerate(orientations, start=1):
-        give(orientation, str(o_index))
-        for j_index, objective in enumerate(objectives_of.get(orientation.pk, []), start=1):
-            objective_number += 1
-            if plan.numbering == Numbering.HIERARCHICAL:
-                give(objective, f"{o_index}.{j_index}")
-            elif plan.numbering == Numbering.PRINCIPAL_SECONDARY:
-                letter = "S" if objective.kind == ObjectiveKind.SECONDARY else "P"
-                give(objective, f"{letter}{objective_number}")
-            else:
-                give(objective, str(objective_number))
-            for k_index, action in enumerate(actions_of.get(objective.pk, []), start=1):
-                action_number += 1
-                if plan.numbering == Numbering.HIERARCHICAL:
-                    give(action, f"{o_index}.{j_index}.{k_index}")
-                else:
-                    give(action, str(action_number))
-    for model, items in changed.items():
-        if items:
-            model._base_manager.bulk_update(items, ["code"])
+    done = renumber(plan=plan, user=user, reason=reason, fresh=fresh)
+    changed = {(type(item), item.pk): item for item in done}
+    for item in edited:
+        new = changed.get((type(item), item.pk))
+        if new is not None:
+            item.code, item.version = new.code, new.version  # type: ignore[attr-defined]
 
 
 def _code(plan: Plan, code: str) -> str:
@@ -371,7 +343,7 @@ def update_plan_frame(
     current.version += 1
     _stamp(current, user, reason)
     current.save()
-    renumber(current)
+    _renumber(current, user, reason)
     _finish(current, user, reason)
     return current
 
@@ -429,8 +401,9 @@ def add_orientation(
         order=_next_order(Orientation, plan.pk),
     )
     _stamp(orientation, user, reason)
-    orientation.save()
-    renumber(plan)
+    _save_quietly(orientation, force_insert=True)
+    _renumber(plan, user, reason, fresh=[orientation])
+    _write_history([orientation])
     _finish(plan, user, reason)
     return orientation
 
@@ -480,8 +453,9 @@ def add_objective(
         order=_next_order(Objective, orientation.pk),
     )
     _stamp(objective, user, reason)
-    objective.save()
-    renumber(plan)
+    _save_quietly(objective, force_insert=True)
+    _renumber(plan, user, reason, fresh=[objective])
+    _write_history([objective])
     _finish(plan, user, reason)
     return objective
 
@@ -511,7 +485,7 @@ def update_objective(
     current.version += 1
     _stamp(current, user, reason)
     current.save()
-    renumber(plan)
+    _renumber(plan, user, reason, current)
     _finish(plan, user, reason)
     return current
 
@@ -603,8 +577,8 @@ def add_action(
     # The action's creation record comes after its actors', so its history shows them.
     _save_quietly(action, force_insert=True)
     _set_actors(action, roles, partners, user, reason)
+    _renumber(plan, user, reason, fresh=[action])
     _write_history([action])
-    renumber(plan)
     _finish(plan, user, reason)
     return action
 
@@ -722,9 +696,10 @@ def add_actions_from_text(
             order=order + offset,
         )
         _stamp(action, user, reason)
-        action.save()
+        _save_quietly(action, force_insert=True)
         created.append(action)
-    renumber(plan)
+    _renumber(plan, user, reason, fresh=created)
+    _write_history(created)
     _finish(plan, user, reason)
     return created
 
@@ -849,7 +824,7 @@ def move_item(*, item: TreeItem, offset: int, user: Any, reason: str = "") -> bo
     items.insert(target, items.pop(index))
     _write_orders(items)
     plan = plan_of(current)
-    renumber(plan)
+    _renumber(plan, user, reason)
     _finish(plan, user, reason)
     return True
 
@@ -892,7 +867,7 @@ def place_item(
     _write_orders(items)
     if new_parent_id != old_parent_id:
         _normalize(model, old_parent_id)
-    renumber(plan)
+    _renumber(plan, user, reason, current)
     _finish(plan, user, reason)
     return current  # type: ignore[no-any-return]
 
@@ -969,7 +944,7 @@ def delete_item(*, item: TreeItem, user: Any, reason: str = "") -> Deletion:
             _stamp(instance, user, reason)
     collector.delete()
     _normalize(model, parent_id)
-    renumber(plan)
+    _renumber(plan, user, reason)
     _finish(plan, user, reason)
     return Deletion(
         kind=MODEL_KINDS[model],
@@ -1006,7 +981,7 @@ def restore_deletion(*, plan: Plan, payload: str, user: Any, reason: str = "") -
         model = _model_from_label(link["model"])
         model._base_manager.filter(pk=link["pk"]).update(**{link["field"]: link["value"]})
     _normalize(root_model, getattr(root, f"{PARENT_FIELD[root_model]}_id"), first=root)
-    renumber(plan)
+    _renumber(plan, user, reason or _("Rétabli après suppression"))
     _finish(plan, user, reason)
     root.refresh_from_db()
     return root  # type: ignore[return-value]
