@@ -56,6 +56,7 @@ from .builder_queries import (
     move_targets,
     plan_tree,
 )
+from .enums import ActorKind, Numbering
 from .models import Plan
 from .queries import get_plan_for_user
 
@@ -148,7 +149,7 @@ def _base_context(request: HtmxRequest, plan: Plan) -> dict[str, Any]:
     return {
         "plan": plan,
         "years": plan.years,
-        "auto_numbering": plan.numbering != "as_written",
+        "auto_numbering": plan.numbering != Numbering.AS_WRITTEN,
         "reason_needed": builder.reason_required(plan),
         "current_reason": _session_reason(request, plan),
     }
@@ -495,8 +496,8 @@ def _item_initial(kind: str, item: Any, request: HtmxRequest, plan: Plan) -> dic
     if kind == "action":
         actors = list(item.actors.order_by("order", "id"))
         initial |= {
-            "roles": [a.name for a in actors if a.kind == "role"],
-            "partners": [a.name for a in actors if a.kind == "partner"],
+            "roles": [a.name for a in actors if a.kind == ActorKind.ROLE],
+            "partners": [a.name for a in actors if a.kind == ActorKind.PARTNER],
             "schedule_years": item.schedule_years or [],
             "timing": item.timing,
             "themes": list(item.themes.all()),
