@@ -8,6 +8,7 @@ Membership changes are kept in the memberships' history (django-simple-history).
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,11 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jalon.core.history import stamp
-from jalon.network.models import Organization
 
 from .enums import Role
 from .models import Invitation, Membership, User
 from .queries import forget_memberships, user_with_email
+
+if TYPE_CHECKING:  # network imports accounts: the model is named for mypy only
+    from jalon.network.models import Organization
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 

@@ -15,6 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.text import slugify
+
+from jalon.accounts.enums import Role
+from jalon.network.enums import OrganizationKind
+from jalon.network.models import Organization, Theme
 from jalon.plans.interchange import (
     ActionDraft,
     IndicatorDraft,
@@ -22,9 +27,11 @@ from jalon.plans.interchange import (
     OrientationDraft,
     PlanDraft,
 )
+from jalon.plans.models import Plan
+from jalon.plans.services import adopt_plan, create_plan_from_draft
 from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind
 
-from .build import NETWORK_SLUG
+from .constants import NETWORK_SLUG
 
 THEMES = [
     "Sécurité alimentaire",
@@ -1104,8 +1111,6 @@ def yearly_draft(organization_name: str) -> PlanDraft:
 
 
 def _admin_of(organization: Any) -> Any:
-    from jalon.accounts.enums import Role
-
     membership = (
         organization.memberships.filter(role=Role.ADMIN)
         .select_related("user")
@@ -1116,19 +1121,11 @@ def _admin_of(organization: Any) -> Any:
 
 
 def wipe() -> None:
-    from jalon.plans.models import Plan
-
     Plan.objects.filter(organization__slug=NETWORK_SLUG).delete()
     Plan.objects.filter(organization__parent__slug=NETWORK_SLUG).delete()
 
 
 def build() -> None:
-    from django.utils.text import slugify
-
-    from jalon.network.enums import OrganizationKind
-    from jalon.network.models import Organization, Theme
-    from jalon.plans.services import adopt_plan, create_plan_from_draft
-
     for name in THEMES:
         Theme.objects.get_or_create(slug=slugify(name), defaults={"name": name})
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -988,8 +989,6 @@ def restore_deletion(*, plan: Plan, payload: str, user: Any, reason: str = "") -
 
 
 def _model_from_label(label: str) -> type[models.Model]:
-    from django.apps import apps
-
     return apps.get_model(label)
 
 

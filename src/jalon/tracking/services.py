@@ -345,7 +345,7 @@ def _notify_followers(
     )
 
     def _send() -> None:
-        from .tasks import send_notification_emails
+        from .tasks import send_notification_emails  # noqa: PLC0415 (task)
 
         send_notification_emails.enqueue(ids)
 
