@@ -101,7 +101,7 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organization}"
 
     def save(self, *args: object, **kwargs: object) -> None:
-        if not self.expires_at:
+        if self.expires_at is None:  # not given: the default delay
             self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_DAYS)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
