@@ -72,13 +72,6 @@ def _admin_ids(user: Any) -> list[int]:
     return [oid for oid, m in memberships_of(user).items() if m.role == Role.ADMIN]
 
 
-def administers_anything(user: Any) -> bool:
-    """Whether the user administers at least one organization (no query beyond the memberships)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(user.is_superuser or _admin_ids(user))
-
-
 def can_administer(user: Any, organization: Organization) -> bool:
     """Administrator of the organization, or of the network it belongs to (its parent)."""
     if not getattr(user, "is_authenticated", False):
@@ -167,10 +160,6 @@ def user_with_email(email: str) -> User | None:
     if not email:
         return None
     return User.objects.filter(email__iexact=email.strip()).first()
-
-
-def administrator_count(organization: Organization) -> int:
-    return Membership.objects.filter(organization=organization, role=Role.ADMIN).count()
 
 
 def positions_in(organization_id: int) -> set[str]:

@@ -42,8 +42,8 @@ from jalon.network.models import Organization, Theme
 
 from .enums import ActorKind, IndicatorKind, Numbering, PlanKind, PlanState
 from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
+from .queries import parse_indicator_target
 from .services import record_revision, renumber
-from .targets import parse_target
 
 # --- Kinds of tree items ---------------------------------------------------------------------
 
@@ -118,11 +118,6 @@ class Deletion:
 
 
 # --- Collaborators -----------------------------------------------------------------------------
-
-
-def parse_indicator_target(text: str) -> dict[str, Any] | None:
-    """The structured target read from an indicator's words (plans.targets), or None."""
-    return parse_target(text)
 
 
 def _record_revision(plan: Plan, reason: str, user: Any) -> None:
@@ -202,10 +197,6 @@ def _require_text(value: str, what: str) -> str:
     if not text:
         raise BuilderError(_("Écrivez %(what)s : le texte ne peut pas être vide.") % {"what": what})
     return text
-
-
-def parent_of(item: models.Model) -> models.Model:
-    return getattr(item, PARENT_FIELD[type(item)])  # type: ignore[no-any-return]
 
 
 def plan_of(item: models.Model) -> Plan:
