@@ -31,6 +31,7 @@ def makemessages(app: Path) -> None:
     subprocess.run(
         [
             sys.executable,
+            "-P",  # the app's folder is the working directory: its http.py is not the stdlib's
             "-m",
             "django",
             "makemessages",

@@ -21,8 +21,8 @@ APP_COMMANDS = {"import", "export", "report", "remind"}
 
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jalon.settings")
-    import django
-    from django.core.exceptions import ImproperlyConfigured
+    import django  # noqa: PLC0415 (setup)
+    from django.core.exceptions import ImproperlyConfigured  # noqa: PLC0415 (setup)
 
     try:
         django.setup()
@@ -33,7 +33,7 @@ def _setup_django() -> None:
 
 def _manage(argv: Sequence[str]) -> None:
     _setup_django()
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # noqa: PLC0415 (setup)
 
     execute_from_command_line(["jalon manage", *argv])
 
@@ -48,9 +48,9 @@ def cmd_demo(args: argparse.Namespace) -> None:
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{data_dir / 'jalon.sqlite3'}")
     os.environ.setdefault("JALON_TASKS", "immediate")
     _setup_django()
-    from django.core.management import call_command
+    from django.core.management import call_command  # noqa: PLC0415 (setup)
 
-    from jalon.demo.build import build_demo, demo_accounts, demo_exists
+    from jalon.demo.build import build_demo, demo_accounts, demo_exists  # noqa: PLC0415 (setup)
 
     print(f"Base de données : {os.environ['DATABASE_URL']}")
     call_command("migrate", interactive=False, verbosity=0)
@@ -72,8 +72,8 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> None:
     _setup_django()
-    from django.conf import settings
-    from django.core.management import call_command
+    from django.conf import settings  # noqa: PLC0415 (setup)
+    from django.core.management import call_command  # noqa: PLC0415 (setup)
 
     if not settings.DEBUG and not settings.SECRET_KEY_FROM_ENV:
         print(
@@ -85,9 +85,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
         )
         raise SystemExit(2)
     call_command("collectstatic", interactive=False, verbosity=0)
-    from gunicorn.app.base import BaseApplication
+    from gunicorn.app.base import BaseApplication  # noqa: PLC0415 (command)
 
-    from jalon.wsgi import application
+    from jalon.wsgi import application  # noqa: PLC0415 (setup)
 
     class _Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:

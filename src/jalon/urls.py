@@ -1,15 +1,16 @@
-"""Top-level URL configuration: one include per app."""
+"""Top-level URL configuration: one include per app, and the home page (accounts' dashboard)."""
 
 from django.contrib import admin
 from django.urls import include, path
 
-from jalon.accounts.views import switch_language
+from jalon.accounts.views import dashboard, switch_language
 
 handler403 = "jalon.core.views.error_403"
 handler404 = "jalon.core.views.error_404"
 handler500 = "jalon.core.views.error_500"
 
 urlpatterns = [
+    path("", dashboard, name="home"),
     path("", include("jalon.core.urls")),
     path("i18n/setlang/", switch_language, name="set_language"),
     path("comptes/", include("jalon.accounts.urls")),

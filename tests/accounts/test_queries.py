@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from jalon.accounts.enums import Role
-from jalon.accounts.queries import (
-    can_administer,
-    can_administer_as_network,
-    organizations_administered_by,
-)
+from jalon.accounts.queries import can_administer, can_administer_as_network
+from jalon.network.queries import organizations_administered_by
 
 from ..factories import MembershipFactory, OrganizationFactory, UserFactory
 

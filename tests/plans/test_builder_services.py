@@ -186,7 +186,7 @@ def test_update_with_a_stale_version_is_refused_and_shows_the_current_text(objec
     with pytest.raises(StaleVersion) as refused:
         builder.update_action(action=action, version=1, title="Texte de Paul", user=editor)
     assert refused.value.current.title == "Texte de Marie"
-    assert "Quelqu'un d'autre a modifié cet élément" in refused.value.message
+    assert refused.value.change.who == cast["admin_a"]
     action.refresh_from_db()
     assert (action.title, action.version) == ("Texte de Marie", 2)
 
@@ -419,6 +419,38 @@ def test_hierarchical_numbering_follows_the_tree(org_a, editor):
     first.refresh_from_db()
     assert first.code == "2"
     assert codes == {"1", "2", "1.1", "1.1.1", "1.1.2"}
+
+
+def test_moving_an_item_renumbers_it_with_a_new_version_and_a_history_record(org_a, cast):
+    editor, other = cast["editor_a"], cast["admin_a"]
+    plan = builder.create_plan(
+        organization=org_a, title="P", numbering=Numbering.HIERARCHICAL, user=editor
+    )
+    builder.add_orientation(plan=plan, title="A", user=editor)
+    b = builder.add_orientation(plan=plan, title="B", user=editor)
+    assert (b.code, b.version) == ("2", 1)
+    assert list(b.history.values_list("history_type", "code")) == [("+", "2")]
+    builder.move_item(item=b, offset=-1, user=other)
+    b.refresh_from_db()
+    assert (b.code, b.version) == ("1", 2)
+    latest = b.history.first()
+    assert (latest.code, latest.version, latest.history_user) == ("1", 2, other)
+    assert latest.history_change_reason == "Renumérotation"
+
+
+def test_an_edit_that_renumbers_its_item_returns_the_new_code_and_version(org_a, editor):
+    plan = builder.create_plan(
+        organization=org_a, title="P", numbering=Numbering.PRINCIPAL_SECONDARY, user=editor
+    )
+    orientation = builder.add_orientation(plan=plan, title="O1", user=editor)
+    objective = builder.add_objective(
+        orientation=orientation, title="a", kind="principal", user=editor
+    )
+    saved = builder.update_objective(
+        objective=objective, version=1, title="a", kind="secondary", user=editor
+    )
+    stored = Objective.objects.get(pk=objective.pk)
+    assert (saved.code, saved.version) == (stored.code, stored.version) == ("S1", 3)
 
 
 def test_principal_secondary_numbering_counts_objectives_through_the_plan(org_a, editor):

@@ -10,7 +10,8 @@ from django.core import mail
 
 from jalon.plans.models import Action
 from jalon.tracking import services
-from jalon.tracking.models import Notification, StatusUpdate, YearLock
+from jalon.tracking.models import Activity, Notification, StatusUpdate, YearLock
+from jalon.tracking.views.common import stale_message
 from tests.factories import IndicatorFactory
 
 from .conftest import make_actions
@@ -84,10 +85,10 @@ def test_second_save_on_a_stale_version_is_refused_with_the_other_change(cast, c
             expected_version=seen,
         )
     editor = cast["editor_a"]
-    assert caught.value.message.startswith(
-        f"Entre-temps, {editor} a inscrit l'état « Complété » daté du "
-    )
-    assert "(« Cadre adopté au CA »)" in caught.value.message
+    assert caught.value.change.who == editor
+    message = stale_message(caught.value)
+    assert message.startswith(f"Entre-temps, {editor} a inscrit l'état « Complété » daté du ")
+    assert "(« Cadre adopté au CA »)" in message
     assert caught.value.current_version == seen + 1
     carried.refresh_from_db()
     assert carried.status == "completed"
@@ -226,7 +227,7 @@ def test_indicator_value_conflict_shows_the_other_value(cast, carried):
             expected_version=0,
             value=Decimal(4),
         )
-    assert caught.value.message == (
+    assert stale_message(caught.value) == (
         f"Entre-temps, {cast['editor_a']} a inscrit pour cette année : valeur 5, note « Registre "
         "des rencontres ». Votre saisie n'a pas été enregistrée : relisez-la et enregistrez de "
         "nouveau pour la confirmer."
@@ -298,7 +299,9 @@ def test_activity_edit_conflict_is_refused(cast, plan, carried, today):
             date=today,
             title="Rencontre C",
         )
-    assert "titre « Rencontre B »" in caught.value.message
+    assert caught.value.current.title == "Rencontre B"
+    assert caught.value.change.who == cast["editor_a"]
+    assert "titre « Rencontre B »" in stale_message(caught.value)
 
 
 def test_activity_links_must_belong_to_the_plan(cast, plan, org_b, today):
@@ -344,3 +347,26 @@ def test_importing_a_plan_turns_its_statuses_into_first_updates_at_the_document_
         "6 régions visitées",
     )
     assert updates["Publier le guide"].status == "completed"
+
+
+def test_changes_and_deletions_of_log_entries_name_their_author_in_history(cast, plan, today):
+    editor, admin = cast["editor_a"], cast["admin_a"]
+    activity = services.log_activity(
+        plan=plan, user=editor, kind="meeting", date=today, title="Rencontre A"
+    )
+    services.update_activity(
+        activity=activity,
+        user=admin,
+        expected_version=1,
+        kind="meeting",
+        date=today,
+        title="Rencontre B",
+    )
+    pk = activity.pk
+    services.delete_activity(activity=activity, user=None)
+    records = Activity.history.filter(id=pk).order_by("history_id")
+    assert [(r.history_type, r.history_user) for r in records] == [
+        ("+", editor),
+        ("~", admin),
+        ("-", None),
+    ]

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import signals  # noqa: F401, PLC0415 (app-loading) the import connects the receivers

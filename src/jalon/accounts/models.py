@@ -101,14 +101,10 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organization}"
 
     def save(self, *args: object, **kwargs: object) -> None:
-        if not self.expires_at:
+        if self.expires_at is None:  # not given: the default delay
             self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_DAYS)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and not self.is_expired

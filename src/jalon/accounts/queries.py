@@ -4,19 +4,20 @@ Rules (tested in tests/accounts/test_queries.py and, view by view, in tests/acco
 - a user's role in an organization comes from their membership; superusers act as administrators
   everywhere;
 - the people of an organization (memberships, invitations) are managed by its administrators and
-  by the administrators of its parent network — `organizations_administered_by`;
+  by the administrators of its parent network (`network.queries.organizations_administered_by`);
 - everybody else who is signed in gets 403 on those pages; anonymous visitors are sent to sign in.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
-from jalon.network.models import Organization
+if TYPE_CHECKING:  # network imports these rules: accounts names its model for mypy only
+    from jalon.network.models import Organization
 
 from .enums import Role, role_at_least
 from .models import Invitation, Membership, User
@@ -32,14 +33,14 @@ def memberships_of(user: Any) -> dict[int, Membership]:
             m.organization_id: m
             for m in Membership.objects.filter(user=user).select_related("organization")
         }
-        user._jalon_memberships = cache
+        user._jalon_memberships = cache  # noqa: SLF001 (a cache of this request, kept on its user)
     return cache
 
 
 def forget_memberships(user: Any) -> None:
     """Drop the per-request cache after a membership of this user changed."""
     if user is not None and hasattr(user, "_jalon_memberships"):
-        del user._jalon_memberships
+        del user._jalon_memberships  # noqa: SLF001 (see memberships_of)
 
 
 def role_in(user: Any, organization_id: int | None) -> str | None:
@@ -71,23 +72,6 @@ def _admin_ids(user: Any) -> list[int]:
     return [oid for oid, m in memberships_of(user).items() if m.role == Role.ADMIN]
 
 
-def organizations_administered_by(user: Any) -> QuerySet[Organization]:
-    """Organizations the user may administer: where they are administrator, and the members of networks they administer."""
-    if not getattr(user, "is_authenticated", False):
-        return Organization.objects.none()
-    if user.is_superuser:
-        return Organization.objects.all()
-    admin_ids = _admin_ids(user)
-    return Organization.objects.filter(Q(pk__in=admin_ids) | Q(parent_id__in=admin_ids))
-
-
-def administers_anything(user: Any) -> bool:
-    """Whether the user administers at least one organization (no query beyond the memberships)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(user.is_superuser or _admin_ids(user))
-
-
 def can_administer(user: Any, organization: Organization) -> bool:
     """Administrator of the organization, or of the network it belongs to (its parent)."""
     if not getattr(user, "is_authenticated", False):
@@ -107,16 +91,6 @@ def can_administer_as_network(user: Any, organization: Organization) -> bool:
     if user.is_superuser:
         return True
     return organization.parent_id is not None and has_role(user, organization.parent_id, Role.ADMIN)
-
-
-def get_organization_to_administer(user: Any, slug: str) -> Organization:
-    """The organization named by `slug` if the user may administer it: 404 if unknown, 403 if not allowed."""
-    organization = Organization.objects.select_related("parent", "region").filter(slug=slug).first()
-    if organization is None:
-        raise Http404
-    if not can_administer(user, organization):
-        raise PermissionDenied
-    return organization
 
 
 def get_membership_to_administer(user: Any, pk: int) -> Membership:
@@ -186,10 +160,6 @@ def user_with_email(email: str) -> User | None:
     if not email:
         return None
     return User.objects.filter(email__iexact=email.strip()).first()
-
-
-def administrator_count(organization: Organization) -> int:
-    return Membership.objects.filter(organization=organization, role=Role.ADMIN).count()
 
 
 def positions_in(organization_id: int) -> set[str]:

@@ -8,7 +8,7 @@ Membership changes are kept in the memberships' history (django-simple-history).
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,11 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jalon.network.models import Organization
+from jalon.core.history import stamp
 
 from .enums import Role
 from .models import Invitation, Membership, User
 from .queries import forget_memberships, user_with_email
+
+if TYPE_CHECKING:  # network imports accounts: the model is named for mypy only
+    from jalon.network.models import Organization
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -33,11 +36,6 @@ def _check_role(role: str) -> Role:
         return Role(role)
     except ValueError:
         raise ValidationError(_("Le rôle « %(role)s » n'existe pas.") % {"role": role}) from None
-
-
-def _with_history_user(instance: Any, by: User | None) -> None:
-    if by is not None:
-        instance._history_user = by
 
 
 @transaction.atomic
@@ -90,7 +88,7 @@ def add_member(
         membership = Membership(user=user, organization=organization)
     membership.role = checked
     membership.position = position.strip()
-    _with_history_user(membership, by)
+    stamp(membership, by=by)
     membership.save()
     forget_memberships(user)
     return membership
@@ -170,7 +168,7 @@ def accept_invitation(
         raise ValidationError(_("Cette invitation a déjà été utilisée."))
     if locked.is_expired:
         raise ValidationError(_("Cette invitation a expiré."))
-    if user is not None and user.email.casefold() != locked.email.casefold():
+    if user is not None and (user.email or "").casefold() != locked.email.casefold():
         # The link was sent to one address: whoever else opens it (a forwarded e-mail, a shared
         # computer) must not gain the role with their own account.
         raise ValidationError(
@@ -242,7 +240,7 @@ def set_role(*, membership: Membership, role: str, position: str, by: User) -> M
         )
     current.role = checked
     current.position = position.strip()
-    _with_history_user(current, by)
+    stamp(current, by=by)
     current.save()
     forget_memberships(current.user)
     forget_memberships(by)
@@ -261,7 +259,7 @@ def remove_membership(*, membership: Membership, by: User) -> None:
             )
             % {"name": current.user, "organization": current.organization.name}
         )
-    _with_history_user(current, by)
+    stamp(current, by=by)
     current.delete()
     forget_memberships(current.user)
     forget_memberships(by)

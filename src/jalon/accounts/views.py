@@ -21,15 +21,16 @@ from django.views.i18n import set_language
 
 from jalon.core.clientip import client_ip
 from jalon.core.ratelimit import allow
+from jalon.network.queries import get_organization_to_administer
 
 from . import services
+from .enums import Role
 from .forms import InvitationForm, LoginForm, MembershipForm, NewAccountForm, ProfileForm
 from .language import apply_language
 from .models import User
 from .queries import (
     get_invitation_to_administer,
     get_membership_to_administer,
-    get_organization_to_administer,
     invitation_by_token,
     pending_invitations_of,
     people_of,
@@ -38,6 +39,20 @@ from .queries import (
 )
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The home page. Signed in: the person's organizations and shortcuts; otherwise what Jalon
+    is, and sign in (on a demo site, with the demo accounts' password: demo's context processor)."""
+    context: dict[str, object] = {}
+    if request.user.is_authenticated:
+        memberships = profile_memberships(request.user)
+        context = {
+            "memberships": memberships,
+            "administers": request.user.is_superuser
+            or any(m.role == Role.ADMIN for m in memberships),
+        }
+    return render(request, "accounts/dashboard.html", context)
 
 
 def _add_errors(form: Form, error: ValidationError) -> None:
@@ -285,7 +300,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.user.is_authenticated:
         user = request.user
         assert isinstance(user, User)
-        if user.email.casefold() != found.email.casefold():
+        if (user.email or "").casefold() != found.email.casefold():
             context["other_account"] = True
             return render(request, "accounts/invitation_accept.html", context, status=403)
         if request.method == "POST":
@@ -300,7 +315,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 _("Vous faites maintenant partie de %(organization)s.")
                 % {"organization": found.organization.name},
             )
-            return redirect("core:home")
+            return redirect("home")
         return render(request, "accounts/invitation_accept.html", context)
 
     if user_with_email(found.email) is not None:
@@ -333,7 +348,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                     )
                     % {"organization": found.organization.name},
                 )
-                return redirect("core:home")
+                return redirect("home")
     else:
         form = NewAccountForm(email=found.email, initial={"username": found.email.split("@")[0]})
     context["form"] = form

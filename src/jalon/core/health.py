@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 
 def database() -> str:
@@ -38,14 +39,12 @@ def disk() -> str:
 
 
 def worker() -> str:
-    """ "stalled" when a queued task has waited longer than configured: no worker is taking them.
+    """Says "stalled" when a queued task waited longer than configured: no worker takes them.
 
     Only with JALON_TASKS=database; in immediate mode, tasks run inside the request.
     """
     if settings.TASKS_BACKEND != "database":
         return "not-used"
-    from django_tasks_db.models import DBTaskResult
-
     limit = timezone.now() - timedelta(minutes=settings.HEALTH_WORKER_STALL_MINUTES)
     try:
         waiting = DBTaskResult.objects.ready().filter(enqueued_at__lt=limit).exists()

@@ -1,32 +1,13 @@
-"""Pages that belong to no domain: home, health check, error pages."""
+"""Pages that belong to no domain: health check, error pages (the home page is accounts' dashboard)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import health
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """Signed in: the person's organizations and shortcuts. Otherwise: what Jalon is, and sign in."""
-    from jalon.accounts.queries import profile_memberships
-
-    context: dict[str, object] = {}
-    if request.user.is_authenticated:
-        memberships = profile_memberships(request.user)
-        context = {
-            "memberships": memberships,
-            "administers": request.user.is_superuser or any(m.role == "admin" for m in memberships),
-        }
-    elif settings.DEMO:
-        from jalon.demo.build import DEMO_PASSWORD
-
-        context["DEMO_PASSWORD"] = DEMO_PASSWORD
-    return render(request, "core/home.html", context)
 
 
 @never_cache

@@ -7,37 +7,26 @@ an empty demo or after wiping it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import transaction
 
-DEMO_PASSWORD = "demo-jalon-2024"
-NETWORK_SLUG = "rqds-demo"
+from jalon.network.models import Organization
 
-
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    password: str
-    description: str
+from . import network, plans, tracking
+from .constants import DEMO_PASSWORD as DEMO_PASSWORD  # re-exported for the CLI and tests
+from .constants import NETWORK_SLUG as NETWORK_SLUG
+from .constants import DemoAccount
 
 
 def demo_exists() -> bool:
-    from jalon.network.models import Organization
-
     return Organization.objects.filter(slug=NETWORK_SLUG).exists()
 
 
 def demo_accounts() -> list[DemoAccount]:
-    from . import network
-
     return network.ACCOUNTS
 
 
 @transaction.atomic
 def build_demo(*, reset: bool = False) -> None:
-    from . import network, plans, tracking
-
     if reset:
         plans.wipe()
         network.wipe()

@@ -11,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .build import DEMO_PASSWORD, NETWORK_SLUG, DemoAccount
+from jalon.accounts.models import User
+from jalon.accounts.services import add_member, create_account
+from jalon.network.models import Organization, Region
+from jalon.network.services import (
+    NetworkDecision,
+    OrganizationFacts,
+    create_organization,
+    ensure_themes,
+)
+
+from .constants import DEMO_PASSWORD, NETWORK_SLUG, DemoAccount
 
 
 @dataclass(frozen=True)
@@ -485,9 +495,6 @@ ACCOUNTS: list[DemoAccount] = [
 
 def wipe() -> None:
     """Removes the demo's people and organizations (members before their networks)."""
-    from jalon.accounts.models import User
-    from jalon.network.models import Organization
-
     User.objects.filter(username__in=[p.username for p in PEOPLE]).delete()
     slugs = [o.slug for o in ORGANIZATIONS]
     remaining = set(Organization.objects.filter(slug__in=slugs).values_list("slug", flat=True))
@@ -505,15 +512,6 @@ def wipe() -> None:
 
 
 def build() -> None:
-    from jalon.accounts.services import add_member, create_account
-    from jalon.network.models import Organization, Region
-    from jalon.network.services import (
-        NetworkDecision,
-        OrganizationFacts,
-        create_organization,
-        ensure_themes,
-    )
-
     regions = {r.code: r for r in Region.objects.all()}
     created: dict[str, Organization] = {}
     for data in ORGANIZATIONS:

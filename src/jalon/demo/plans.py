@@ -15,6 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.text import slugify
+
+from jalon.accounts.enums import Role
+from jalon.network.enums import OrganizationKind
+from jalon.network.models import Organization, Theme
 from jalon.plans.interchange import (
     ActionDraft,
     IndicatorDraft,
@@ -22,8 +27,11 @@ from jalon.plans.interchange import (
     OrientationDraft,
     PlanDraft,
 )
+from jalon.plans.models import Plan
+from jalon.plans.services import adopt_plan, create_plan_from_draft
+from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind
 
-from .build import NETWORK_SLUG
+from .constants import NETWORK_SLUG
 
 THEMES = [
     "Sécurité alimentaire",
@@ -46,7 +54,7 @@ def _indicators(lines: list[str]) -> list[IndicatorDraft]:
     out = []
     for line in lines:
         kind, _, text = line.partition(": ")
-        if kind in ("MO", "R") and text:
+        if kind in tuple(IndicatorKind) and text:
             out.append(IndicatorDraft(kind=kind, text=text))
         else:
             out.append(IndicatorDraft(text=line))
@@ -91,7 +99,7 @@ def national_draft(organization_name: str) -> PlanDraft:
         objectives=[
             ObjectiveDraft(
                 code="P1",
-                kind="principal",
+                kind=ObjectiveKind.PRINCIPAL,
                 title="Accompagner les instances régionales selon leurs besoins, en portant une attention particulière aux régions sans instance intersectorielle",
                 actions=[
                     _action(
@@ -154,7 +162,7 @@ def national_draft(organization_name: str) -> PlanDraft:
             ),
             ObjectiveDraft(
                 code="P2",
-                kind="principal",
+                kind=ObjectiveKind.PRINCIPAL,
                 title="Consolider et élargir le membership du Réseau",
                 actions=[
                     _action(
@@ -199,7 +207,7 @@ def national_draft(organization_name: str) -> PlanDraft:
             ),
             ObjectiveDraft(
                 code="S3",
-                kind="secondary",
+                kind=ObjectiveKind.SECONDARY,
                 title="Favoriser le réseautage entre les membres qui travaillent sur des enjeux semblables",
                 actions=[
                     _action(
@@ -255,7 +263,7 @@ def national_draft(organization_name: str) -> PlanDraft:
         objectives=[
             ObjectiveDraft(
                 code="P4",
-                kind="principal",
+                kind=ObjectiveKind.PRINCIPAL,
                 title="Rendre accessibles les outils et les connaissances utiles aux démarches de développement social",
                 actions=[
                     _action(
@@ -314,7 +322,7 @@ def national_draft(organization_name: str) -> PlanDraft:
             ),
             ObjectiveDraft(
                 code="S5",
-                kind="secondary",
+                kind=ObjectiveKind.SECONDARY,
                 title="Soutenir le développement des compétences des équipes des membres",
                 actions=[
                     _action(
@@ -370,7 +378,7 @@ def national_draft(organization_name: str) -> PlanDraft:
         objectives=[
             ObjectiveDraft(
                 code="P6",
-                kind="principal",
+                kind=ObjectiveKind.PRINCIPAL,
                 title="Porter la voix des membres auprès des ministères et des réseaux nationaux",
                 actions=[
                     _action(
@@ -433,7 +441,7 @@ def national_draft(organization_name: str) -> PlanDraft:
             ),
             ObjectiveDraft(
                 code="P7",
-                kind="principal",
+                kind=ObjectiveKind.PRINCIPAL,
                 title="Faire connaître les retombées des démarches de développement social",
                 actions=[
                     _action(
@@ -488,7 +496,7 @@ def national_draft(organization_name: str) -> PlanDraft:
             ),
             ObjectiveDraft(
                 code="S8",
-                kind="secondary",
+                kind=ObjectiveKind.SECONDARY,
                 title="Outiller les membres pour mesurer et démontrer leur impact",
                 actions=[
                     _action(
@@ -537,7 +545,7 @@ def national_draft(organization_name: str) -> PlanDraft:
         objectives=[
             ObjectiveDraft(
                 code="P9",
-                kind="principal",
+                kind=ObjectiveKind.PRINCIPAL,
                 title="Consolider le financement et l'organisation du Réseau",
                 actions=[
                     _action(
@@ -605,7 +613,7 @@ def national_draft(organization_name: str) -> PlanDraft:
             ),
             ObjectiveDraft(
                 code="P10",
-                kind="principal",
+                kind=ObjectiveKind.PRINCIPAL,
                 title="Favoriser l'engagement des membres dans la vie démocratique du Réseau",
                 actions=[
                     _action(
@@ -650,7 +658,7 @@ def national_draft(organization_name: str) -> PlanDraft:
             ),
             ObjectiveDraft(
                 code="S11",
-                kind="secondary",
+                kind=ObjectiveKind.SECONDARY,
                 title="Préparer le prochain cycle de planification",
                 actions=[
                     _action(
@@ -972,7 +980,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Septembre, décembre, mars, juin",
             ["4 rencontres tenues"],
             ["MO: 4 rencontres annuelles"],
-            "in_progress",
+            ActionStatus.IN_PROGRESS,
             "2 rencontres tenues sur 4",
         ),
         (
@@ -982,7 +990,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Automne 2024",
             ["Le répertoire est à jour et diffusé"],
             ["MO: Répertoire mis à jour"],
-            "completed",
+            ActionStatus.COMPLETED,
             "Diffusé le 15 novembre aux partenaires",
         ),
         (
@@ -992,7 +1000,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Février 2025",
             ["Les partenaires s'entendent sur 3 pistes d'action"],
             ["MO: Journée tenue", "R: Taux de satisfaction de 80 % des participants"],
-            "in_preparation",
+            ActionStatus.IN_PREPARATION,
             "Salle réservée ; programme en préparation avec le comité",
         ),
         (
@@ -1002,7 +1010,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "En continu",
             ["Le comité local reprend ses activités"],
             ["R: Le comité local se réunit de nouveau"],
-            "in_progress",
+            ActionStatus.IN_PROGRESS,
             "Rencontre de relance tenue en octobre ; 6 organismes présents",
         ),
         (
@@ -1012,7 +1020,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Trimestriel",
             ["Les membres sont informés des activités de la table"],
             ["MO: Bulletin trimestriel", "R: Taux d'ouverture du bulletin de 45 %"],
-            "in_progress",
+            ActionStatus.IN_PROGRESS,
             "2 bulletins publiés",
         ),
         (
@@ -1022,7 +1030,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Janvier 2025",
             ["Le financement de la coordination est assuré pour deux ans"],
             ["MO: Demande déposée", "R: Financement obtenu"],
-            "not_started",
+            ActionStatus.NOT_STARTED,
             None,
         ),
         (
@@ -1032,7 +1040,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Été 2024",
             ["Les apprentissages sont partagés avec les comités locaux"],
             ["MO: Bilan rédigé et diffusé"],
-            "completed",
+            ActionStatus.COMPLETED,
             "Présenté à l'AGA du 12 juin",
         ),
         (
@@ -1042,7 +1050,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Printemps 2025",
             ["Un portrait des besoins de transport est produit"],
             ["MO: Groupe de travail formé", "R: Nombre de municipalités participantes"],
-            "postponed",
+            ActionStatus.POSTPONED,
             "Reporté à l'automne 2025, faute de disponibilité des MRC",
         ),
         (
@@ -1052,7 +1060,7 @@ def yearly_draft(organization_name: str) -> PlanDraft:
             "Été 2024",
             ["La table dispose d'une ressource en communication"],
             ["MO: Embauche réalisée"],
-            "abandoned",
+            ActionStatus.ABANDONED,
             "Abandonné : financement non reconduit",
         ),
     ]
@@ -1103,8 +1111,6 @@ def yearly_draft(organization_name: str) -> PlanDraft:
 
 
 def _admin_of(organization: Any) -> Any:
-    from jalon.accounts.enums import Role
-
     membership = (
         organization.memberships.filter(role=Role.ADMIN)
         .select_related("user")
@@ -1115,19 +1121,11 @@ def _admin_of(organization: Any) -> Any:
 
 
 def wipe() -> None:
-    from jalon.plans.models import Plan
-
     Plan.objects.filter(organization__slug=NETWORK_SLUG).delete()
     Plan.objects.filter(organization__parent__slug=NETWORK_SLUG).delete()
 
 
 def build() -> None:
-    from django.utils.text import slugify
-
-    from jalon.network.enums import OrganizationKind
-    from jalon.network.models import Organization, Theme
-    from jalon.plans.services import adopt_plan, create_plan_from_draft
-
     for name in THEMES:
         Theme.objects.get_or_create(slug=slugify(name), defaults={"name": name})
 

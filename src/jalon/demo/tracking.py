@@ -31,7 +31,7 @@ from jalon.tracking.assessment import PERIODS_PER_YEAR
 from jalon.tracking.enums import ActivityKind, ContactChannel, RuleKind, RuleScope
 from jalon.tracking.queries import current_year, scheduled_in
 
-from .build import NETWORK_SLUG
+from .constants import NETWORK_SLUG
 
 # Words of an indicator that say which kind of logged activity it counts.
 KIND_WORDS: list[tuple[str, str]] = [

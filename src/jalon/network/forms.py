@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from .enums import MemberStatus, OrganizationKind
@@ -103,7 +101,7 @@ class OrganizationForm(forms.ModelForm[Organization]):
 
     NETWORK_FIELDS = ("kind", "parent", "member_status")
 
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     website = forms.URLField(
         label=_("Site Web"),
         required=False,
@@ -167,7 +165,7 @@ class OrganizationForm(forms.ModelForm[Organization]):
         assert isinstance(themes, forms.ModelMultipleChoiceField)
         themes.queryset = Theme.objects.order_by("name")
         if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.updated_at.isoformat()
+            self.initial["version"] = self.instance.version
 
     def clean_name(self) -> str:
         name: str = self.cleaned_data["name"].strip()
@@ -216,6 +214,7 @@ class OrganizationForm(forms.ModelForm[Organization]):
             kind=data["kind"], parent=data.get("parent"), member_status=data["member_status"]
         )
 
-    def seen_version(self) -> dt.datetime | None:
-        raw = self.cleaned_data.get("version") or ""
-        return parse_datetime(raw) if raw else None
+    def seen_version(self) -> int | None:
+        """The version of the organization the person opened (None: a form without one)."""
+        seen = self.cleaned_data.get("version")
+        return int(seen) if seen is not None else None

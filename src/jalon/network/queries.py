@@ -26,18 +26,36 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from jalon.accounts.queries import (
-    can_administer,
-    can_administer_as_network,
-    memberships_of,
-    organizations_administered_by,
-)
+from jalon.accounts.enums import Role
+from jalon.accounts.queries import can_administer, can_administer_as_network, memberships_of
 
 from .enums import MemberStatus, OrganizationKind
 from .models import Organization, Region, Theme
 
 #: Member statuses that make a regional body count for its region (a region without one is orphan).
 REGIONAL_MEMBER_STATUSES = (MemberStatus.MEMBER, MemberStatus.OBSERVER)
+
+
+def organizations_administered_by(user: Any) -> QuerySet[Organization]:
+    """Organizations the user may administer: where they are administrator, and the members of networks they administer."""
+    if not getattr(user, "is_authenticated", False):
+        return Organization.objects.none()
+    if user.is_superuser:
+        return Organization.objects.all()
+    admin_ids = [oid for oid, m in memberships_of(user).items() if m.role == Role.ADMIN]
+    return Organization.objects.filter(Q(pk__in=admin_ids) | Q(parent_id__in=admin_ids))
+
+
+def get_organization_to_administer(user: Any, slug: str) -> Organization:
+    """The organization named by `slug` if the user may administer it: 404 if unknown, 403 if not allowed."""
+    organization = Organization.objects.select_related("parent", "region").filter(slug=slug).first()
+    if organization is None:
+        raise Http404
+    if not can_administer(user, organization):
+        raise PermissionDenied
+    return organization
+
+
 #: Kinds of organization that may have members of their own.
 NETWORK_KINDS = (OrganizationKind.NATIONAL, OrganizationKind.REGIONAL, OrganizationKind.TERRITORIAL)
 

@@ -7,7 +7,6 @@ Keyword-only and atomic; a refusal raises `ValidationError` (a message for the p
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,11 +14,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from jalon.accounts.queries import can_administer, can_administer_as_network
+from jalon.core.concurrency import locked_at_version
+from jalon.core.history import stamp
 
 from .enums import MemberStatus, OrganizationKind
 from .models import Organization, Region, Theme
@@ -138,19 +138,10 @@ def create_organization(
         member_status=decision.member_status,
     )
     _apply(organization, facts)
-    if by is not None:
-        organization._history_user = by  # type: ignore[attr-defined]
+    stamp(organization, by=by)
     organization.save()
     organization.themes.set(facts.themes)
     return organization
-
-
-def _who_changed(organization: Organization) -> str:
-    last = organization.history.select_related("history_user").first()
-    when = date_format(organization.updated_at, "DATETIME_FORMAT")
-    if last is not None and last.history_user is not None:
-        return _("%(name)s l'a modifiée le %(when)s") % {"name": last.history_user, "when": when}
-    return _("elle a été modifiée le %(when)s") % {"when": when}
 
 
 @transaction.atomic
@@ -160,22 +151,15 @@ def update_organization(
     facts: OrganizationFacts,
     decision: NetworkDecision | None = None,
     by: Any | None,
-    seen_version: dt.datetime | None = None,
+    seen_version: int | None = None,
 ) -> Organization:
     """Saves the facts, and the network's decision when the person administers the parent network.
 
-    `seen_version` is the `updated_at` the person saw when they opened the form: if someone saved
-    since, the save is refused with who changed it and when, so nobody's change is lost.
+    `seen_version` is the `version` the person saw when they opened the form: if someone saved
+    since, `jalon.core.concurrency.StaleVersion` is raised (with who changed it and when), so
+    nobody's change is lost.
     """
-    current = Organization.objects.select_for_update().get(pk=organization.pk)
-    if seen_version is not None and current.updated_at != seen_version:
-        raise ValidationError(
-            _(
-                "Pendant que vous modifiiez cette fiche, %(change)s. Rechargez la page pour voir "
-                "ses changements, puis refaites les vôtres."
-            )
-            % {"change": _who_changed(current)}
-        )
+    current = locked_at_version(organization, seen_version)
     if by is not None and not can_administer(by, current):
         raise PermissionDenied
     _check_facts(facts)
@@ -193,8 +177,8 @@ def update_organization(
         current.parent = decision.parent
         current.member_status = decision.member_status
     _apply(current, facts)
-    if by is not None:
-        current._history_user = by  # type: ignore[attr-defined]
+    current.version += 1
+    stamp(current, by=by)
     current.save()
     current.themes.set(facts.themes)
     return current

@@ -8,9 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from jalon.accounts.queries import can_administer
+from jalon.core.concurrency import StaleVersion
 
 from . import queries, services
 from .forms import DirectoryFilterForm, OrganizationForm
@@ -118,6 +120,11 @@ def organization_create(request: HttpRequest) -> HttpResponse:
     return render(request, "network/organization_form.html", {"form": form, "organization": None})
 
 
+def _stale_message(stale: StaleVersion) -> str:
+    """Who saved the card while this person was editing it, and what to do now."""
+    return render_to_string("network/includes/stale_version.txt", {"change": stale.change}).strip()
+
+
 @login_required
 def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     obj = queries.get_organization_to_edit(request.user, slug)
@@ -136,6 +143,8 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     by=request.user,
                     seen_version=form.seen_version(),
                 )
+            except StaleVersion as stale:
+                form.add_error(None, _stale_message(stale))
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error(None, message)

@@ -1,10 +1,11 @@
 """Editing services of the plan builder: every change a person makes to a plan's tree.
 
 Each service is keyword-only, atomic and records history with the acting user
-(django-simple-history's `_history_user`). Rules they all share:
+(`jalon.core.history.stamp`). Rules they all share:
 
 - **No lost update.** An edit carries the `version` the person started from; a stale version
-  raises `StaleVersion` with the item as it is now, and nothing is written.
+  raises `jalon.core.concurrency.StaleVersion` with the item as it is now, and nothing is
+  written.
 - **Adopted plans change by réajustement.** Once a plan is no longer a draft, every change needs
   a reason; the reason goes on each history record and, for an adopted plan, the change batch
   (one service call) ends with the plans app's `record_revision`.
@@ -24,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -32,11 +34,16 @@ from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jalon.core.concurrency import StaleVersion as StaleVersion  # callers catch it from here too
+from jalon.core.concurrency import check_version, locked
+from jalon.core.history import stamp
+from jalon.core.updates import model_update
 from jalon.network.models import Organization, Theme
 
-from .enums import ActorKind, IndicatorKind, Numbering, ObjectiveKind, PlanKind, PlanState
+from .enums import ActorKind, IndicatorKind, Numbering, PlanKind, PlanState
 from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
-from .targets import parse_target
+from .queries import parse_indicator_target
+from .services import record_revision, renumber
 
 # --- Kinds of tree items ---------------------------------------------------------------------
 
@@ -69,8 +76,6 @@ KIND_LABELS = {
 
 TreeItem = Orientation | Objective | Action | Indicator | ExpectedResult
 
-# simple-history keeps the reason in a 100-character column.
-_REASON_COLUMN = 100
 _MAX_PASTED_LINES = 500
 
 
@@ -80,19 +85,6 @@ class BuilderError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-class StaleVersion(BuilderError):
-    """Someone else saved the item after this person opened it; `current` is the item as saved."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__(
-            _(
-                "Quelqu'un d'autre a modifié cet élément pendant que vous le modifiiez. "
-                "Rien n'a été enregistré : voici son texte actuel."
-            )
-        )
-        self.current = current
 
 
 class ReasonRequired(BuilderError):
@@ -128,15 +120,8 @@ class Deletion:
 # --- Collaborators -----------------------------------------------------------------------------
 
 
-def parse_indicator_target(text: str) -> dict[str, Any] | None:
-    """The structured target read from an indicator's words (plans.targets), or None."""
-    return parse_target(text)
-
-
 def _record_revision(plan: Plan, reason: str, user: Any) -> None:
     """Close the change batch of an adopted plan with a revision (plans.services.record_revision)."""
-    from .services import record_revision  # services builds on the tree this module edits
-
     if plan.state != PlanState.ADOPTED:
         return
     try:
@@ -155,11 +140,8 @@ def reason_required(plan: Plan) -> bool:
 
 
 def _stamp(instance: models.Model, user: Any, reason: str) -> None:
-    """Tell simple-history who makes this change and why."""
-    instance._history_user = user  # type: ignore[attr-defined]
-    if reason:
-        short = reason if len(reason) <= _REASON_COLUMN else reason[: _REASON_COLUMN - 1] + "…"
-        instance._change_reason = short  # type: ignore[attr-defined]
+    """Tell simple-history who makes this change and why (jalon.core.history.stamp)."""
+    stamp(instance, by=user, reason=reason)
 
 
 def _save_quietly(instance: models.Model, **kwargs: Any) -> None:
@@ -190,27 +172,20 @@ def _finish(plan: Plan, user: Any, reason: str) -> None:
 
 def _locked(instance: Any) -> Any:
     """The item as stored now, locked until the end of the transaction."""
-    model = type(instance)
     try:
-        return model._base_manager.select_for_update().get(pk=instance.pk)
-    except model.DoesNotExist:
+        return locked(instance)
+    except type(instance).DoesNotExist:
         raise BuilderError(
             _("Cet élément n'existe plus : quelqu'un l'a supprimé entre-temps.")
         ) from None
 
 
 def _check_version(current: Any, version: int) -> None:
-    if current.version != version:
-        raise StaleVersion(current)
+    check_version(current, version)
 
 
 def _apply(instance: models.Model, changes: dict[str, Any]) -> bool:
-    changed = False
-    for name, value in changes.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    return changed
+    return bool(model_update(instance, changes))
 
 
 def _clean_text(value: str) -> str:
@@ -222,10 +197,6 @@ def _require_text(value: str, what: str) -> str:
     if not text:
         raise BuilderError(_("Écrivez %(what)s : le texte ne peut pas être vide.") % {"what": what})
     return text
-
-
-def parent_of(item: models.Model) -> models.Model:
-    return getattr(item, PARENT_FIELD[type(item)])  # type: ignore[no-any-return]
 
 
 def plan_of(item: models.Model) -> Plan:
@@ -266,51 +237,24 @@ def _normalize(model: type[models.Model], parent_id: int, *, first: Any = None) 
 # --- Automatic numbering ------------------------------------------------------------------------
 
 
-def renumber(plan: Plan) -> None:
-    """Rewrite codes from the tree when the plan numbers its items automatically."""
+def _renumber(
+    plan: Plan,
+    user: Any,
+    reason: str,
+    *edited: models.Model,
+    fresh: Sequence[models.Model] = (),
+) -> None:
+    """Rewrite codes when the plan numbers automatically (plans.services.renumber: version
+    bumped, history kept). The items in `edited` take their new code and version in memory;
+    those in `fresh` were saved quietly and get their creation record after this."""
     if plan.numbering == Numbering.AS_WRITTEN:
         return
-    orientations = list(Orientation.objects.filter(plan=plan).order_by("order", "id"))
-    objectives = list(Objective.objects.filter(plan=plan).order_by("order", "id"))
-    actions = list(Action.objects.filter(plan=plan).order_by("order", "id"))
-    objectives_of: dict[int, list[Objective]] = {}
-    for objective in objectives:
-        objectives_of.setdefault(objective.orientation_id, []).append(objective)
-    actions_of: dict[int, list[Action]] = {}
-    for action in actions:
-        actions_of.setdefault(action.objective_id, []).append(action)
-
-    changed: dict[type[models.Model], list[Any]] = {Orientation: [], Objective: [], Action: []}
-
-    def give(item: Any, code: str) -> None:
-        if item.code != code:
-            item.code = code
-            changed[type(item)].append(item)
-
-    # The same rules as plans.services.renumber_plan: objectives and actions are counted
-    # through the whole plan except in hierarchical numbering.
-    objective_number = 0
-    action_number = 0
-    for o_index, orientation in enumerate(orientations, start=1):
-        give(orientation, str(o_index))
-        for j_index, objective in enumerate(objectives_of.get(orientation.pk, []), start=1):
-            objective_number += 1
-            if plan.numbering == Numbering.HIERARCHICAL:
-                give(objective, f"{o_index}.{j_index}")
-            elif plan.numbering == Numbering.PRINCIPAL_SECONDARY:
-                letter = "S" if objective.kind == ObjectiveKind.SECONDARY else "P"
-                give(objective, f"{letter}{objective_number}")
-            else:
-                give(objective, str(objective_number))
-            for k_index, action in enumerate(actions_of.get(objective.pk, []), start=1):
-                action_number += 1
-                if plan.numbering == Numbering.HIERARCHICAL:
-                    give(action, f"{o_index}.{j_index}.{k_index}")
-                else:
-                    give(action, str(action_number))
-    for model, items in changed.items():
-        if items:
-            model._base_manager.bulk_update(items, ["code"])
+    done = renumber(plan=plan, user=user, reason=reason, fresh=fresh)
+    changed = {(type(item), item.pk): item for item in done}
+    for item in edited:
+        new = changed.get((type(item), item.pk))
+        if new is not None:
+            item.code, item.version = new.code, new.version  # type: ignore[attr-defined]
 
 
 def _code(plan: Plan, code: str) -> str:
@@ -391,7 +335,7 @@ def update_plan_frame(
     current.version += 1
     _stamp(current, user, reason)
     current.save()
-    renumber(current)
+    _renumber(current, user, reason)
     _finish(current, user, reason)
     return current
 
@@ -449,8 +393,9 @@ def add_orientation(
         order=_next_order(Orientation, plan.pk),
     )
     _stamp(orientation, user, reason)
-    orientation.save()
-    renumber(plan)
+    _save_quietly(orientation, force_insert=True)
+    _renumber(plan, user, reason, fresh=[orientation])
+    _write_history([orientation])
     _finish(plan, user, reason)
     return orientation
 
@@ -500,8 +445,9 @@ def add_objective(
         order=_next_order(Objective, orientation.pk),
     )
     _stamp(objective, user, reason)
-    objective.save()
-    renumber(plan)
+    _save_quietly(objective, force_insert=True)
+    _renumber(plan, user, reason, fresh=[objective])
+    _write_history([objective])
     _finish(plan, user, reason)
     return objective
 
@@ -531,7 +477,7 @@ def update_objective(
     current.version += 1
     _stamp(current, user, reason)
     current.save()
-    renumber(plan)
+    _renumber(plan, user, reason, current)
     _finish(plan, user, reason)
     return current
 
@@ -623,8 +569,8 @@ def add_action(
     # The action's creation record comes after its actors', so its history shows them.
     _save_quietly(action, force_insert=True)
     _set_actors(action, roles, partners, user, reason)
+    _renumber(plan, user, reason, fresh=[action])
     _write_history([action])
-    renumber(plan)
     _finish(plan, user, reason)
     return action
 
@@ -742,9 +688,10 @@ def add_actions_from_text(
             order=order + offset,
         )
         _stamp(action, user, reason)
-        action.save()
+        _save_quietly(action, force_insert=True)
         created.append(action)
-    renumber(plan)
+    _renumber(plan, user, reason, fresh=created)
+    _write_history(created)
     _finish(plan, user, reason)
     return created
 
@@ -869,7 +816,7 @@ def move_item(*, item: TreeItem, offset: int, user: Any, reason: str = "") -> bo
     items.insert(target, items.pop(index))
     _write_orders(items)
     plan = plan_of(current)
-    renumber(plan)
+    _renumber(plan, user, reason)
     _finish(plan, user, reason)
     return True
 
@@ -912,7 +859,7 @@ def place_item(
     _write_orders(items)
     if new_parent_id != old_parent_id:
         _normalize(model, old_parent_id)
-    renumber(plan)
+    _renumber(plan, user, reason, current)
     _finish(plan, user, reason)
     return current  # type: ignore[no-any-return]
 
@@ -989,7 +936,7 @@ def delete_item(*, item: TreeItem, user: Any, reason: str = "") -> Deletion:
             _stamp(instance, user, reason)
     collector.delete()
     _normalize(model, parent_id)
-    renumber(plan)
+    _renumber(plan, user, reason)
     _finish(plan, user, reason)
     return Deletion(
         kind=MODEL_KINDS[model],
@@ -1026,15 +973,13 @@ def restore_deletion(*, plan: Plan, payload: str, user: Any, reason: str = "") -
         model = _model_from_label(link["model"])
         model._base_manager.filter(pk=link["pk"]).update(**{link["field"]: link["value"]})
     _normalize(root_model, getattr(root, f"{PARENT_FIELD[root_model]}_id"), first=root)
-    renumber(plan)
+    _renumber(plan, user, reason or _("Rétabli après suppression"))
     _finish(plan, user, reason)
     root.refresh_from_db()
     return root  # type: ignore[return-value]
 
 
 def _model_from_label(label: str) -> type[models.Model]:
-    from django.apps import apps
-
     return apps.get_model(label)
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role, role_at_least
 from jalon.accounts.queries import memberships_of
+from jalon.core.history import person_name
 from jalon.network.models import Organization
 
 from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, plan_of
@@ -240,10 +241,7 @@ def history_records(plan: Plan, kind: str, pk: int) -> list[Any]:
 
 
 def _who(record: Any) -> str:
-    user = record.history_user
-    if user is None:
-        return _("Jalon (aucune personne)")
-    return str(user.get_full_name() or user.username)
+    return person_name(record.history_user) or _("Jalon (aucune personne)")
 
 
 def _empty() -> str:

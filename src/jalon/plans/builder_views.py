@@ -16,7 +16,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,10 +24,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
-from django_htmx.middleware import HtmxDetails
+
+from jalon.core.concurrency import StaleVersion
+from jalon.core.history import last_change
+from jalon.core.http import HtmxRequest
 
 from . import builder
-from .builder import KIND_LABELS, PARENT_FIELD, BuilderError, StaleVersion
+from .builder import KIND_LABELS, PARENT_FIELD, BuilderError
 from .builder_forms import (
     ActionForm,
     BuilderForm,
@@ -53,13 +56,9 @@ from .builder_queries import (
     move_targets,
     plan_tree,
 )
+from .enums import ActorKind, Numbering
 from .models import Plan
 from .queries import get_plan_for_user
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
 
 TREE = "plans/builder/tree.html"
 FORMS = "plans/builder/forms.html"
@@ -129,11 +128,11 @@ def _reason_key(plan: Plan) -> str:
     return f"builder-reason-{plan.pk}"
 
 
-def _session_reason(request: HtmxHttpRequest, plan: Plan) -> str:
+def _session_reason(request: HtmxRequest, plan: Plan) -> str:
     return str(request.session.get(_reason_key(plan), ""))
 
 
-def _remember_reason(request: HtmxHttpRequest, plan: Plan, reason: str) -> None:
+def _remember_reason(request: HtmxRequest, plan: Plan, reason: str) -> None:
     if reason.strip():
         request.session[_reason_key(plan)] = reason.strip()
 
@@ -146,17 +145,17 @@ def _container_id(kind: str, item: Any) -> str:
     return f"{parent_kind}-{getattr(item, PARENT_FIELD[type(item)] + '_id')}"
 
 
-def _base_context(request: HtmxHttpRequest, plan: Plan) -> dict[str, Any]:
+def _base_context(request: HtmxRequest, plan: Plan) -> dict[str, Any]:
     return {
         "plan": plan,
         "years": plan.years,
-        "auto_numbering": plan.numbering != "as_written",
+        "auto_numbering": plan.numbering != Numbering.AS_WRITTEN,
         "reason_needed": builder.reason_required(plan),
         "current_reason": _session_reason(request, plan),
     }
 
 
-def _render_container(request: HtmxHttpRequest, plan: Plan, kind: str, item: Any) -> str:
+def _render_container(request: HtmxRequest, plan: Plan, kind: str, item: Any) -> str:
     """The HTML of the element that holds `item` and its siblings, loaded the way the page loads it."""
     context = _base_context(request, plan)
     if kind == "orientation":
@@ -179,7 +178,7 @@ def _context_name(kind: str) -> str:
 
 
 def _live(
-    request: HtmxHttpRequest, message: str, *, undo_token: str = "", plan: Plan | None = None
+    request: HtmxRequest, message: str, *, undo_token: str = "", plan: Plan | None = None
 ) -> str:
     return render_to_string(
         f"{TREE}#live",
@@ -189,7 +188,7 @@ def _live(
 
 
 def _answer(
-    request: HtmxHttpRequest,
+    request: HtmxRequest,
     html: str,
     *,
     focus: str | list[str] | None = None,
@@ -210,7 +209,7 @@ def _answer(
     return response
 
 
-def _refusal(request: HtmxHttpRequest, message: str, *, focus: str | None = None) -> HttpResponse:
+def _refusal(request: HtmxRequest, message: str, *, focus: str | None = None) -> HttpResponse:
     """A change refused: nothing swapped, the reason said in the live region."""
     response = _answer(request, "", say=message, focus=focus)
     return reswap(response, "none")
@@ -229,9 +228,7 @@ def _form_focus(form_id: str) -> list[str]:
     ]
 
 
-def _form_answer(
-    request: HtmxHttpRequest, plan: Plan, *, form_id: str, **context: Any
-) -> HttpResponse:
+def _form_answer(request: HtmxRequest, plan: Plan, *, form_id: str, **context: Any) -> HttpResponse:
     """A builder form: in place for htmx (focus on its first field or first error), else a page."""
     context = _base_context(request, plan) | context | {"form_id": form_id}
     if not request.htmx:
@@ -240,7 +237,7 @@ def _form_answer(
     return _answer(request, html, focus=_form_focus(form_id))
 
 
-def _user_reason(request: HtmxHttpRequest, plan: Plan, form: Any = None) -> str:
+def _user_reason(request: HtmxRequest, plan: Plan, form: Any = None) -> str:
     if form is not None and "reason" in getattr(form, "cleaned_data", {}):
         reason = str(form.cleaned_data["reason"])
         _remember_reason(request, plan, reason)
@@ -253,7 +250,7 @@ def _user_reason(request: HtmxHttpRequest, plan: Plan, form: Any = None) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_new(request: HtmxHttpRequest) -> HttpResponse:
+def plan_new(request: HtmxRequest) -> HttpResponse:
     """Create a plan from nothing, in an organization the user edits."""
     organizations = editable_organizations(request.user)
     if not organizations.exists():
@@ -282,7 +279,7 @@ def plan_new(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def builder_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def builder_page(request: HtmxRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, write=True)
     context = _base_context(request, plan)
     context["orientations"] = plan_tree(plan)
@@ -292,7 +289,7 @@ def builder_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def set_reason(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def set_reason(request: HtmxRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, write=True)
     form = ReasonForm(request.POST)
     if form.is_valid():
@@ -309,7 +306,7 @@ def set_reason(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 # --- The plan's frame and statements ---------------------------------------------------------------
 
 
-def _frame_initial(plan: Plan, request: HtmxHttpRequest) -> dict[str, Any]:
+def _frame_initial(plan: Plan, request: HtmxRequest) -> dict[str, Any]:
     return {
         "title": plan.title,
         "kind": plan.kind,
@@ -324,7 +321,7 @@ def _frame_initial(plan: Plan, request: HtmxHttpRequest) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def frame_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def frame_view(request: HtmxRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, write=True)
     html = render_to_string(f"{TREE}#frame", _base_context(request, plan), request)
     return _answer(request, html, focus="#builder-frame-edit")
@@ -332,7 +329,7 @@ def frame_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def frame_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def frame_edit(request: HtmxRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, write=True)
     if request.method == "GET":
         form = PlanFrameForm(
@@ -373,7 +370,7 @@ def frame_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 def _frame_form(
-    request: HtmxHttpRequest, plan: Plan, form: PlanFrameForm, *, conflict: Any = None
+    request: HtmxRequest, plan: Plan, form: PlanFrameForm, *, conflict: Any = None
 ) -> HttpResponse:
     return _form_answer(
         request,
@@ -390,7 +387,7 @@ def _frame_form(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def statements(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def statements(request: HtmxRequest, pk: int) -> HttpResponse:
     """The plan's statements page: mission, vision, values, mandates, global objective, glossary, notes."""
     plan = get_plan_for_user(request.user, pk, write=True)
     initial = {
@@ -454,13 +451,7 @@ def statements(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def _conflict(exc: StaleVersion, fields: list[str]) -> dict[str, Any]:
     """What the other person saved: their name, when, and the current value of each field."""
     current = exc.current
-    last = current.history.first()
-    who = ""
-    when = None
-    if last is not None:
-        when = moment(last.history_date)
-        if last.history_user is not None:
-            who = last.history_user.get_full_name() or last.history_user.username
+    change = exc.change or last_change(current)
     values = []
     for name in fields:
         value = getattr(current, name, None)
@@ -473,7 +464,15 @@ def _conflict(exc: StaleVersion, fields: list[str]) -> dict[str, Any]:
         model_field: Any = type(current)._meta.get_field(name)
         label = str(model_field.verbose_name).capitalize()
         values.append((label, value))
-    return {"message": exc.message, "who": who, "when": when, "values": values}
+    return {
+        "message": _(
+            "Quelqu'un d'autre a modifié cet élément pendant que vous le modifiiez. "
+            "Rien n'a été enregistré : voici son texte actuel."
+        ),
+        "who": change.who_name if change else "",
+        "when": moment(change.when) if change else None,
+        "values": values,
+    }
 
 
 def _rebased(form: Any, version: int) -> Any:
@@ -488,7 +487,7 @@ def _rebased(form: Any, version: int) -> Any:
 # --- Items: show, edit ------------------------------------------------------------------------------
 
 
-def _item_initial(kind: str, item: Any, request: HtmxHttpRequest, plan: Plan) -> dict[str, Any]:
+def _item_initial(kind: str, item: Any, request: HtmxRequest, plan: Plan) -> dict[str, Any]:
     initial: dict[str, Any] = {"version": item.version, "reason": _session_reason(request, plan)}
     if kind in {"orientation", "objectif", "action"}:
         initial |= {"code": item.code, "title": item.title}
@@ -497,8 +496,8 @@ def _item_initial(kind: str, item: Any, request: HtmxHttpRequest, plan: Plan) ->
     if kind == "action":
         actors = list(item.actors.order_by("order", "id"))
         initial |= {
-            "roles": [a.name for a in actors if a.kind == "role"],
-            "partners": [a.name for a in actors if a.kind == "partner"],
+            "roles": [a.name for a in actors if a.kind == ActorKind.ROLE],
+            "partners": [a.name for a in actors if a.kind == ActorKind.PARTNER],
             "schedule_years": item.schedule_years or [],
             "timing": item.timing,
             "themes": list(item.themes.all()),
@@ -555,14 +554,14 @@ def _conflict_fields(kind: str) -> list[str]:
     }[kind]
 
 
-def _render_row(request: HtmxHttpRequest, plan: Plan, kind: str, item: Any) -> str:
+def _render_row(request: HtmxRequest, plan: Plan, kind: str, item: Any) -> str:
     context = _base_context(request, plan) | {"item": loaded(item), "kind": kind}
     return render_to_string(f"{TREE}#row", context, request)
 
 
 @login_required
 @require_GET
-def item_row(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+def item_row(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
     """An item's row as displayed (also how an edit form is cancelled)."""
     plan, item = get_item_for_user(request.user, pk, kind, item_pk)
     if not request.htmx:
@@ -572,7 +571,7 @@ def item_row(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> Http
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_edit(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+def item_edit(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
     plan, item = get_item_for_user(request.user, pk, kind, item_pk)
     form_class = FORM_CLASSES[kind]
     prefix = f"{kind}-{item.pk}"
@@ -606,7 +605,7 @@ def item_edit(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> Htt
 
 
 def _item_form(
-    request: HtmxHttpRequest, plan: Plan, kind: str, item: Any, form: Any, *, conflict: Any = None
+    request: HtmxRequest, plan: Plan, kind: str, item: Any, form: Any, *, conflict: Any = None
 ) -> HttpResponse:
     form_id = f"{kind}-{item.pk}-row"
     return _form_answer(
@@ -670,7 +669,7 @@ def _create_child(child: str, parent: Any, data: dict[str, Any], user: Any, reas
 
 
 def _add(
-    request: HtmxHttpRequest, plan: Plan, parent: Any, parent_kind: str, child: str
+    request: HtmxRequest, plan: Plan, parent: Any, parent_kind: str, child: str
 ) -> HttpResponse:
     add_id = f"add-{child}-{parent.pk}"
     action_url = (
@@ -725,16 +724,14 @@ def _add(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def orientation_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def orientation_add(request: HtmxRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, write=True)
     return _add(request, plan, plan, "plan", "orientation")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def child_add(
-    request: HtmxHttpRequest, pk: int, kind: str, item_pk: int, child: str
-) -> HttpResponse:
+def child_add(request: HtmxRequest, pk: int, kind: str, item_pk: int, child: str) -> HttpResponse:
     plan, parent = get_item_for_user(request.user, pk, kind, item_pk)
     if child not in CHILD_KINDS.get(kind, set()):
         raise Http404
@@ -743,7 +740,7 @@ def child_add(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def actions_paste(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def actions_paste(request: HtmxRequest, pk: int, item_pk: int) -> HttpResponse:
     """Paste several lines under an objective: one action per line."""
     plan, objective = get_item_for_user(request.user, pk, "objectif", item_pk)
     paste_id = f"add-action-{objective.pk}"
@@ -799,7 +796,7 @@ def actions_paste(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpRespon
 
 
 def _structural(
-    request: HtmxHttpRequest,
+    request: HtmxRequest,
     plan: Plan,
     change: Callable[[str], Any],
     *,
@@ -816,7 +813,7 @@ def _structural(
 
 @login_required
 @require_POST
-def item_move(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+def item_move(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
     """One step up or down among siblings (the keyboard's way to reorder)."""
     plan, item = get_item_for_user(request.user, pk, kind, item_pk)
     direction = request.POST.get("direction")
@@ -872,7 +869,7 @@ def _parent_from_post(plan: Plan, kind: str, raw: str | None) -> Any:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_place(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+def item_place(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
     """Put an item elsewhere: under another parent (form) or at a position (drag and drop)."""
     plan, item = get_item_for_user(request.user, pk, kind, item_pk)
     targets = move_targets(plan, kind)
@@ -904,7 +901,7 @@ def item_place(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> Ht
 
 
 def _placed(
-    request: HtmxHttpRequest,
+    request: HtmxRequest,
     plan: Plan,
     kind: str,
     item: Any,
@@ -939,7 +936,7 @@ def _placed(
 
 
 def _move_form(
-    request: HtmxHttpRequest, plan: Plan, kind: str, item: Any, form: MoveForm
+    request: HtmxRequest, plan: Plan, kind: str, item: Any, form: MoveForm
 ) -> HttpResponse:
     form_id = f"{kind}-{item.pk}-row"
     action_url = reverse("plans:builder_place", args=[plan.pk, kind, item.pk])
@@ -977,7 +974,7 @@ def _neighbour_focus(kind: str, item: Any) -> list[str]:
 
 @login_required
 @require_POST
-def item_delete(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+def item_delete(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
     plan, item = get_item_for_user(request.user, pk, kind, item_pk)
     focus = _neighbour_focus(kind, item)
     deletion = _structural(
@@ -1001,7 +998,7 @@ def item_delete(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> H
     )
 
 
-def _keep_for_undo(request: HtmxHttpRequest, deletion: builder.Deletion) -> str:
+def _keep_for_undo(request: HtmxRequest, deletion: builder.Deletion) -> str:
     """Keep the last deletions in the session, each under a token the "Annuler" button sends back."""
     kept = dict(request.session.get(UNDO_KEY, {}))
     token = secrets.token_urlsafe(12)
@@ -1017,7 +1014,7 @@ def _keep_for_undo(request: HtmxHttpRequest, deletion: builder.Deletion) -> str:
 
 @login_required
 @require_POST
-def undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def undo(request: HtmxRequest, pk: int) -> HttpResponse:
     """Put back what a deletion removed (the "Annuler" button)."""
     plan = get_plan_for_user(request.user, pk, write=True)
     kept = dict(request.session.get(UNDO_KEY, {}))
@@ -1054,7 +1051,7 @@ def undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def item_history_page(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+def item_history_page(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
     """Who changed an item, when, why, and each field before and after (also after its deletion).
 
     History is readable by whoever may read the plan, so the plan and action pages can link to it.
@@ -1067,12 +1064,12 @@ def item_history_page(request: HtmxHttpRequest, pk: int, kind: str, item_pk: int
 
 @login_required
 @require_GET
-def plan_history_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def plan_history_page(request: HtmxRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
     return _history(request, plan, "plan", plan.pk)
 
 
-def _history(request: HtmxHttpRequest, plan: Plan, kind: str, item_pk: int) -> HttpResponse:
+def _history(request: HtmxRequest, plan: Plan, kind: str, item_pk: int) -> HttpResponse:
     records = history_records(plan, kind, item_pk)
     if not records:
         raise Http404

@@ -16,11 +16,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from .vocabulary import ActionStatus, IndicatorKind, ObjectiveKind
+
 FORMAT = "jalon-plan/1"
 
-STATUSES = ("not_started", "in_preparation", "in_progress", "completed", "postponed", "abandoned")
-INDICATOR_KINDS = ("MO", "R")
-OBJECTIVE_KINDS = ("principal", "secondary")
+STATUSES: tuple[str, ...] = tuple(ActionStatus)
+INDICATOR_KINDS: tuple[str, ...] = tuple(IndicatorKind)
+OBJECTIVE_KINDS: tuple[str, ...] = tuple(ObjectiveKind)
 
 
 class InterchangeError(ValueError):
@@ -37,7 +39,7 @@ class InterchangeError(ValueError):
 @dataclass
 class IndicatorDraft:
     text: str
-    kind: str | None = None  # "MO", "R" or None
+    kind: str | None = None  # an IndicatorKind or None
     target: dict[str, Any] | None = None  # structured target (project extension)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -60,7 +62,7 @@ class ActionDraft:
 class ObjectiveDraft:
     title: str
     code: str | None = None
-    kind: str | None = None  # "principal", "secondary" or None
+    kind: str | None = None  # an ObjectiveKind or None
     actions: list[ActionDraft] = field(default_factory=list)
     # Indicators of the objective itself: plans whose objectives carry indicators and targets,
     # with or without actions (government-style plans).

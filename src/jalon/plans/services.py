@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from typing import Any, TypeVar
 
@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from jalon.accounts.models import User
 from jalon.accounts.queries import positions_in
+from jalon.core.history import actor, short_reason, stamp
 from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Organization, Theme
 
@@ -41,7 +42,8 @@ from .models import (
     Plan,
     Revision,
 )
-from .queries import parse_indicator_target, plan_as_draft, plan_tree
+from .numbering import Branch, codes
+from .queries import parse_indicator_target, plan_as_draft
 from .signals import plan_created_from_draft
 
 M = TypeVar("M", bound=models.Model)
@@ -101,7 +103,9 @@ def _bulk(model: type[M], objs: list[M], user: Any, reason: str) -> list[M]:
     if not objs:
         return []
     return list(
-        bulk_create_with_history(objs, model, default_user=user, default_change_reason=reason)
+        bulk_create_with_history(
+            objs, model, default_user=actor(user), default_change_reason=reason
+        )
     )
 
 
@@ -171,7 +175,7 @@ def create_plan_from_draft(
         import_report=asdict(draft.import_report) if draft.import_report else None,
         created_by=user,
     )
-    plan._history_user = user  # type: ignore[attr-defined]
+    stamp(plan, by=user)
     plan.save()
     reason = CREATED_REASON
 
@@ -295,8 +299,7 @@ def adopt_plan(*, plan: Plan, adopted_on: dt.date, adopted_by: str, user: Any) -
     locked.adopted_on = adopted_on
     locked.adopted_by = adopted_by
     locked.version += 1
-    locked._history_user = user  # type: ignore[attr-defined]
-    locked._change_reason = "Adoption"  # type: ignore[attr-defined]
+    stamp(locked, by=user, reason="Adoption")
     locked.save()
     revision = Revision.objects.create(
         plan=locked,
@@ -304,7 +307,7 @@ def adopt_plan(*, plan: Plan, adopted_on: dt.date, adopted_by: str, user: Any) -
         reason=_("Adoption : %(body)s, le %(date)s")
         % {"body": adopted_by, "date": date_format(adopted_on, "j F Y")},
         snapshot=plan_snapshot(locked),
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=actor(user),
     )
     plan.state, plan.adopted_on, plan.adopted_by = locked.state, adopted_on, adopted_by
     plan.version = locked.version
@@ -339,7 +342,7 @@ def record_revision(*, plan: Plan, reason: str, user: Any) -> Revision:
         number=_next_revision_number(locked),
         reason=reason,
         snapshot=snapshot,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=actor(user),
     )
 
 
@@ -355,64 +358,74 @@ def revision_diff(
 # --- Numbering ----------------------------------------------------------------------------
 
 
-def _codes(tree_orientations: list[Any], scheme: str) -> Iterable[tuple[models.Model, str]]:
-    """(item, its code under the scheme) for every orientation, objective and action."""
-    objective_number = 0
-    action_number = 0
-    for oi, o_node in enumerate(tree_orientations, start=1):
-        yield o_node.orientation, str(oi)
-        for bi, ob_node in enumerate(o_node.objectives, start=1):
-            objective_number += 1
-            objective = ob_node.objective
-            if scheme == Numbering.HIERARCHICAL:
-                yield objective, f"{oi}.{bi}"
-            elif scheme == Numbering.PRINCIPAL_SECONDARY:
-                letter = "S" if objective.kind == "secondary" else "P"
-                yield objective, f"{letter}{objective_number}"
-            else:
-                yield objective, str(objective_number)
-            for ai, a_node in enumerate(ob_node.actions, start=1):
-                action_number += 1
-                if scheme == Numbering.HIERARCHICAL:
-                    yield a_node.action, f"{oi}.{bi}.{ai}"
-                else:
-                    yield a_node.action, str(action_number)
+def _tree(plan: Plan) -> list[Branch[models.Model]]:
+    """The plan's orientations, objectives and actions in order (three queries)."""
+    objectives: dict[int, list[Branch[models.Model]]] = {}
+    for objective in Objective.objects.filter(plan=plan).order_by("order", "id"):
+        objectives.setdefault(objective.orientation_id, []).append(
+            Branch(objective, kind=objective.kind)
+        )
+    actions: dict[int, list[Branch[models.Model]]] = {}
+    for action in Action.objects.filter(plan=plan).order_by("order", "id"):
+        actions.setdefault(action.objective_id, []).append(Branch(action))
+    tree = []
+    for orientation in Orientation.objects.filter(plan=plan).order_by("order", "id"):
+        branch = Branch[models.Model](orientation, objectives.get(orientation.pk, []))
+        for objective_branch in branch.children:
+            objective_branch.children = actions.get(objective_branch.item.pk, [])
+        tree.append(branch)
+    return tree
+
+
+def renumber(
+    *, plan: Plan, user: Any, reason: str = "", fresh: Sequence[models.Model] = ()
+) -> list[models.Model]:
+    """Give the tree the codes of the plan's numbering (plans.numbering); returns the items changed.
+
+    Each changed item gets a new code, its version bumped (a form opened before sees that it
+    changed) and a history record with `user` and `reason` (default: "Renumérotation").
+    Items in `fresh` were just saved without history by the caller, who writes their creation
+    record next: they take their code (in memory too) with no version bump nor record of their
+    own. Nothing happens when the plan keeps the document's codes.
+    """
+    new = {(type(item), item.pk): item for item in fresh}
+    changed: dict[type[models.Model], list[Any]] = {}
+    for item, code in codes(_tree(plan), plan.numbering):
+        if item.code == code:  # type: ignore[attr-defined]
+            continue
+        made = new.get((type(item), item.pk))
+        if made is not None:
+            made.code = code  # type: ignore[attr-defined]
+            type(made)._base_manager.filter(pk=made.pk).update(code=code)
+            continue
+        item.code = code  # type: ignore[attr-defined]
+        item.version += 1  # type: ignore[attr-defined]
+        changed.setdefault(type(item), []).append(item)
+    for model, items in changed.items():
+        bulk_update_with_history(
+            items,
+            model,
+            ["code", "version"],
+            default_user=actor(user),
+            default_change_reason=short_reason(reason or RENUMBERED_REASON),
+        )
+    return [item for items in changed.values() for item in items]
 
 
 @transaction.atomic
 def renumber_plan(*, plan: Plan, scheme: str, user: Any) -> int:
     """Give every orientation, objective and action its code under `scheme`; returns how many changed.
 
-    - as written: codes stay as they are (the document's own);
-    - P1/S1: orientations 1, 2…; objectives P or S by kind, numbered through the plan; actions 1, 2… through the plan;
-    - hierarchical: 1, 1.1, 1.1.1;
-    - flat: every level numbered through the plan (1, 2, 3…).
+    The schemes are plans.numbering's; "as written" keeps the codes as they are.
     """
     if scheme not in Numbering.values:
         raise ValidationError(_("Numérotation inconnue : %(scheme)s") % {"scheme": scheme})
     locked = _locked(plan)
     locked.numbering = scheme
-    locked._history_user = user  # type: ignore[attr-defined]
+    stamp(locked, by=user)
     locked.save(update_fields=["numbering", "updated_at"])
     plan.numbering = scheme
-    if scheme == Numbering.AS_WRITTEN:
-        return 0
-    changed: dict[type[models.Model], list[Any]] = {}
-    for item, code in _codes(plan_tree(locked, with_targets=False).orientations, scheme):
-        if item.code != code:  # type: ignore[attr-defined]
-            item.code = code  # type: ignore[attr-defined]
-            item.version += 1  # type: ignore[attr-defined]
-            changed.setdefault(type(item), []).append(item)
-    user = user if getattr(user, "is_authenticated", False) else None
-    for model, items in changed.items():
-        bulk_update_with_history(
-            items,
-            model,
-            ["code", "version"],
-            default_user=user,
-            default_change_reason=RENUMBERED_REASON,
-        )
-    return sum(len(items) for items in changed.values())
+    return len(renumber(plan=locked, user=user))
 
 
 # --- Organizations named by documents -----------------------------------------------------
@@ -453,6 +466,6 @@ def create_organization_for_plan(*, name: str, acronym: str = "", user: Any = No
         kind=_guess_kind(name),
         member_status=MemberStatus.NON_MEMBER,
     )
-    organization._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
+    stamp(organization, by=user)
     organization.save()
     return organization

@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django_htmx.middleware import HtmxDetails
+
+from jalon.core.http import HtmxRequest
 
 from . import queries, services
 from .enums import PlanState
@@ -22,13 +23,9 @@ from .forms import AdoptForm, CompareForm, PlanFilterForm, PlanListFilterForm, R
 from .interchange import dumps
 
 
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
 @login_required
 @require_GET
-def plan_list(request: HtmxHttpRequest) -> HttpResponse:
+def plan_list(request: HtmxRequest) -> HttpResponse:
     organizations = queries.organizations_with_visible_plans(request.user)
     form = PlanListFilterForm(request.GET or None, organizations=organizations)
     organization = None
@@ -53,7 +50,7 @@ def plan_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def plan_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     plan = queries.get_plan_for_user(request.user, pk)
     tree = queries.plan_tree(plan)
     form = PlanFilterForm(request.GET or None, choices=queries.filter_choices(tree))

@@ -135,10 +135,6 @@ class YearLock(models.Model):
     def __str__(self) -> str:
         return f"{self.plan_id} An {self.year}"
 
-    @property
-    def is_open(self) -> bool:
-        return self.unlocked_at is None
-
 
 class Activity(models.Model):
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="activities")

@@ -5,8 +5,11 @@ Every function is keyword-only, typed and atomic. Callers check permissions firs
 the rules that hold whoever calls them:
 
 - nothing dated in a locked plan year changes (`YearLocked`);
-- a save based on a stale copy is refused (`StaleVersion`) with the other person's change in
-  the message: `expected_version` is the version the person saw (0 for "nothing yet");
+- a save based on a stale copy is refused (`jalon.core.concurrency.StaleVersion`, carrying the
+  row as saved and its last change; the views word it with tracking/includes/stale_version.txt):
+  `expected_version` is the version the person saw (0 for "nothing yet");
+- every history-tracked row written records `user` as its author (`jalon.core.history.stamp`),
+  so the demo and the CLI (`user=None`, the system) are recorded as such;
 - an action's current state (`Action.status`, `progress_note`, `status_changed_on`) is its
   latest update by date, rewritten in the same transaction as the update;
 - followers of an action are notified when its current status changes (in-app at once,
@@ -32,7 +35,9 @@ from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role
 from jalon.accounts.models import Membership, User
+from jalon.core.concurrency import StaleVersion, locked_at_version
 from jalon.core.fiscal import PlanYear, plan_year_of
+from jalon.core.history import Change, stamp
 from jalon.network.models import Organization
 from jalon.plans.enums import ActionStatus, PlanState
 from jalon.plans.models import Action, Indicator, Plan
@@ -94,21 +99,7 @@ class YearLocked(TrackingError):
     pass
 
 
-class StaleVersion(TrackingError):
-    """Someone else saved first; `current_version` lets the person save again deliberately."""
-
-    def __init__(self, message: str, current_version: int) -> None:
-        self.current_version = current_version
-        super().__init__(message)
-
-
 # --- helpers ---------------------------------------------------------------------------------------
-
-
-def _who(user: Any) -> str:
-    if user is None:
-        return _("quelqu'un")
-    return str(user)
 
 
 def _refuse_if_locked(plan: Plan, *days: dt.date | None) -> None:
@@ -144,48 +135,25 @@ def _refuse_locked_year_number(plan: Plan, number: int) -> None:
         _refuse_if_locked(plan, year.start)
 
 
-def _latest_history_user(obj: Any) -> tuple[str, str]:
-    """Who last saved a history-tracked object, and when (for conflict messages)."""
-    record = obj.history.order_by("-history_date").select_related("history_user").first()
-    if record is None:
-        return _who(None), ""
-    when = timezone.localtime(record.history_date)
-    return _who(record.history_user), f"{day_text(when.date())} {when:%H:%M}"
-
-
 # --- status updates --------------------------------------------------------------------------------
 
 
 def _status_conflict(action: Action) -> StaleVersion:
+    """The action moved on: by a status update saved meanwhile (its `cause`), or by another edit."""
     latest = (
         StatusUpdate.objects.filter(action=action)
         .select_related("author")
         .order_by("-created_at", "-id")
         .first()
     )
-    current = action.get_status_display() if action.status else _("sans état")
     if latest is not None and latest.created_at >= action.updated_at - dt.timedelta(seconds=1):
-        message = _(
-            "Entre-temps, %(who)s a inscrit l'état « %(status)s » daté du %(date)s%(note)s. "
-            "Votre saisie n'a pas été enregistrée : relisez-la et enregistrez de nouveau pour "
-            "la confirmer."
-        ) % {
-            "who": _who(latest.author),
-            "status": latest.get_status_display() or _("sans état"),
-            "date": day_text(latest.date),
-            "note": f" (« {latest.note} »)" if latest.note else "",
-        }
-    else:
-        who, when = _latest_history_user(action)
-        message = _(
-            "Entre-temps, %(who)s a modifié cette action (%(when)s) ; son état actuel est "
-            "« %(status)s ». Votre saisie n'a pas été enregistrée : relisez-la et enregistrez "
-            "de nouveau pour la confirmer."
-        ) % {"who": who, "when": when, "status": current}
-    return StaleVersion(message, action.version)
+        return StaleVersion(
+            action, change=Change(who=latest.author, when=latest.created_at), cause=latest
+        )
+    return StaleVersion(action)
 
 
-def _sync_current_state(action: Action) -> tuple[str, str]:
+def _sync_current_state(action: Action, user: User | None) -> tuple[str, str]:
     """Rewrite the action's current state from its latest update; return (old, new) status."""
     old = action.status
     latest = StatusUpdate.objects.filter(action=action).order_by("-date", "-id").first()
@@ -198,6 +166,7 @@ def _sync_current_state(action: Action) -> tuple[str, str]:
         action.progress_note = latest.note
         action.status_changed_on = latest.date
     action.version += 1
+    stamp(action, by=user)
     action.save(
         update_fields=["status", "progress_note", "status_changed_on", "version", "updated_at"]
     )
@@ -241,7 +210,7 @@ def update_action_status(
             Evidence.objects.create(update=update, url=link.strip(), name=link.strip()[:255])
     for upload in files:
         Evidence.objects.create(update=update, file=upload, name=(upload.name or "")[:255])
-    old, new = _sync_current_state(locked)
+    old, new = _sync_current_state(locked, user)
     _copy_state(locked, action)
     if old != new:
         _notify_followers(action=locked, update=update, old=old, author=user)
@@ -272,15 +241,8 @@ def bulk_update_status(
     }
     stale = [a for pk, a in actions.items() if a.version != versions[pk]]
     if stale:
-        names = ", ".join(sorted(a.code or str(a.pk) for a in stale))
-        raise StaleVersion(
-            _(
-                "Entre-temps, quelqu'un a modifié les actions %(names)s : rien n'a été "
-                "enregistré. La page est rechargée avec leur état actuel ; refaites la sélection."
-            )
-            % {"names": names},
-            0,
-        )
+        # Several rows moved on: `current` is the list of them, sorted by code.
+        raise StaleVersion(sorted(stale, key=lambda a: a.code or str(a.pk)))
     updates = []
     for pk in versions:
         action = actions.get(pk)
@@ -304,7 +266,7 @@ def delete_status_update(*, update: StatusUpdate, user: User | None) -> None:
         if evidence.file:
             evidence.file.delete(save=False)
     update.delete()
-    _sync_current_state(action)
+    _sync_current_state(action, user)
 
 
 @transaction.atomic
@@ -383,7 +345,7 @@ def _notify_followers(
     )
 
     def _send() -> None:
-        from .tasks import send_notification_emails
+        from .tasks import send_notification_emails  # noqa: PLC0415 (task)
 
         send_notification_emails.enqueue(ids)
 
@@ -516,7 +478,7 @@ def log_activity(
 ) -> Activity:
     _refuse_if_locked(plan, date)
     _check_links(plan, actions, indicators)
-    activity = Activity.objects.create(
+    activity = Activity(
         plan=plan,
         kind=kind,
         date=date,
@@ -526,6 +488,8 @@ def log_activity(
         satisfaction=satisfaction,
         created_by=user,
     )
+    stamp(activity, by=user)
+    activity.save()
     activity.organizations.set(organizations)
     activity.actions.set(actions)
     activity.indicators.set(indicators)
@@ -548,18 +512,7 @@ def update_activity(
     notes: str = "",
     satisfaction: Decimal | None = None,
 ) -> Activity:
-    current = Activity.objects.select_for_update().get(pk=activity.pk)
-    if current.version != expected_version:
-        who, when = _latest_history_user(current)
-        raise StaleVersion(
-            _(
-                "Entre-temps, %(who)s a modifié cette activité (%(when)s) : titre « %(title)s », "
-                "datée du %(date)s. Vos changements n'ont pas été enregistrés : relisez-les et "
-                "enregistrez de nouveau pour les confirmer."
-            )
-            % {"who": who, "when": when, "title": current.title, "date": day_text(current.date)},
-            current.version,
-        )
+    current = locked_at_version(activity, expected_version)
     plan = activity.plan
     _refuse_if_locked(plan, current.date, date)
     _check_links(plan, actions, indicators)
@@ -570,7 +523,7 @@ def update_activity(
     current.notes = notes.strip()
     current.satisfaction = satisfaction
     current.version += 1
-    current._change_reason = "update"  # type: ignore[attr-defined]
+    stamp(current, by=user)
     current.save()
     current.organizations.set(organizations)
     current.actions.set(actions)
@@ -581,6 +534,7 @@ def update_activity(
 @transaction.atomic
 def delete_activity(*, activity: Activity, user: User | None) -> None:
     _refuse_if_locked(activity.plan, activity.date)
+    stamp(activity, by=user)
     activity.delete()
 
 
@@ -597,7 +551,7 @@ def log_contact(
     notes: str = "",
 ) -> Contact:
     _refuse_if_locked(plan, date)
-    return Contact.objects.create(
+    contact = Contact(
         plan=plan,
         date=date,
         channel=channel,
@@ -607,6 +561,9 @@ def log_contact(
         notes=notes.strip(),
         created_by=user,
     )
+    stamp(contact, by=user)
+    contact.save()
+    return contact
 
 
 @transaction.atomic
@@ -622,23 +579,7 @@ def update_contact(
     made_by: User | None = None,
     notes: str = "",
 ) -> Contact:
-    current = Contact.objects.select_for_update().get(pk=contact.pk)
-    if current.version != expected_version:
-        who, when = _latest_history_user(current)
-        raise StaleVersion(
-            _(
-                "Entre-temps, %(who)s a modifié ce contact (%(when)s) : objet « %(subject)s », "
-                "daté du %(date)s. Vos changements n'ont pas été enregistrés : relisez-les et "
-                "enregistrez de nouveau pour les confirmer."
-            )
-            % {
-                "who": who,
-                "when": when,
-                "subject": current.subject,
-                "date": day_text(current.date),
-            },
-            current.version,
-        )
+    current = locked_at_version(contact, expected_version)
     _refuse_if_locked(contact.plan, current.date, date)
     current.date = date
     current.channel = channel
@@ -647,6 +588,7 @@ def update_contact(
     current.made_by = made_by
     current.notes = notes.strip()
     current.version += 1
+    stamp(current, by=user)
     current.save()
     return current
 
@@ -654,6 +596,7 @@ def update_contact(
 @transaction.atomic
 def delete_contact(*, contact: Contact, user: User | None) -> None:
     _refuse_if_locked(contact.plan, contact.date)
+    stamp(contact, by=user)
     contact.delete()
 
 
@@ -680,25 +623,10 @@ def set_indicator_rule(
         raise TrackingError(_("Choisissez la mesure dont la variation est calculée."))
     rule = IndicatorRule.objects.select_for_update().filter(indicator=indicator).first()
     if rule is not None and expected_version is not None and rule.version != expected_version:
-        who, when = _latest_history_user(rule)
-        raise StaleVersion(
-            _(
-                "Entre-temps, %(who)s a changé la règle de calcul de cet indicateur (%(when)s) : "
-                "« %(rule)s ». Votre choix n'a pas été enregistré : relisez et enregistrez de "
-                "nouveau pour le confirmer."
-            )
-            % {"who": who, "when": when, "rule": rule.get_kind_display()},
-            rule.version,
-        )
+        raise StaleVersion(rule)
     if rule is None:
         if expected_version not in (None, 0):
-            raise StaleVersion(
-                _(
-                    "Entre-temps, quelqu'un a retiré la règle de calcul de cet indicateur. "
-                    "Votre choix n'a pas été enregistré : relisez et enregistrez de nouveau."
-                ),
-                0,
-            )
+            raise StaleVersion(None, cause=IndicatorRule)  # removed meanwhile
         rule = IndicatorRule(indicator=indicator)
     else:
         rule.version += 1
@@ -707,26 +635,21 @@ def set_indicator_rule(
     rule.activity_kinds = list(activity_kinds)
     rule.scope = scope
     rule.updated_by = user
+    stamp(rule, by=user)
     rule.save()
     return rule
 
 
 @transaction.atomic
 def remove_indicator_rule(*, indicator: Indicator, user: User | None) -> None:
-    IndicatorRule.objects.filter(indicator=indicator).delete()
+    for rule in IndicatorRule.objects.filter(indicator=indicator):
+        stamp(rule, by=user)
+        rule.delete()
 
 
-def _value_text(entry: IndicatorValue) -> str:
-    parts = []
-    if entry.value is not None:
-        parts.append(_("valeur %(value)s") % {"value": entry.value.normalize()})
-    if entry.done is not None:
-        parts.append(_("réalisé") if entry.done else _("non réalisé"))
-    if entry.narrative:
-        parts.append(_("constat « %(text)s »") % {"text": entry.narrative[:80]})
-    if entry.note:
-        parts.append(_("note « %(text)s »") % {"text": entry.note[:80]})
-    return ", ".join(parts) or _("aucune valeur")
+def _value_conflict(entry: IndicatorValue) -> StaleVersion:
+    """Someone entered this year's value meanwhile: `entered_by` is who, even without history."""
+    return StaleVersion(entry, change=Change(who=entry.entered_by, when=entry.entered_at))
 
 
 @transaction.atomic
@@ -767,21 +690,8 @@ def record_indicator_value(
     seen = expected_version or 0
     if expected_version is not None and (entry.version if entry else 0) != seen:
         if entry is None:
-            raise StaleVersion(
-                _(
-                    "Entre-temps, quelqu'un a supprimé cette valeur. Votre saisie n'a pas été "
-                    "enregistrée : relisez et enregistrez de nouveau pour la confirmer."
-                ),
-                0,
-            )
-        raise StaleVersion(
-            _(
-                "Entre-temps, %(who)s a inscrit pour cette année : %(value)s. Votre saisie n'a "
-                "pas été enregistrée : relisez-la et enregistrez de nouveau pour la confirmer."
-            )
-            % {"who": _who(entry.entered_by), "value": _value_text(entry)},
-            entry.version,
-        )
+            raise StaleVersion(None, cause=IndicatorValue)  # deleted meanwhile
+        raise _value_conflict(entry)
     if entry is None:
         entry = IndicatorValue(indicator=indicator, plan_year=plan_year)
     else:
@@ -794,6 +704,7 @@ def record_indicator_value(
     entry.note = note.strip()
     entry.source = source.strip()
     entry.entered_by = user
+    stamp(entry, by=user)
     try:
         with transaction.atomic():
             entry.save()
@@ -801,14 +712,7 @@ def record_indicator_value(
         other = IndicatorValue.objects.select_related("entered_by").get(
             indicator=indicator, plan_year=plan_year, occurrence=False
         )
-        raise StaleVersion(
-            _(
-                "Entre-temps, %(who)s a inscrit pour cette année : %(value)s. Votre saisie n'a "
-                "pas été enregistrée : relisez-la et enregistrez de nouveau pour la confirmer."
-            )
-            % {"who": _who(other.entered_by), "value": _value_text(other)},
-            other.version,
-        ) from None
+        raise _value_conflict(other) from None
     return entry
 
 
@@ -829,7 +733,7 @@ def add_occurrence(
             _("Le %(date)s n'est dans aucune année du plan.") % {"date": day_text(on_date)}
         )
     _refuse_if_locked(plan, on_date)
-    return IndicatorValue.objects.create(
+    entry = IndicatorValue(
         indicator=indicator,
         plan_year=year.number,
         occurrence=True,
@@ -838,11 +742,15 @@ def add_occurrence(
         source=source.strip(),
         entered_by=user,
     )
+    stamp(entry, by=user)
+    entry.save()
+    return entry
 
 
 @transaction.atomic
 def delete_indicator_value(*, entry: IndicatorValue, user: User | None) -> None:
     _refuse_locked_year_number(entry.indicator.plan, entry.plan_year)
+    stamp(entry, by=user)
     entry.delete()
 
 

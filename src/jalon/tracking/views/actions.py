@@ -14,15 +14,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jalon.core.http import AuthenticatedHttpRequest
 from jalon.plans.queries import can_update_action
 
 from .. import queries, services
 from ..forms import EvidenceForm, StatusWithFilesForm
-from .common import plan_context, plan_for, require, today
+from .common import plan_context, plan_for, require, stale_message, today
 
 
 @login_required
-def action_page(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def action_page(request: AuthenticatedHttpRequest, pk: int, action_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     action = queries.get_action(plan, action_pk)
     action.plan = plan
@@ -45,7 +46,7 @@ def action_page(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
                 try:
                     services.update_action_status(
                         action=action,
-                        user=request.user,  # type: ignore[arg-type]
+                        user=request.user,
                         status=data["status"],
                         on_date=data["date"],
                         progress=data["progress"],
@@ -58,7 +59,7 @@ def action_page(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
                     post = request.POST.copy()
                     post["version"] = str(exc.current_version)
                     form = StatusWithFilesForm(post, initial=initial)
-                    messages.error(request, exc.message)
+                    messages.error(request, stale_message(exc))
                 except services.TrackingError as exc:
                     messages.error(request, exc.message)
                 else:
@@ -86,15 +87,15 @@ def action_page(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def follow(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def follow(request: AuthenticatedHttpRequest, pk: int, action_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     action = queries.get_action(plan, action_pk)
     user = request.user
     if request.POST.get("do") == "unfollow":
-        services.unfollow_action(user=user, action=action)  # type: ignore[arg-type]
+        services.unfollow_action(user=user, action=action)
         messages.success(request, _("Vous ne suivez plus cette action."))
     else:
-        services.follow_action(user=user, action=action)  # type: ignore[arg-type]
+        services.follow_action(user=user, action=action)
         messages.success(
             request, _("Vous suivez cette action : vous serez avisé de chaque changement d'état.")
         )
@@ -103,12 +104,12 @@ def follow(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete_update(request: HttpRequest, pk: int, update_pk: int) -> HttpResponse:
+def delete_update(request: AuthenticatedHttpRequest, pk: int, update_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     update = queries.get_update(plan, update_pk)
     require(queries.can_delete_update(request.user, update))
     try:
-        services.delete_status_update(update=update, user=request.user)  # type: ignore[arg-type]
+        services.delete_status_update(update=update, user=request.user)
         messages.success(request, _("La mise à jour est supprimée."))
     except services.TrackingError as exc:
         messages.error(request, exc.message)

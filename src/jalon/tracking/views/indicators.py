@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jalon.core.http import AuthenticatedHttpRequest
 from jalon.plans.models import Indicator, Plan
 
 from .. import queries, services
 from ..enums import AssessmentStatus
 from ..forms import OccurrenceForm, RuleForm, ValueForm, plain_decimal
-from .common import plan_context, plan_for, require, today, year_for
+from .common import plan_context, plan_for, require, stale_message, today, year_for
 
 
 @login_required
@@ -158,7 +159,7 @@ def _back(plan: Plan, indicator: Indicator, anchor: str = "") -> str:
 
 @login_required
 @require_POST
-def indicator_value(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+def indicator_value(request: AuthenticatedHttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     ind = queries.get_indicator(plan, indicator_pk)
     require(queries.can_update_indicator(request.user, ind))
@@ -173,7 +174,7 @@ def indicator_value(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRes
     try:
         services.record_indicator_value(
             indicator=ind,
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             plan_year=data["plan_year"],
             expected_version=data["version"] or 0,
             value=data["value"],
@@ -187,7 +188,7 @@ def indicator_value(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRes
     except services.StaleVersion as exc:
         post = request.POST.copy()
         post["version"] = str(exc.current_version)
-        messages.error(request, exc.message)
+        messages.error(request, stale_message(exc))
         form = ValueForm(post, years=_value_years(plan, has_rule))
         return _indicator_page(request, plan, ind, value_form=form, status=409)
     except services.TrackingError as exc:
@@ -199,7 +200,7 @@ def indicator_value(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRes
 
 @login_required
 @require_POST
-def indicator_rule(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+def indicator_rule(request: AuthenticatedHttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     ind = queries.get_indicator(plan, indicator_pk)
     require(queries.can_set_rule(request.user, plan))
@@ -212,14 +213,14 @@ def indicator_rule(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResp
     data = form.cleaned_data
     try:
         if not data["kind"]:
-            services.remove_indicator_rule(indicator=ind, user=request.user)  # type: ignore[arg-type]
+            services.remove_indicator_rule(indicator=ind, user=request.user)
             messages.success(
                 request, _("La valeur de cet indicateur se saisit maintenant à la main.")
             )
         else:
             services.set_indicator_rule(
                 indicator=ind,
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 kind=data["kind"],
                 base_kind=data["base_kind"],
                 activity_kinds=data["activity_kinds"],
@@ -230,7 +231,7 @@ def indicator_rule(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResp
     except services.StaleVersion as exc:
         post = request.POST.copy()
         post["version"] = str(exc.current_version)
-        messages.error(request, exc.message)
+        messages.error(request, stale_message(exc))
         return _indicator_page(request, plan, ind, rule_form=RuleForm(post), status=409)
     except services.TrackingError as exc:
         messages.error(request, exc.message)
@@ -240,7 +241,9 @@ def indicator_rule(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResp
 
 @login_required
 @require_POST
-def indicator_occurrence(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+def indicator_occurrence(
+    request: AuthenticatedHttpRequest, pk: int, indicator_pk: int
+) -> HttpResponse:
     plan = plan_for(request, pk)
     ind = queries.get_indicator(plan, indicator_pk)
     require(queries.can_update_indicator(request.user, ind))
@@ -250,7 +253,7 @@ def indicator_occurrence(request: HttpRequest, pk: int, indicator_pk: int) -> Ht
     try:
         services.add_occurrence(
             indicator=ind,
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             on_date=form.cleaned_data["on_date"],
             note=form.cleaned_data["note"],
             source=form.cleaned_data["source"],
@@ -265,7 +268,7 @@ def indicator_occurrence(request: HttpRequest, pk: int, indicator_pk: int) -> Ht
 @login_required
 @require_POST
 def indicator_value_delete(
-    request: HttpRequest, pk: int, indicator_pk: int, value_pk: int
+    request: AuthenticatedHttpRequest, pk: int, indicator_pk: int, value_pk: int
 ) -> HttpResponse:
     plan = plan_for(request, pk)
     ind = queries.get_indicator(plan, indicator_pk)
@@ -273,7 +276,7 @@ def indicator_value_delete(
     entry = queries.get_value(ind, value_pk)
     entry.indicator = ind
     try:
-        services.delete_indicator_value(entry=entry, user=request.user)  # type: ignore[arg-type]
+        services.delete_indicator_value(entry=entry, user=request.user)
         messages.success(request, _("La valeur est supprimée."))
     except services.TrackingError as exc:
         messages.error(request, exc.message)

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jalon.core.http import AuthenticatedHttpRequest
 from jalon.plans.models import Plan
 
 from .. import queries, services
@@ -27,7 +28,7 @@ from ..forms import (
     ContactForm,
     plain_decimal,
 )
-from .common import plan_context, plan_for, require, today
+from .common import plan_context, plan_for, require, stale_message, today
 
 PAGE_SIZE = 50
 
@@ -76,7 +77,7 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @login_required
-def activities(request: HttpRequest, pk: int) -> HttpResponse:
+def activities(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     may_log = queries.can_log(request.user, plan)
     form = None
@@ -89,7 +90,7 @@ def activities(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 activity = services.log_activity(
                     plan=plan,
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                     kind=data["kind"],
                     date=data["date"],
                     title=data["title"],
@@ -203,7 +204,7 @@ def _save_edit(
     except services.StaleVersion as exc:
         post = request.POST.copy()
         post["version"] = str(exc.current_version)
-        messages.error(request, exc.message)
+        messages.error(request, stale_message(exc))
         return None, form_class(post, plan=plan), 409
     except services.TrackingError as exc:
         messages.error(request, exc.message)
@@ -213,7 +214,7 @@ def _save_edit(
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int, activity_pk: int) -> HttpResponse:
+def activity_edit(request: AuthenticatedHttpRequest, pk: int, activity_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     activity = queries.get_activity(plan, activity_pk)
     activity.plan = plan
@@ -224,7 +225,7 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int) -> HttpRespon
         def save(data: dict[str, Any]) -> None:
             services.update_activity(
                 activity=activity,
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 expected_version=data["version"] or 0,
                 kind=data["kind"],
                 date=data["date"],
@@ -264,13 +265,13 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int) -> HttpRespon
 
 @login_required
 @require_POST
-def activity_delete(request: HttpRequest, pk: int, activity_pk: int) -> HttpResponse:
+def activity_delete(request: AuthenticatedHttpRequest, pk: int, activity_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     activity = queries.get_activity(plan, activity_pk)
     activity.plan = plan
     require(queries.can_change_entry(request.user, plan, activity.created_by_id))
     try:
-        services.delete_activity(activity=activity, user=request.user)  # type: ignore[arg-type]
+        services.delete_activity(activity=activity, user=request.user)
         messages.success(request, _("L'activité est supprimée."))
     except services.TrackingError as exc:
         messages.error(request, exc.message)
@@ -300,7 +301,7 @@ def _contact_behind(request: HttpRequest, plan: Plan, filters: queries.ContactFi
 
 
 @login_required
-def contacts(request: HttpRequest, pk: int) -> HttpResponse:
+def contacts(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     require(queries.can_read_contacts(request.user, plan))
     may_log = queries.can_log(request.user, plan)
@@ -314,7 +315,7 @@ def contacts(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.log_contact(
                     plan=plan,
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                     date=data["date"],
                     channel=data["channel"],
                     subject=data["subject"],
@@ -392,7 +393,7 @@ def contacts_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def contact_edit(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
+def contact_edit(request: AuthenticatedHttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     contact = queries.get_contact(plan, contact_pk)
     contact.plan = plan
@@ -403,7 +404,7 @@ def contact_edit(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse
         def save(data: dict[str, Any]) -> None:
             services.update_contact(
                 contact=contact,
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 expected_version=data["version"] or 0,
                 date=data["date"],
                 channel=data["channel"],
@@ -437,13 +438,13 @@ def contact_edit(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def contact_delete(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
+def contact_delete(request: AuthenticatedHttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     contact = queries.get_contact(plan, contact_pk)
     contact.plan = plan
     require(queries.can_change_entry(request.user, plan, contact.created_by_id))
     try:
-        services.delete_contact(contact=contact, user=request.user)  # type: ignore[arg-type]
+        services.delete_contact(contact=contact, user=request.user)
         messages.success(request, _("Le contact est supprimé."))
     except services.TrackingError as exc:
         messages.error(request, exc.message)

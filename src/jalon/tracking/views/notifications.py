@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jalon.core.http import AuthenticatedHttpRequest
+
 from .. import queries, services
 
 
@@ -21,10 +23,10 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def notifications_read(request: HttpRequest) -> HttpResponse:
+def notifications_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     ids = [int(raw) for raw in request.POST.getlist("ids") if raw.isdigit()]
     count = services.mark_notifications_read(
-        user=request.user,  # type: ignore[arg-type]
+        user=request.user,
         ids=ids or None,
     )
     messages.success(request, _("%(n)s notification(s) marquée(s) comme lue(s).") % {"n": count})

@@ -19,13 +19,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jalon.core.http import AuthenticatedHttpRequest
 from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Action, Plan
 from jalon.plans.queries import can_update_action
 
 from .. import queries, services
 from ..forms import BulkStatusForm, StatusForm
-from .common import plan_context, plan_for, require, today
+from .common import plan_context, plan_for, require, stale_message, today
 
 EMPTY_CHOICE = ("", "—")
 
@@ -90,7 +91,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_save(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def round_save(request: AuthenticatedHttpRequest, pk: int, action_pk: int) -> HttpResponse:
     plan = plan_for(request, pk)
     action = queries.get_action(plan, action_pk)
     action.plan = plan
@@ -103,7 +104,7 @@ def round_save(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
         try:
             services.update_action_status(
                 action=action,
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 status=data["status"],
                 on_date=data["date"],
                 progress=data["progress"],
@@ -116,7 +117,7 @@ def round_save(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
             post[f"a{action.pk}-version"] = str(exc.current_version)
             action.refresh_from_db()
             form = _row_form(action, post)
-            extra["error"] = exc.message
+            extra["error"] = stale_message(exc)
             extra["conflict"] = True
             announce = _(
                 "Action %(code)s : non enregistrée, quelqu'un l'a modifiée entre-temps."
@@ -156,7 +157,7 @@ def round_save(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_bulk(request: HttpRequest, pk: int) -> HttpResponse:
+def round_bulk(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One status for the selected actions of the round; all are saved or none."""
     plan = plan_for(request, pk)
     require(queries.can_log(request.user, plan))
@@ -185,12 +186,14 @@ def round_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         updates = services.bulk_update_status(
             plan=plan,
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             versions=versions,
             status=form.cleaned_data["status"],
             on_date=form.cleaned_data["date"],
             note=form.cleaned_data["note"],
         )
+    except services.StaleVersion as exc:
+        messages.error(request, stale_message(exc))
     except services.TrackingError as exc:
         messages.error(request, exc.message)
     else:
