@@ -1,4 +1,4 @@
-"""Fixtures of the plans tests: the seed truth files, drafts and plans of a given size."""
+"""Fixtures of the plans tests: the hand-written plan files, drafts and plans of a given size."""
 
 from __future__ import annotations
 
@@ -17,16 +17,12 @@ from jalon.plans.interchange import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def seeds_dir() -> Path | None:
-    for candidate in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")):
-        if candidate.is_dir() and any(candidate.glob("*.truth.json")):
-            return candidate
-    return None
+PLAN_FILES = ROOT / "tests" / "fixtures" / "plans"
 
 
-def seed_truth_files() -> list[Path]:
-    folder = seeds_dir()
-    return sorted(folder.glob("*.truth.json")) if folder else []
+def plan_files() -> list[Path]:
+    """The jalon-plan/1 files written for the tests (fictional organizations, every field)."""
+    return sorted(PLAN_FILES.glob("*.jalon.json"))
 
 
 def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraft:
