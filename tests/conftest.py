@@ -22,11 +22,12 @@ CAST = ["admin_a", "editor_a", "contributor_a", "reader_a", "member_b", "anonymo
 
 @pytest.fixture(scope="session", autouse=True)
 def _plain_http():
-    """The test client and the live server speak plain HTTP.
+    """The test client and the live server speak plain HTTP, in every test of the suite.
 
     With DEBUG off, settings.py turns on the HTTPS-only settings a deployment needs (redirect
     to https://, secure cookies); a browser would then drop the session cookie on http://.
-    Set once for the session, before the live server builds its middleware.
+    Set once for the session, before the live server builds its middleware (which reads them
+    once). This is the only place that sets them: no app's conftest repeats it.
     """
     from django.conf import settings as django_settings
 
