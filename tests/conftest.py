@@ -122,7 +122,8 @@ def kept_transaction(
 
     Inside it, `with writing():` lets a module- or package-scoped fixture write to the
     database; what it writes is there for every test (each, marked `django_db`, rolls back to
-    it) and is rolled back when the block ends.
+    it) and is rolled back when the block ends. Not for transactional tests (browser tests,
+    `transaction=True`): they empty the tables, which the open transaction cannot allow.
     """
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
