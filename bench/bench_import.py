@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -27,10 +28,11 @@ from jalon.importers.textutil import clear_caches  # noqa: E402
 
 
 def shared_dir() -> Path:
-    for cand in (Path("/work/shared"), ROOT.parent / "shared", ROOT.parent.parent / "shared"):
-        if (cand / "seeds").is_dir():
-            return cand
-    raise SystemExit("../shared/seeds not found")
+    """The shared directory beside the repository ($JALON_SHARED, else ../shared)."""
+    shared = Path(os.environ.get("JALON_SHARED") or ROOT.parent / "shared")
+    if not (shared / "seeds").is_dir():
+        raise SystemExit(f"{shared}/seeds not found (set JALON_SHARED to the shared directory)")
+    return shared
 
 
 def twenty_page_pdf(seeds: Path) -> bytes:

@@ -120,16 +120,27 @@ PAGES = [
 ]
 
 
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def world(module_db, module_cast):
+    """The cast and the objects the pages name, built once for the module's 188 cases."""
+    with module_db():
+        org_a = module_cast["org_a"]
+        extra = MembershipFactory(organization=org_a, user=UserFactory(), role=Role.READER)
+        pending = Invitation.objects.create(
+            email="invitee@exemple.org",
+            organization=org_a,
+            role=Role.CONTRIBUTOR,
+            expires_at=timezone.now() + timedelta(days=3),
+        )
+    return {**module_cast, "extra": extra, "pending": pending}
+
+
 @pytest.fixture
-def world(cast, network, org_a, org_b):
-    extra = MembershipFactory(organization=org_a, user=UserFactory(), role=Role.READER)
-    pending = Invitation.objects.create(
-        email="invitee@exemple.org",
-        organization=org_a,
-        role=Role.CONTRIBUTOR,
-        expires_at=timezone.now() + timedelta(days=3),
-    )
-    return {"network": network, "org_a": org_a, "org_b": org_b, "extra": extra, "pending": pending}
+def cast(world):
+    return world["cast"]
 
 
 @pytest.mark.parametrize("who", CAST)

@@ -1,4 +1,4 @@
-"""Issue 4, item 3, in a real browser: upload a seed plan, review it, fix it, save it as a draft plan."""
+"""Issue 4, item 3, in a real browser: upload a text plan, review it, fix it, save it as a draft plan."""
 
 from __future__ import annotations
 
@@ -18,15 +18,11 @@ from .fixtures import assert_no_serious_axe_violations
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def seed_file() -> Path:
-    for shared in (REPO.parent / "shared", REPO.parent.parent / "shared", Path("/work/shared")):
-        seeds = sorted((shared / "seeds").glob("*.txt"))
-        if seeds:
-            return seeds[0]
-    pytest.fail("aucun plan témoin (shared/seeds/*.txt) n'a été trouvé", pytrace=False)
+# A reviewer's plan in axes (tests/importers/fixtures): 4 objectives, 8 actions and 3 lines the
+# importer cannot place, so every step of the review has something to act on.
+PLAN_TEXT = (
+    Path(__file__).resolve().parents[1] / "importers" / "fixtures" / "unseen" / "r03_axes.txt"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -48,7 +44,7 @@ def test_import_review_fix_and_save(page, browser_login, editor):
     expect(page.get_by_role("heading", level=1)).to_have_text("Importer un plan")
     assert_no_serious_axe_violations(page)
 
-    page.get_by_label("Fichier du plan").set_input_files(str(seed_file()))
+    page.get_by_label("Fichier du plan").set_input_files(str(PLAN_TEXT))
     page.get_by_role("button", name="Lire le document").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Réviser le plan lu")
     expect(page.locator(".review-line").first).to_be_visible()

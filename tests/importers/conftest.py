@@ -1,13 +1,13 @@
-"""Fixtures for the importer tests: the shared seeds and the project's scorer.
+"""Fixtures for the importer tests: the plans written for them and our scorer.
 
-The seeds and `score_import.py` live in the shared directory next to the repository
-(/work/shared, or ../shared from the repository). Their absence is an error, not a skip:
-the accuracy tests are the point of this package.
+Everything the tests read is in this repository: tests/fixtures/plans holds plans written for
+the suite, the fixtures folder here holds plans written by the team and by reviewers (fictional organizations, hand-written truths), and scoring.py
+measures an import against a truth. The seed plans (other people's documents) stay outside
+the repository; bench/score_seeds.py evaluates the importer on them.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -15,50 +15,30 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from . import scoring
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The jalon-plan/1 files written for the whole suite; builders.py lays them out as documents.
+PLAN_FILES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "plans").glob("*.json"))
 
 
-def shared_dir() -> Path:
-    candidates = [Path("/work/shared"), REPO.parent / "shared", REPO.parent.parent / "shared"]
-    for cand in candidates:
-        if (cand / "scripts" / "score_import.py").is_file() and (cand / "seeds").is_dir():
-            return cand
-    raise RuntimeError(
-        "shared directory with scripts/score_import.py and seeds/ not found; looked in "
-        + ", ".join(str(c) for c in candidates)
+def plan_of(name: str) -> dict[str, Any]:
+    """One of the suite's plan files (tests/fixtures/plans/NAME.jalon.json), as a dict."""
+    data: dict[str, Any] = json.loads(
+        (PLAN_FILES[0].parent / f"{name}.jalon.json").read_text("utf-8")
     )
+    return data
 
 
-def load_scorer() -> ModuleType:
-    path = shared_dir() / "scripts" / "score_import.py"
-    spec = importlib.util.spec_from_file_location("score_import", path)
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def seed_names() -> list[str]:
-    seeds = shared_dir() / "seeds"
-    names = sorted(p.name[: -len(".txt")] for p in seeds.glob("*.txt"))
-    if not names:
-        raise RuntimeError(f"no seed plans in {seeds}")
-    return names
+def truth_of(path: Path) -> dict[str, Any]:
+    """The hand-written truth next to a fixture: `plan.txt` → `plan.truth.json`."""
+    data: dict[str, Any] = json.loads(
+        path.with_name(path.name.rsplit(".", 1)[0] + ".truth.json").read_text("utf-8")
+    )
+    return data
 
 
 @pytest.fixture(scope="session")
 def scorer() -> ModuleType:
-    return load_scorer()
-
-
-@pytest.fixture(scope="session")
-def seeds_dir() -> Path:
-    return shared_dir() / "seeds"
-
-
-def truth_of(name: str) -> dict[str, Any]:
-    path = shared_dir() / "seeds" / f"{name}.truth.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    """Our scorer (tests/importers/scoring.py): `scorer.score(predicted, truth)["score"]`."""
+    return scoring

@@ -8,41 +8,33 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 
 from jalon.importers import import_document
 from jalon.plans.interchange import dumps
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, truth_of
 
 MIN_SCORE = 0.95
 PLANS = sorted(p for p in FIXTURES.iterdir() if p.is_file() and not p.name.endswith(".truth.json"))
 
 
-def _truth(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        path.with_name(path.name.rsplit(".", 1)[0] + ".truth.json").read_text("utf-8")
-    )
-    return data
-
-
 @pytest.mark.parametrize("path", PLANS, ids=[p.name for p in PLANS])
 def test_plan_in_another_layout_scores_at_least_095(path: Path, scorer: ModuleType) -> None:
-    truth = _truth(path)
+    truth = truth_of(path)
 
     draft = import_document(path.read_bytes(), path.name)
 
     metrics = scorer.score(json.loads(dumps(draft)), truth)
-    assert metrics["score"] >= MIN_SCORE, (metrics["_missed_actions"], metrics["_extra_actions"])
+    assert metrics["score"] >= MIN_SCORE, (metrics["missed_actions"], metrics["extra_actions"])
     for field in ("status_accuracy", "schedule_years_accuracy", "timing_accuracy"):
         assert metrics[field] in (None, 1.0), field
 
 
 @pytest.mark.parametrize("path", PLANS, ids=[p.name for p in PLANS])
 def test_plan_in_another_layout_finds_its_frame(path: Path) -> None:
-    truth = _truth(path)
+    truth = truth_of(path)
 
     draft = import_document(path.read_bytes(), path.name)
 

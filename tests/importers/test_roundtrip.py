@@ -1,7 +1,8 @@
 """A plan written as a DOCX table, a PDF (WeasyPrint) table or an XLSX sheet imports back.
 
-The documents are built here from the seeds' truth files (see builders.py), the way a user's
-word processor or spreadsheet would hold the plan.
+The documents are built here from the suite's three-level plan file
+(tests/fixtures/plans/haute-riviere.jalon.json, see builders.py), the way a user's word
+processor or spreadsheet would hold the plan.
 """
 
 from __future__ import annotations
@@ -9,20 +10,17 @@ from __future__ import annotations
 import json
 from types import ModuleType
 
-import pytest
-
 from jalon.importers import import_document
 from jalon.plans.interchange import dumps
 
 from .builders import build_docx, build_pdf, build_xlsx
-from .conftest import seed_names, truth_of
+from .conftest import plan_of
 
 MIN_SCORE = 0.95
 
 
-@pytest.mark.parametrize("name", seed_names())
-def test_docx_table_built_from_truth_imports_back(name: str, scorer: ModuleType) -> None:
-    truth = truth_of(name)
+def test_docx_table_built_from_truth_imports_back(scorer: ModuleType) -> None:
+    truth = plan_of("haute-riviere")
 
     draft = import_document(build_docx(truth), "plan.docx")
 
@@ -31,9 +29,8 @@ def test_docx_table_built_from_truth_imports_back(name: str, scorer: ModuleType)
     assert scorer.score(json.loads(dumps(draft)), truth)["score"] >= MIN_SCORE
 
 
-@pytest.mark.parametrize("name", seed_names())
-def test_xlsx_rows_built_from_truth_import_back(name: str, scorer: ModuleType) -> None:
-    truth = truth_of(name)
+def test_xlsx_rows_built_from_truth_import_back(scorer: ModuleType) -> None:
+    truth = plan_of("haute-riviere")
 
     draft = import_document(build_xlsx(truth), "plan.xlsx")
 
@@ -44,9 +41,8 @@ def test_xlsx_rows_built_from_truth_import_back(name: str, scorer: ModuleType) -
     assert metrics["status_accuracy"] in (None, 1.0)
 
 
-@pytest.mark.parametrize("name", seed_names())
-def test_pdf_table_built_from_truth_imports_back(name: str, scorer: ModuleType) -> None:
-    truth = truth_of(name)
+def test_pdf_table_built_from_truth_imports_back(scorer: ModuleType) -> None:
+    truth = plan_of("haute-riviere")
 
     draft = import_document(build_pdf(truth), "plan.pdf")
 
@@ -56,7 +52,7 @@ def test_pdf_table_built_from_truth_imports_back(name: str, scorer: ModuleType) 
 
 
 def test_docx_table_keeps_plan_years_from_marked_columns() -> None:
-    truth = truth_of(seed_names()[0])
+    truth = plan_of("haute-riviere")
     first = truth["orientations"][0]["objectives"][0]["actions"][0]
     first["schedule_years"] = [1, 3]
 

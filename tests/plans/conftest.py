@@ -1,7 +1,12 @@
-"""Fixtures of the plans tests: the seed truth files, drafts and plans of a given size."""
+"""Fixtures of the plans tests: the hand-written plan files, drafts and plans of a given size,
+the builder's editor and empty plan, and a browser page that can sign a user in.
+
+Plain HTTP and fast password hashing are set once for the whole suite, in tests/conftest.py.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,16 +22,12 @@ from jalon.plans.interchange import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def seeds_dir() -> Path | None:
-    for candidate in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")):
-        if candidate.is_dir() and any(candidate.glob("*.truth.json")):
-            return candidate
-    return None
+PLAN_FILES = ROOT / "tests" / "fixtures" / "plans"
 
 
-def seed_truth_files() -> list[Path]:
-    folder = seeds_dir()
-    return sorted(folder.glob("*.truth.json")) if folder else []
+def plan_files() -> list[Path]:
+    """The jalon-plan/1 files written for the tests (fictional organizations, every field)."""
+    return sorted(PLAN_FILES.glob("*.jalon.json"))
 
 
 def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraft:
@@ -68,8 +69,6 @@ def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraf
         orientations.append(
             OrientationDraft(code=str(oi + 1), title=f"Orientation {oi + 1}", objectives=objectives)
         )
-    import datetime as dt
-
     return PlanDraft(
         organization=organization,
         title=f"Plan d'action de {actions} actions",
@@ -78,28 +77,6 @@ def sized_draft(actions: int, *, organization: str = "Consortium A") -> PlanDraf
         fiscal_year_start_month=7,
         orientations=orientations,
     )
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _plain_http_for_the_live_server():
-    """The live server speaks plain HTTP: its middleware reads these once, when it starts."""
-    from django.conf import settings
-
-    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"]
-    saved = {name: getattr(settings, name) for name in names}
-    for name in names:
-        setattr(settings, name, False)
-    yield
-    for name, value in saved.items():
-        setattr(settings, name, value)
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """The test client speaks plain HTTP; production settings would redirect it to HTTPS."""
-    settings.SECURE_SSL_REDIRECT = False
-    # The cast's passwords need no real hashing here (argon2 makes each user cost ~0.1 s).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -114,3 +91,42 @@ def make_plan(org_a):
         )
 
     return _make
+
+
+@pytest.fixture
+def editor(cast):
+    """The editor of organization A, who builds the plans of the builder tests."""
+    return cast["editor_a"]
+
+
+@pytest.fixture
+def plan(org_a, editor):
+    """An empty plan of organization A, created through the builder by `editor`."""
+    from jalon.plans import builder
+
+    return builder.create_plan(
+        organization=org_a,
+        title="Plan d'action 2017-2022",
+        period_start=dt.date(2017, 7, 1),
+        period_end=dt.date(2022, 6, 30),
+        user=editor,
+    )
+
+
+@pytest.fixture
+def page(page, live_server):
+    """The shared browser page (tests/browser/fixtures.py), plus `page.login(user)`: signs a
+    user in by handing the browser a session cookie, without the sign-in form."""
+    from django.conf import settings
+    from django.test import Client
+
+    def login(user):
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+
+    page.login = login
+    return page

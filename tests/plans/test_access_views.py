@@ -14,6 +14,7 @@ import datetime as dt
 import pytest
 
 from jalon.plans.enums import PlanState
+from jalon.plans.models import Plan
 from jalon.plans.services import adopt_plan, create_plan_from_draft
 
 from .conftest import sized_draft
@@ -23,16 +24,24 @@ pytestmark = pytest.mark.django_db
 LOGIN = 302
 
 
-@pytest.fixture
-def plans(org_a, network):
-    draft = create_plan_from_draft(draft=sized_draft(2), organization=org_a)
-    of_network = create_plan_from_draft(
-        draft=sized_draft(2), organization=network, state=PlanState.ADOPTED
-    )
-    adopted = create_plan_from_draft(draft=sized_draft(2), organization=org_a)
-    adopt_plan(plan=adopted, adopted_on=dt.date(2017, 6, 1), adopted_by="AGA", user=None)
-    adopted.actions.filter(order=0).update(title="Changé après l'adoption")
+@pytest.fixture(scope="module")
+def plans(module_db, module_cast):
+    """The three plans, built once with the cast for the module's 115 cases."""
+    org_a, network = module_cast["org_a"], module_cast["network"]
+    with module_db():
+        draft = create_plan_from_draft(draft=sized_draft(2), organization=org_a)
+        of_network = create_plan_from_draft(
+            draft=sized_draft(2), organization=network, state=PlanState.ADOPTED
+        )
+        adopted = create_plan_from_draft(draft=sized_draft(2), organization=org_a)
+        adopt_plan(plan=adopted, adopted_on=dt.date(2017, 6, 1), adopted_by="AGA", user=None)
+        adopted.actions.filter(order=0).update(title="Changé après l'adoption")
     return {"draft": draft, "adopted": adopted, "network": of_network}
+
+
+@pytest.fixture
+def cast(module_cast):
+    return module_cast["cast"]
 
 
 def _url(view: str, plan) -> str:
@@ -118,8 +127,7 @@ def test_post_revision_by_an_editor_records_it(login, cast, plans):
 def test_plan_list_shows_only_the_plans_each_may_read(login, cast, plans, who, titles):
     names = {"draft": "Brouillon A", "adopted": "Adopté A", "network": "Plan du réseau"}
     for key, name in names.items():
-        plans[key].title = name
-        plans[key].save()
+        Plan.objects.filter(pk=plans[key].pk).update(title=name)
 
     html = login(cast[who]).get("/plans/").content.decode()
 

@@ -8,11 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from jalon.plans.models import Action, Indicator, Orientation, Plan
-from tests.plans.builder_fixtures import (  # noqa: F401  (fixtures)
-    builder_client_settings,
-    page_fixture,
-    plain_http_server,
-)
 
 pytestmark = [
     pytest.mark.browser,

@@ -25,27 +25,8 @@ from jalon.plans.models import (
     Plan,
 )
 from tests.factories import ThemeFactory
-from tests.plans.builder_fixtures import (  # noqa: F401  (fixtures)
-    builder_client_settings,
-)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(cast):
-    return cast["editor_a"]
-
-
-@pytest.fixture
-def plan(org_a, editor):
-    return builder.create_plan(
-        organization=org_a,
-        title="Plan d'action 2017-2022",
-        period_start=dt.date(2017, 7, 1),
-        period_end=dt.date(2022, 6, 30),
-        user=editor,
-    )
 
 
 @pytest.fixture

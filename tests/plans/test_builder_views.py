@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
@@ -19,29 +18,10 @@ from jalon.plans.models import (
     Orientation,
     Plan,
 )
-from tests.plans.builder_fixtures import (  # noqa: F401  (fixtures)
-    builder_client_settings,
-)
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def editor(cast):
-    return cast["editor_a"]
-
-
-@pytest.fixture
-def plan(org_a, editor):
-    return builder.create_plan(
-        organization=org_a,
-        title="Plan d'action 2017-2022",
-        period_start=dt.date(2017, 7, 1),
-        period_end=dt.date(2022, 6, 30),
-        user=editor,
-    )
 
 
 @pytest.fixture
@@ -769,8 +749,8 @@ def _grow(plan, count):
     ExpectedResult.objects.bulk_create(ExpectedResult(action=a, text="Résultat") for a in actions)
 
 
-@pytest.mark.parametrize("count", [5, 400])
-def test_builder_page_runs_the_same_queries_for_5_and_400_actions(
+@pytest.mark.parametrize("count", [5, 20])
+def test_builder_page_runs_the_same_queries_for_5_and_20_actions(
     as_editor, plan, count, django_assert_num_queries
 ):
     _grow(plan, count)

@@ -19,7 +19,7 @@ from jalon.plans.models import Plan
 from jalon.plans.queries import plan_as_draft
 from jalon.plans.services import create_plan_from_draft
 
-from .conftest import ROOT, seed_truth_files, sized_draft
+from .conftest import ROOT, plan_files, sized_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -103,8 +103,8 @@ def test_dry_run_prints_a_summary_and_writes_nothing(plan_file, org_a):
     assert Plan.objects.count() == 0
 
 
-@pytest.mark.parametrize("path", seed_truth_files(), ids=lambda p: p.name)
-def test_each_seed_imports_through_the_command(path, db):
+@pytest.mark.parametrize("path", plan_files(), ids=lambda p: p.name)
+def test_each_plan_file_imports_through_the_command(path, db):
     out, _ = run("import", str(path))
 
     plan = Plan.objects.get()

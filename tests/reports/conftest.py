@@ -53,9 +53,3 @@ def soffice_convert(tmp_path):
         return {p: outdir / f"{p.stem}.pdf" for p in paths}
 
     return convert
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """The test client speaks plain HTTP; production redirects it to HTTPS."""
-    settings.SECURE_SSL_REDIRECT = False

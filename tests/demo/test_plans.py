@@ -5,31 +5,19 @@ from __future__ import annotations
 import pytest
 
 from jalon.demo import plans as demo_plans
-from jalon.demo.build import NETWORK_SLUG
-from jalon.network.enums import OrganizationKind
 from jalon.plans.enums import PlanState
 from jalon.plans.interchange import dumps, loads
 from jalon.plans.models import ExpectedResult, Plan
 from jalon.plans.queries import plan_as_draft
 from jalon.plans.services import create_plan_from_draft
-from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    """The network step's national organization and two regional members, then the plans step."""
-    national = OrganizationFactory(
-        name="Réseau de démonstration",
-        acronym="RD",
-        slug=NETWORK_SLUG,
-        kind=OrganizationKind.NATIONAL,
-    )
-    for name in ["Table régionale A", "Table régionale B"]:
-        OrganizationFactory(name=name, parent=national, kind=OrganizationKind.REGIONAL)
-    demo_plans.build()
-    return national
+def demo(built):
+    """The demo's national organization (tests/demo/conftest.py builds the whole demo once)."""
+    return built
 
 
 def test_the_national_plan_is_a_five_year_plan_adopted_at_an_aga(demo):

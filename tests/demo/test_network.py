@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from jalon.accounts.enums import Role
 from jalon.accounts.models import Membership, User
 from jalon.demo import network as demo
@@ -11,12 +9,6 @@ from jalon.demo.build import DEMO_PASSWORD, NETWORK_SLUG, build_demo, demo_accou
 from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Organization
 from jalon.network.queries import regions_overview
-
-
-@pytest.fixture
-def built(db):
-    build_demo()
-    return Organization.objects.get(slug=NETWORK_SLUG)
 
 
 def test_demo_has_a_national_network_and_six_or_more_regional_members_in_different_regions(built):
