@@ -14,7 +14,7 @@ from jalon.core.fiscal import PlanYear
 
 from .. import queries, services
 from ..enums import AssessmentStatus
-from ..forms import LockForm, UnlockForm
+from ..forms import LockForm, TrackingStartForm, UnlockForm
 from ..rollups import rollup, rollups_by
 from .common import plan_context, plan_for, require, today, year_for
 
@@ -74,6 +74,8 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         can_log=queries.can_log(request.user, plan),
         lock_form=LockForm(initial={"year": year.number}) if year else None,
         unlock_form=UnlockForm(initial={"year": year.number}) if year else None,
+        tracking_start=queries.tracking_start(plan),
+        start_form=TrackingStartForm(initial={"tracking_started_on": plan.tracking_started_on}),
     )
     return render(request, "tracking/dashboard.html", context)
 
@@ -106,6 +108,30 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
         plan, "progress", year=year, years=plan.years, total=rollup(states), sections=sections
     )
     return render(request, "tracking/progress.html", context)
+
+
+@login_required
+@require_POST
+def tracking_start(request: HttpRequest, pk: int) -> HttpResponse:
+    """Editors say when follow-up started in Jalon (empty: the first record's date)."""
+    plan = plan_for(request, pk)
+    require(queries.can_edit_tracking(request.user, plan))
+    form = TrackingStartForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_tracking_start(
+                plan=plan,
+                on_date=form.cleaned_data["tracking_started_on"],
+                user=request.user if request.user.is_authenticated else None,
+            )
+            messages.success(request, _("Le début du suivi est enregistré."))
+        except services.TrackingError as exc:
+            messages.error(request, exc.message)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect(f"{reverse('tracking:dashboard', args=[plan.pk])}#debut-suivi")
 
 
 @login_required
