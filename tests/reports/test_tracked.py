@@ -58,7 +58,9 @@ def test_annual_report_carries_target_value_assessment_and_reason(followed):
     meetings = next(line for line in lines if line.indicator.text == "8 rencontres annuelles")
     assert meetings.result.target_text
     assert meetings.result.value_text.startswith(str(int(meetings.result.value)))
-    assert meetings.result.assessment == "off_track"
+    # Year 1 (2017-2018) is over: a final verdict, not a provisional one.
+    assert meetings.result.assessment == "not_achieved"
+    assert meetings.result.provisional is False
     assert meetings.result.reason
     assert sum(c.count for c in report.assessments) == report.indicator_count
 

@@ -18,7 +18,12 @@ from ..forms import LockForm, TrackingStartForm, UnlockForm
 from ..rollups import rollup, rollups_by
 from .common import plan_context, plan_for, require, today, year_for
 
-CONCERNS = {AssessmentStatus.AT_RISK, AssessmentStatus.OFF_TRACK, AssessmentStatus.NO_DATA}
+CONCERNS = {
+    AssessmentStatus.NOT_ACHIEVED,
+    AssessmentStatus.AT_RISK,
+    AssessmentStatus.OFF_TRACK,
+    AssessmentStatus.NO_DATA,
+}
 
 
 @login_required
@@ -38,7 +43,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         if o.pk in by_orientation
     ]
     locks = queries.open_locks(plan)
-    rows = queries.indicator_rows(plan, day, up_to=year.number if year else None, locks=locks)
+    logs = queries.load_logs(plan)
+    start = queries.tracking_start(plan, logs)
+    rows = queries.indicator_rows(
+        plan, day, up_to=year.number if year else None, locks=locks, logs=logs, start=start
+    )
     concerns = []
     counts: list[tuple[str, int]] = []
     if year is not None:
@@ -47,7 +56,12 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             result = row.for_year(year.number)
             if result is not None and result.assessment.status in CONCERNS:
                 concerns.append((row, result))
-        order = [AssessmentStatus.OFF_TRACK, AssessmentStatus.AT_RISK, AssessmentStatus.NO_DATA]
+        order = [
+            AssessmentStatus.NOT_ACHIEVED,
+            AssessmentStatus.OFF_TRACK,
+            AssessmentStatus.AT_RISK,
+            AssessmentStatus.NO_DATA,
+        ]
         concerns.sort(key=lambda item: order.index(item[1].assessment.status))
     late = [
         (a, queries.days_since_update(a, day))
@@ -74,7 +88,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         can_log=queries.can_log(request.user, plan),
         lock_form=LockForm(initial={"year": year.number}) if year else None,
         unlock_form=UnlockForm(initial={"year": year.number}) if year else None,
-        tracking_start=queries.tracking_start(plan),
+        tracking_start=start,
         start_form=TrackingStartForm(initial={"tracking_started_on": plan.tracking_started_on}),
     )
     return render(request, "tracking/dashboard.html", context)
