@@ -293,12 +293,39 @@ def test_qualitative_takes_the_judgement_a_person_recorded():
         target("qualitative"),
         Measure(narrative="Peu de liens encore.", judgement="at_risk"),
         year=YEAR,
-        today=AFTER,
+        today=HALF,
     )
     assert result.status == S.AT_RISK
     assert result.reason == (
-        "Appréciation inscrite avec le constat « Peu de liens encore. » : à risque"
+        "Appréciation inscrite (« à risque ») avec le constat « Peu de liens encore. » : "
+        f"à risque{PROVISIONAL}"
     )
+
+
+def test_a_persons_en_bonne_voie_settles_as_not_achieved_once_the_year_is_over():
+    result = assess(
+        target("qualitative"),
+        Measure(narrative="Des liens se tissent.", judgement="on_track"),
+        year=YEAR,
+        today=AFTER,
+    )
+    assert result.status == S.NOT_ACHIEVED
+    assert result.reason == (
+        "Appréciation inscrite (« en bonne voie ») avec le constat « Des liens se tissent. » : "
+        "non atteint"
+    )
+
+
+def test_a_change_just_short_of_its_target_never_prints_as_the_target():
+    # 1 924 → 2 116 is +9,979 %: "+9,9 %", short of +10 % (goal 2 116,4): not achieved.
+    result = assess(
+        target("growth", 10, "%", "year", "increase"),
+        Measure(value=d(2116), previous=d(1924), noun="visites"),
+        year=YEAR,
+        today=AFTER,
+    )
+    assert result.status == S.NOT_ACHIEVED
+    assert f"2{NB}116 visites, +9,9{NB}% sur l'année précédente" in result.reason
 
 
 # --- by a deadline ---------------------------------------------------------------------------

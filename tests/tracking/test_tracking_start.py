@@ -43,7 +43,7 @@ def _computed_meetings(plan):
 
 
 def test_computed_values_before_follow_up_started_are_not_tracked_never_zero(old_plan):
-    action, indicator = _computed_meetings(old_plan)
+    action, _indicator = _computed_meetings(old_plan)
     services.log_activity(
         plan=old_plan,
         user=None,

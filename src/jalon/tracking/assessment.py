@@ -18,7 +18,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -403,7 +403,7 @@ def _growth(
     )
     facts = words % {
         "value": quantity(measure.value, unit),
-        "change": _signed_change(measure.value, previous),
+        "change": _signed_change(measure.value, previous, -goal_pct if decreasing else goal_pct),
         "pct": pct(goal_pct),
         "previous": quantity(previous, unit),
         "goal": num(goal),
@@ -588,13 +588,14 @@ def _qualitative(measure: Measure, year: PlanYear) -> Assessment:
         )
     excerpt = _excerpt(measure.narrative)
     if measure.judgement and measure.judgement in JUDGEMENTS:
-        # A person's judgement is theirs: printed as recorded, never settled by the rules.
+        # A person's judgement is the assessment; once the year is over, anything short of
+        # "atteint" settles as "non atteint", with the person's words kept in the reason.
         status = AssessmentStatus(measure.judgement)
-        facts = _("Appréciation inscrite avec le constat « %(excerpt)s »") % {"excerpt": excerpt}
-        return Assessment(
-            status,
-            _("%(facts)s : %(verdict)s") % {"facts": facts, "verdict": str(status.label).lower()},
-        )
+        facts = _("Appréciation inscrite (« %(judgement)s ») avec le constat « %(excerpt)s »") % {
+            "judgement": str(status.label).lower(),
+            "excerpt": excerpt,
+        }
+        return _verdict(status, facts)
     return _followed(_("Constat inscrit pour l'année : « %(excerpt)s »") % {"excerpt": excerpt})
 
 
@@ -642,10 +643,23 @@ def _signed_pct(value: Decimal) -> str:
     return f"+{pct(value)}" if value > 0 else pct(value)
 
 
-def _signed_change(value: Decimal, previous: Decimal) -> str:
+def _signed_change(value: Decimal, previous: Decimal, goal: Decimal | None = None) -> str:
     if previous == 0:
         return _("l'an dernier était à zéro")
-    return _signed_pct((value - previous) * 100 / previous)
+    return _signed_pct(change_pct(value, previous, goal))
+
+
+def change_pct(value: Decimal, previous: Decimal, goal: Decimal | None = None) -> Decimal:
+    """The change from `previous` in %, to one decimal (+8,69 % → +8,7 %).
+
+    A change just short of its `goal` (a signed %) is cut rather than rounded, so it never
+    prints as the goal it missed: +9,98 % for a +10 % target reads "+9,9 %", not "+10,0 %".
+    """
+    exact = (value - previous) * 100 / previous
+    shown = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if goal is not None and abs(exact) < abs(goal) <= abs(shown):
+        shown = exact.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    return shown
 
 
 def _excerpt(text: str, limit: int = 80) -> str:

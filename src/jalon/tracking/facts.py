@@ -34,6 +34,7 @@ from jalon.reports.data import (
     SatisfactionResult,
 )
 
+from .assessment import change_pct
 from .enums import AssessmentStatus
 from .formats import day_text, french_count, num, pct, quantity
 from .models import StatusUpdate
@@ -157,15 +158,20 @@ def change_text(
     previous = result.measure.previous
     if previous is None or previous == 0:
         return ""
-    change = (result.value - previous) * 100 / previous
+    goal = (target or {}).get("value")
+    wanted = None
+    if isinstance(goal, int | float) and not isinstance(goal, bool):
+        wanted = Decimal(str(goal))
+        if (target or {}).get("direction") == "decrease":
+            wanted = -wanted
+    change = change_pct(result.value, previous, wanted)
     text = _("%(change)s sur %(year)s") % {
         "change": ("+" if change > 0 else "") + pct(change),
         "year": _previous_label(result, years),
     }
-    goal = (target or {}).get("value")
-    if isinstance(goal, int | float) and not isinstance(goal, bool):
-        sign = "-" if (target or {}).get("direction") == "decrease" else "+"
-        text += _(" ; cible %(target)s") % {"target": sign + pct(Decimal(str(goal)))}
+    if wanted is not None:
+        sign = "+" if wanted >= 0 else ""
+        text += _(" ; cible %(target)s") % {"target": sign + pct(wanted)}
     return text
 
 
