@@ -471,3 +471,20 @@ def test_each_target_form_reads_the_same_in_english_everywhere():
     with translation.override("en"):
         for text, _french, english in PHRASES:
             assert describe_target(parse_target(text)) == english, text
+
+
+def test_growth_during_the_year_compares_levels_not_a_change_of_part_of_a_year():
+    # 30 December: 47 × 1,10 = 51,7 wanted for the year; 50 % gone → 25 expected; 15 < 75 %
+    # of 25 (18,75): off track. A % change of 15 on 47 (−68 %) would mean nothing yet.
+    result = assess(
+        target("growth", 10, "%", "year", "increase"),
+        Measure(value=d(15), previous=d(47), noun="contacts"),
+        year=YEAR,
+        today=HALF,
+    )
+    assert result.status == S.OFF_TRACK
+    assert result.reason == (
+        "15 contacts à ce jour, contre 47 contacts l'année précédente ; cible : hausse de "
+        f"10{NB}%, soit 51,7 ; 50{NB}% de l'année écoulée, soit 25 à ce jour : hors cible"
+        f"{PROVISIONAL}"
+    )

@@ -556,7 +556,12 @@ def build_annual_report(
                     AnnualAction(
                         action=action,
                         state=state,
-                        done=facts.done.get(action.id, ()),
+                        # The current note is printed with the state: not twice.
+                        done=tuple(
+                            line
+                            for line in facts.done.get(action.id, ())
+                            if line != state.progress_note
+                        ),
                         activities=activities,
                         indicators=tuple(indicators),
                     )

@@ -401,6 +401,19 @@ def _growth(
             "%(pct)s, soit %(goal)s"
         )
     )
+    if share < 1:
+        # A year under way holds part of a year: its change on a whole year means nothing yet.
+        words = (
+            _(
+                "%(value)s à ce jour, contre %(previous)s l'année précédente ; cible : baisse de "
+                "%(pct)s, soit au plus %(goal)s"
+            )
+            if decreasing
+            else _(
+                "%(value)s à ce jour, contre %(previous)s l'année précédente ; cible : hausse "
+                "de %(pct)s, soit %(goal)s"
+            )
+        )
     facts = words % {
         "value": quantity(measure.value, unit),
         "change": _signed_change(measure.value, previous, -goal_pct if decreasing else goal_pct),

@@ -158,6 +158,18 @@ def change_text(
     previous = result.measure.previous
     if previous is None or previous == 0:
         return ""
+    if result.assessment.provisional:
+        # Part of a year against a whole one: say both levels, not a % change that means
+        # nothing yet ("à ce jour ; 47 contacts en 2025-2026 ; cible +10 %").
+        text = _("à ce jour ; %(previous)s en %(year)s") % {
+            "previous": quantity(previous, result.measure.noun),
+            "year": _previous_label(result, years),
+        }
+        goal = (target or {}).get("value")
+        if isinstance(goal, int | float) and not isinstance(goal, bool):
+            sign = "-" if (target or {}).get("direction") == "decrease" else "+"
+            text += _(" ; cible %(target)s") % {"target": sign + pct(Decimal(str(goal)))}
+        return text
     goal = (target or {}).get("value")
     wanted = None
     if isinstance(goal, int | float) and not isinstance(goal, bool):
