@@ -468,10 +468,18 @@ class IndicatorTrend:
 
     @property
     def final(self) -> TrendPoint | None:
-        """The latest year that was assessed with data (else the latest year at all)."""
-        for point in reversed(self.points):
-            if point.assessment and point.assessment not in ("no_data", "not_tracked"):
-                return point
+        """The latest closed year assessed with data; else the year under way (its verdict is
+        provisional and says so); else the latest year at all."""
+        assessed = [
+            p
+            for p in self.points
+            if p.assessment and p.assessment not in ("no_data", "not_tracked")
+        ]
+        settled = [p for p in assessed if not p.provisional]
+        if settled:
+            return settled[-1]
+        if assessed:
+            return assessed[-1]
         return self.points[-1] if self.points else None
 
     @property
