@@ -31,9 +31,10 @@ def french_count(n: int | float | Decimal) -> int:
     """The count to give `ngettext` so French puts 0 and 1 in the singular ("0 action
     complétée"): our French strings are the message ids, with no French catalog behind them,
     so gettext would apply the English rule (singular for 1 only)."""
-    if (get_language() or "fr").startswith("fr") and abs(n) < 2:
+    count = int(n)
+    if (get_language() or "fr").startswith("fr") and abs(count) < 2:
         return 1
-    return int(n)
+    return count
 
 
 def pct(value: Decimal | float | int | None) -> str:
