@@ -226,10 +226,6 @@ def value_text(
     return ""
 
 
-# Kept for callers written before value_text took the plan years.
-_value_text = value_text
-
-
 # --- pre-flight: what is missing before printing a year ------------------------------------
 
 

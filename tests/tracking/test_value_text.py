@@ -1,0 +1,86 @@
+"""Every target form prints its value in the indicator's own unit, with its target in the one
+wording (plans.target_text), in the facts every report reads.
+
+A three-year plan from 1 July 2023, read on 3 October 2025; the values are those of An 2
+(2024-2025), a closed year: its verdicts are final.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from jalon.plans.targets import parse_target
+from jalon.reports.data import load_plan_report
+from jalon.tracking import services
+from jalon.tracking.facts import TrackingFacts
+from tests.factories import IndicatorFactory
+
+from .conftest import make_actions, make_plan
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2025, 10, 3)
+NB = "\u00a0"
+
+# text, how the value is entered for An 2, value printed, target printed, final verdict
+FORMS = [
+    ("8 rencontres annuelles", {"value": 3}, "3 rencontres", "8 rencontres par année",
+     "not_achieved"),
+    ("Taux de 75% de satisfaction", {"value": 80}, f"80{NB}%", f"au moins 75{NB}%",
+     "achieved"),
+    ("Nombre de membres recrutés", {"value": 1347}, f"1{NB}347 membres", "nombre, sans cible",
+     "followed"),
+    ("Structure de veille mise en place", {"done": True, "on_date": dt.date(2024, 10, 3)},
+     "Réalisé le 3 octobre 2024", "jalon : fait ou non", "achieved"),
+    ("Les membres se connaissent bien", {"narrative": "Des liens se tissent."},
+     "Des liens se tissent.", "qualitatif", "followed"),
+    ("2 038 visites d'ici 2026", {"value": 1}, "1 visite", f"2{NB}038 visites d'ici 2026",
+     "not_achieved"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def old_plan(org_a):
+    return make_plan(
+        org_a, TODAY, period_start=dt.date(2023, 7, 1), period_end=dt.date(2026, 6, 30)
+    )
+
+
+def _facts(plan):
+    report = load_plan_report(plan.pk)
+    return TrackingFacts(today=TODAY).annual_facts(report, report.years[1])
+
+
+@pytest.mark.parametrize(("text", "entry", "value", "target", "verdict"), FORMS)
+def test_each_target_form_prints_its_value_in_its_own_unit(
+    old_plan, text, entry, value, target, verdict
+):
+    action = make_actions(old_plan, 1)[0]
+    indicator = IndicatorFactory(action=action, plan=old_plan, text=text, target=parse_target(text))
+    services.record_indicator_value(
+        indicator=indicator,
+        user=None,
+        plan_year=2,
+        value=Decimal(entry["value"]) if "value" in entry else None,
+        done=entry.get("done"),
+        on_date=entry.get("on_date"),
+        narrative=entry.get("narrative", ""),
+    )
+    result = _facts(old_plan).indicators[indicator.pk]
+    assert (result.value_text, result.target_text, result.assessment) == (value, target, verdict)
+
+
+def test_a_frequency_prints_how_many_times_singular_for_one(old_plan):
+    action = make_actions(old_plan, 1)[0]
+    text = "mise à jour tous les 3 mois"
+    indicator = IndicatorFactory(action=action, plan=old_plan, text=text, target=parse_target(text))
+    services.add_occurrence(indicator=indicator, user=None, on_date=dt.date(2024, 9, 1))
+    once = _facts(old_plan).indicators[indicator.pk]
+    services.add_occurrence(indicator=indicator, user=None, on_date=dt.date(2024, 12, 1))
+    twice = _facts(old_plan).indicators[indicator.pk]
+    assert (once.value_text, once.target_text) == ("1 fois", "4 fois par année")
+    assert twice.value_text == "2 fois"
+    assert twice.assessment == "not_achieved"  # 2 of the 4 a year wanted, the year is over
