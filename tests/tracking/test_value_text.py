@@ -84,3 +84,31 @@ def test_a_frequency_prints_how_many_times_singular_for_one(old_plan):
     assert (once.value_text, once.target_text) == ("1 fois", "4 fois par année")
     assert twice.value_text == "2 fois"
     assert twice.assessment == "not_achieved"  # 2 of the 4 a year wanted, the year is over
+
+
+def test_the_bilan_annuel_prints_a_growth_level_never_as_a_percentage(old_plan):
+    from jalon.reports.registry import BY_IDENTIFIER
+
+    action = make_actions(old_plan, 1)[0]
+    text = "Hausse de 15 % des abonnés chaque année"
+    indicator = IndicatorFactory(action=action, plan=old_plan, text=text, target=parse_target(text))
+    for year, value in ((1, 1944), (2, 2113)):
+        services.record_indicator_value(
+            indicator=indicator, user=None, plan_year=year, value=Decimal(value)
+        )
+    html = BY_IDENTIFIER["annual"].render(old_plan, {"year": 2}, "html").content.decode()
+    flat = " ".join(html.replace(NB, " ").split())
+    assert "2 113 abonnés, +8,7 % sur 2023-2024 ; cible +15 %" in flat
+    assert "2 113 %" not in flat
+    assert "Non atteint" in flat
+
+
+def test_the_dashboard_offers_editors_the_start_of_follow_up(old_plan, cast, login):
+    from django.urls import reverse
+
+    url = reverse("tracking:dashboard", args=[old_plan.pk])
+    editor = login(cast["editor_a"]).get(url).content.decode()
+    assert "Début du suivi dans Jalon" in editor
+    assert "Rien n'a encore été saisi : aucune année n'est suivie." in editor
+    reader = login(cast["reader_a"]).get(url).content.decode()
+    assert "Début du suivi dans Jalon" not in reader
