@@ -112,3 +112,21 @@ def test_the_dashboard_offers_editors_the_start_of_follow_up(old_plan, cast, log
     assert "Rien n'a encore été saisi : aucune année n'est suivie." in editor
     reader = login(cast["reader_a"]).get(url).content.decode()
     assert "Début du suivi dans Jalon" not in reader
+
+
+def test_a_growth_level_during_its_year_is_compared_with_last_years_level(old_plan):
+    action = make_actions(old_plan, 1)[0]
+    text = "Hausse de 10 % des contacts personnalisés chaque année"
+    indicator = IndicatorFactory(action=action, plan=old_plan, text=text, target=parse_target(text))
+    for year, value in ((2, 47), (3, 15)):
+        services.record_indicator_value(
+            indicator=indicator, user=None, plan_year=year, value=Decimal(value)
+        )
+    report = load_plan_report(old_plan.pk)
+    result = (
+        TrackingFacts(today=TODAY).annual_facts(report, report.years[2]).indicators[indicator.pk]
+    )
+    # An 3 has run 95 days: 15 of them against 47 for a whole year is not "-68,1 %".
+    assert result.value_text == f"15 contacts à ce jour ; 47 contacts en 2024-2025 ; cible +10{NB}%"
+    assert result.provisional is True
+    assert result.status_note == "provisoire — état au 3 octobre 2025"

@@ -204,7 +204,11 @@ def value_text(
         if form == "growth":
             level = quantity(result.value, result.measure.noun)
             change = change_text(result, target, years)
-            return f"{level}, {change}" if change else level
+            if not change:
+                return level
+            # "15 contacts à ce jour ; 47 contacts en 2025-2026" / "2 113 abonnés, +8,7 % sur …"
+            joint = " " if result.assessment.provisional else ", "
+            return f"{level}{joint}{change}"
         if form == "rate" or unit == "%":
             return pct(result.value)
         return quantity(result.value, unit)
