@@ -11,16 +11,17 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jalon.plans.target_text import describe_target
 from jalon.plans.targets import (
     CADENCE_UNITS,
     CONFIDENCES,
     DIRECTIONS,
     PERIODS,
     TARGET_FORMS,
-    describe_target,
     parse_target,
 )
 
@@ -122,7 +123,7 @@ def test_parse_target_reads_a_range_of_percentages():
     target = parse_target("entre 60 % et 80 % de participation")
     assert row_of(target) == ("rate", 60, "%", None, "at_least")
     assert target["max"] == 80
-    assert describe_target(target) == "60 à 80 %"
+    assert describe_target(target) == "60 à 80\u00a0%"
 
 
 def test_parse_target_reads_a_rate_without_a_value():
@@ -325,9 +326,9 @@ def test_parse_target_confidence_is_low_for_a_count_without_period():
     ("text", "description"),
     [
         ("8 rencontres annuelles", "8 rencontres par année"),
-        ("Taux de 75% de satisfaction", "au moins 75 %"),
-        ("Hausse de 10% par année", "+10 % par année"),
-        ("Baisse de 5 % des absences", "-5 %"),
+        ("Taux de 75% de satisfaction", "au moins 75\u00a0%"),
+        ("Hausse de 10% par année", "+10\u00a0% par année"),
+        ("Baisse de 5 % des absences", "-5\u00a0%"),
         ("mise à jour tous les 3 mois", "4 fois par année"),
         ("Sondage aux deux ans", "1 fois tous les 2 ans"),
         ("Rédaction et adoption d'un cadre de référence", "jalon : fait ou non"),
@@ -339,7 +340,7 @@ def test_parse_target_confidence_is_low_for_a_count_without_period():
         ("8 régions sur 17", "8 régions sur 17"),
         ("Augmentation du nombre de visites", "en hausse"),
         ("Taux d'ouverture des infolettres", "taux, sans cible"),
-        ("1 500 abonnés par année", "1 500 abonnés par année"),
+        ("1 500 abonnés par année", "1\u00a0500 abonnés par année"),
     ],
 )
 def test_describe_target_says_it_in_french(text, description):
@@ -347,20 +348,18 @@ def test_describe_target_says_it_in_french(text, description):
 
 
 def test_describe_target_says_it_in_english():
-    assert describe_target(parse_target("8 rencontres annuelles"), language="en") == (
-        "8 rencontres per year"
-    )
-    assert describe_target(parse_target("Taux de 75% de satisfaction"), language="en") == (
-        "at least 75 %"
-    )
-    assert describe_target({"form": "milestone"}, language="en") == "milestone: done or not"
+    with translation.override("en"):
+        assert describe_target(parse_target("8 rencontres annuelles")) == "8 rencontres per year"
+        assert describe_target(parse_target("Taux de 75% de satisfaction")) == "at least 75\u00a0%"
+        assert describe_target({"form": "milestone"}) == "milestone: done or not"
 
 
 def test_describe_target_accepts_targets_corrected_by_hand():
     assert describe_target({"form": "count", "value": 3, "unit": "ateliers"}) == "3 ateliers"
     assert describe_target({"form": "count", "value": "trois"}) == "nombre, sans cible"
     assert (
-        describe_target({"form": "rate", "value": 2.5, "direction": "at_most"}) == "au plus 2,5 %"
+        describe_target({"form": "rate", "value": 2.5, "direction": "at_most"})
+        == "au plus 2,5\u00a0%"
     )
     assert describe_target({}) == "cible non reconnue"
     assert describe_target(None) == "cible non reconnue"

@@ -58,7 +58,9 @@ def test_annual_report_carries_target_value_assessment_and_reason(followed):
     meetings = next(line for line in lines if line.indicator.text == "8 rencontres annuelles")
     assert meetings.result.target_text
     assert meetings.result.value_text.startswith(str(int(meetings.result.value)))
-    assert meetings.result.assessment == "off_track"
+    # Year 1 (2017-2018) is over: a final verdict, not a provisional one.
+    assert meetings.result.assessment == "not_achieved"
+    assert meetings.result.provisional is False
     assert meetings.result.reason
     assert sum(c.count for c in report.assessments) == report.indicator_count
 
@@ -164,7 +166,11 @@ def test_global_report_follows_each_indicator_across_years(followed):
     meetings = next(t for t in report.trends if t.indicator.text == "8 rencontres annuelles")
     assert [p.year for p in meetings.points] == [1, 2]
     assert meetings.direction == "up"
-    assert meetings.final is not None and meetings.final.year == 2
+    # On 1 September 2018 An 2 has just begun: its verdict is provisional, so the final
+    # appraisal is the last closed year's (An 1), not a provisional "en bonne voie".
+    assert meetings.points[-1].provisional is True
+    assert meetings.final is not None and meetings.final.year == 1
+    assert meetings.final.assessment == "not_achieved"
     assert [(y.number, a.count) for y, a in report.activities] == [(1, 2), (2, 0)]
 
 

@@ -60,3 +60,30 @@ def test_rollups_by_objective_and_orientation():
     assert by_objective[1].completion_rate == 100
     assert by_objective[2].completion_rate == 0
     assert by_orientation[1].completion_rate == 50
+
+
+def test_completion_rate_is_the_same_on_the_dashboard_and_in_every_report():
+    # 9 actions: 2 completed, 1 abandoned (left out), 1 postponed and 5 in progress (not
+    # completed). 2 / (9 − 1) = 25 %; the old *mise à jour* divided by 9 and printed 22 %.
+    from jalon.reports import text
+    from jalon.reports.data import ActionState as ReportState
+    from jalon.reports.data import StatusSummary, completion_rate, count_statuses
+
+    statuses = ["completed"] * 2 + ["abandoned", "postponed"] + ["in_progress"] * 5
+    dashboard = rollup(state(i, s) for i, s in enumerate(statuses))
+    summary = StatusSummary(count_statuses([ReportState(status=s) for s in statuses]))
+    assert dashboard.completion_rate == 25
+    assert summary.completed_share == completion_rate(summary) == 25.0
+    expected = (
+        f"2 actions complétées sur 8 (25{NB}%) ; 1 action abandonnée n'est pas comptée ; "
+        "1 action reportée compte comme non complétée."
+    )
+    assert dashboard.completion_text == expected
+    assert text.completion_sentence(summary) == expected
+
+
+def test_completion_text_puts_zero_and_one_in_the_singular():
+    none_done = rollup([state(1, "in_progress"), state(2, "in_progress")])
+    one_done = rollup([state(1, "completed"), state(2, "in_progress")])
+    assert none_done.completion_text == f"0 action complétée sur 2 (0{NB}%)."
+    assert one_done.completion_text == f"1 action complétée sur 2 (50{NB}%)."

@@ -440,7 +440,9 @@ def test_unlocking_from_the_dashboard_needs_a_reason(login, cast, plan):
     assert "déverrouillée le" in page and "« Erreur dans une date »" in page
 
 
-def test_pages_follow_the_english_interface(login, cast, plan, carried):
+def test_pages_follow_the_english_interface(login, cast, plan, carried, today):
+    # Follow-up has started (one update): an indicator without a value is missing data.
+    services.update_action_status(action=carried, user=None, status="in_progress", on_date=today)
     client = login(cast["reader_a"])
     client.cookies["jalon_language"] = "en"
     html = client.get(reverse("tracking:dashboard", args=[plan.pk])).content.decode()

@@ -16,7 +16,6 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role, role_at_least
@@ -28,7 +27,7 @@ from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, plan_of
 from .enums import ActorKind
 from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
 from .queries import get_plan_for_user
-from .targets import describe_target
+from .target_text import describe_target
 
 # --- Access -----------------------------------------------------------------------------------------
 
@@ -189,7 +188,7 @@ def target_summary(target: Any) -> str:
     """
     if not isinstance(target, dict) or not target or target.get("form") == "qualitative":
         return ""
-    return describe_target(target, language=get_language() or "fr")
+    return describe_target(target)
 
 
 # --- History ------------------------------------------------------------------------------------------

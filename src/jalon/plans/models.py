@@ -87,6 +87,18 @@ class Plan(models.Model):
     reminder_days = models.PositiveSmallIntegerField(
         _("rappel après (jours sans mise à jour)"), default=30
     )
+    # When follow-up started in Jalon (a plan adopted before Jalon was). Empty: the date of the
+    # first record entered (tracking.queries.tracking_start). Years that ended before it are
+    # "pas de suivi": what the logs would compute for them is unknown, not zero.
+    tracking_started_on = models.DateField(
+        _("début du suivi dans Jalon"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Laissez vide pour prendre la date de la première saisie. Les années terminées "
+            "avant cette date sont « pas de suivi » : elles ne sont ni comptées à zéro ni jugées."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

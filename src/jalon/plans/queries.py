@@ -24,7 +24,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import get_language
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, network_ids_of, role_in
@@ -49,7 +48,8 @@ from .models import (
     Plan,
     Revision,
 )
-from .targets import describe_target, parse_target
+from .target_text import describe_target
+from .targets import parse_target
 
 # --- Access -------------------------------------------------------------------------------
 
@@ -189,7 +189,7 @@ def parse_indicator_target(text: str) -> dict[str, Any] | None:
 def describe_indicator_target(target: dict[str, Any] | None) -> str:
     if not target:
         return ""
-    return describe_target(target, language=get_language() or "fr")
+    return describe_target(target)
 
 
 # --- The whole tree -----------------------------------------------------------------------

@@ -4,7 +4,7 @@ Plans write their targets in sentences: "8 rencontres annuelles", "Taux de 75% d
 satisfaction", "Hausse de 10% des contacts chaque année", "mise à jour tous les 3 mois".
 `parse_target` reads such a sentence and returns a structured target (a JSON-serialisable
 dict) that the plan page shows beside the text and that a person may correct; the text
-itself is never rewritten. `describe_target` turns a target back into a short phrase.
+itself is never rewritten. `plans.target_text.describe_target` turns a target back into a short phrase.
 
 The reader is a small pipeline over a lower-cased copy of the text that keeps every
 character at the same index as in the original, so the part of the text that carried the
@@ -984,7 +984,7 @@ def parse_target(text: str) -> Target | None:
     for start, end in [*_masked(t, cadences), *((c.start, c.end) for c in cadences)]:
         blocked[start:end] = b"\x01" * (end - start)
     numbers = [n for n in _numbers(t.low) if n.value > 0 and not any(blocked[n.start : n.end])]
-    return (
+    target = (
         _percent_target(t, numbers)
         or _fraction_target(t)
         or _count_target(t, numbers, cadences)
@@ -994,150 +994,46 @@ def parse_target(text: str) -> Target | None:
         or _milestone_target(t)
         or _result("qualitative", confidence="low")
     )
+    return _with_deadline(target, t.low)
 
 
-# ---------------------------------------------------------------------------------------
-# Describing a target.
-
-_PERIOD_PHRASES = {
-    "fr": {
-        "year": "par année",
-        "semester": "par semestre",
-        "quarter": "par trimestre",
-        "month": "par mois",
-        "week": "par semaine",
-        "plan": "sur la durée du plan",
-    },
-    "en": {
-        "year": "per year",
-        "semester": "per semester",
-        "quarter": "per quarter",
-        "month": "per month",
-        "week": "per week",
-        "plan": "over the plan",
-    },
-}
-_EVERY_PHRASES = {
-    "fr": {"day": ("jour", "jours"), "week": ("semaine", "semaines"),
-           "month": ("mois", "mois"), "year": ("an", "ans")},
-    "en": {"day": ("day", "days"), "week": ("week", "weeks"),
-           "month": ("month", "months"), "year": ("year", "years")},
-}  # fmt: skip
-_WORDS = {
-    "fr": {
-        "at_least": "au moins",
-        "at_most": "au plus",
-        "times": "fois",
-        "to": "à",
-        "out_of": "sur",
-        "every": "tous les",
-        "every_one": "chaque",
-        "once": "1 fois",
-        "rising": "en hausse",
-        "falling": "en baisse",
-        "rate": "taux, sans cible",
-        "plain_count": "nombre, sans cible",
-        "plain_count_period": "nombre {period}, sans cible",
-        "milestone": "jalon : fait ou non",
-        "qualitative": "qualitatif",
-        "unknown": "cible non reconnue",
-    },
-    "en": {
-        "at_least": "at least",
-        "at_most": "at most",
-        "times": "times",
-        "to": "to",
-        "out_of": "out of",
-        "every": "every",
-        "every_one": "every",
-        "once": "once",
-        "rising": "rising",
-        "falling": "falling",
-        "rate": "rate, no target",
-        "plain_count": "number, no target",
-        "plain_count_period": "number {period}, no target",
-        "milestone": "milestone: done or not",
-        "qualitative": "qualitative",
-        "unknown": "unrecognised target",
-    },
-}
+# "15 régions d'ici 2027", "by 2027": a count over the plan, due by the end of that year.
+_DEADLINE = re.compile(
+    r"\b(?:d'ici|au\s+plus\s+tard\s+en|avant\s+la\s+fin\s+de|by(?:\s+the\s+end\s+of)?)"
+    r"\s+(?:(?:la\s+fin\s+de\s+)?l'année\s+|(?:janvier|février|mars|avril|mai|juin|juillet|"
+    r"août|septembre|octobre|novembre|décembre)\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
 
 
-def _format_number(value: object, language: str) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if value != value or value in (float("inf"), float("-inf")):
-        return None
-    number = _tidy(float(value))
-    if isinstance(number, int):
-        return f"{number:,}".replace(",", " ")
-    text = f"{number:,.2f}".rstrip("0").rstrip(".")
-    if language == "fr":
-        text = text.replace(",", " ").replace(".", ",")
-    return text
+def _with_deadline(target: Target, low: str) -> Target:
+    """A count (or growth) with no period of its own and a year to reach it by: over the plan.
 
-
-def _pieces(*parts: str | None) -> str:
-    return " ".join(p for p in parts if p)
-
-
-def describe_target(target: Mapping[str, object] | None, *, language: str = "fr") -> str:
-    """A short phrase for a target: "8 rencontres par année", "au moins 75 %", "qualitatif".
-
-    Accepts any mapping (a person may have corrected the target by hand) and never raises.
+    Adds "by" (the calendar year) and sets the period to "plan"; other targets are unchanged.
     """
-    lang = "en" if language.startswith("en") else "fr"
-    words = _WORDS[lang]
-    if not isinstance(target, Mapping):
-        return words["unknown"]
-    form = target.get("form")
-    value = _format_number(target.get("value"), lang)
-    top = _format_number(target.get("max"), lang)
-    out_of = _format_number(target.get("out_of"), lang)
-    raw_unit = target.get("unit")
-    unit = raw_unit if isinstance(raw_unit, str) and raw_unit else None
-    period_key = target.get("period")
-    period = _PERIOD_PHRASES[lang].get(period_key) if isinstance(period_key, str) else None
-    direction = target.get("direction")
-    bound = words["at_most"] if direction == "at_most" else None
-    if form == "count":
-        if value is None:
-            return words["plain_count"]
-        amount = _pieces(value, words["to"], top) if top else value
-        return _pieces(bound, amount, unit, words["out_of"] if out_of else None, out_of, period)
-    if form == "rate":
-        if value is None:
-            return words["rate"]
-        if direction in ("at_least", "at_most") and not top:
-            bound = words[str(direction)]
-        amount = f"{value} {words['to']} {top} %" if top else f"{value} %"
-        return _pieces(bound, amount, period)
-    if form == "growth":
-        if value is None:
-            return _pieces(words["falling" if direction == "decrease" else "rising"], period)
-        sign = "-" if direction == "decrease" else "+"
-        return _pieces(f"{sign}{value}", unit or "%", period)
-    if form == "frequency":
-        every = target.get("every")
-        number = target.get("value")
-        fractional = isinstance(number, float) and not number.is_integer()
-        if isinstance(every, Mapping) and (value is None or fractional):
-            count = every.get("count")
-            unit_names = _EVERY_PHRASES[lang].get(str(every.get("unit")))
-            if isinstance(count, int | float) and unit_names:
-                if count == 1:
-                    return _pieces(bound, words["once"], words["every_one"], unit_names[0])
-                shown = _format_number(count, lang)
-                return _pieces(bound, words["once"], words["every"], shown, unit_names[1])
-        if value is None:
-            return words["unknown"]
-        return _pieces(bound, value, words["times"], period)
-    if form == "plain_count":
-        if period:
-            return words["plain_count_period"].format(period=period)
-        return words["plain_count"]
-    if form == "milestone":
-        return words["milestone"]
-    if form == "qualitative":
-        return words["qualitative"]
-    return words["unknown"]
+    if target["form"] not in ("count", "growth") or target["period"] is not None:
+        return target
+    match = _DEADLINE.search(low)
+    if match is None:
+        return target
+    return {**target, "period": "plan", "by": int(match.group("year"))}
+
+
+# What a growth counts: "Hausse de 15 % des abonnés" → "abonnés".
+_GROWTH_NOUN = re.compile(
+    r"(?:%|pour\s*cent|\b(?:hausse|augmentation|accroissement|croissance|baisse|diminution|"
+    r"réduction))\s*(?:de\s+\d[\d\s,]*\s*%\s*)?(?:du\s+nombre\s+d(?:e\s+|')|des\s+|du\s+|"
+    r"de\s+la\s+|de\s+l'|d')(?P<noun>[^\W\d_][\w-]*)"
+)
+
+
+def growth_noun(text: str) -> str | None:
+    """The noun a growth target counts ("abonnés" in "Hausse de 15 % des abonnés chaque année"),
+    so its yearly level prints as "2 113 abonnés"; None when the text names none."""
+    if not text:
+        return None
+    prepared = _prepare(text)
+    match = _GROWTH_NOUN.search(prepared.low)
+    if match is None:
+        return None
+    noun = prepared.cut(*match.span("noun"))
+    return noun if noun and noun.casefold() not in {"nombre", "taux", "année", "an"} else None

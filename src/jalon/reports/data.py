@@ -166,9 +166,15 @@ class IndicatorResult:
     target_text: str = ""
     value_text: str = ""  # "8 rencontres", "75 %", "Adoptée le 3 octobre 2018"
     value: float | None = None
-    assessment: str = ""  # code, e.g. "met", "on_track", "behind", "not_met", ""
+    assessment: str = ""  # tracking.enums.AssessmentStatus code ("achieved", "followed"…), ""
     assessment_label: str = ""  # in the reader's language
     reason: str = ""
+    # The year is under way: the verdict may change ("provisoire — état au 3 octobre 2026").
+    provisional: bool = False
+    status_note: str = ""
+    # Growth targets: the level's change on the previous year ("+8,7 % sur 2024-2025").
+    change_text: str = ""
+    note: str = ""  # the note entered with the value, if any
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,9 @@ class TrendPoint:
     assessment_label: str = ""
     reason: str = ""
     target_text: str = ""
+    provisional: bool = False
+    status_note: str = ""  # "provisoire — état au 3 octobre 2026" for the year under way
+    note: str = ""  # the note entered with the value, if any
 
 
 # An indicator's history: one point per plan year up to the report's year, by indicator id.
@@ -230,6 +239,11 @@ class AnnualFacts:
     satisfaction: tuple[SatisfactionResult, ...] = ()
     activity_summary: ActivitySummary | None = None
     history: History = field(default_factory=dict)
+    # False when nothing was followed in Jalon for the year (it ended before follow-up
+    # started, or nothing was ever entered): renderers print one notice and compact
+    # "non suivi" lines instead of a page of empty measures.
+    tracked: bool = True
+    tracking_started_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +255,9 @@ class GlobalFacts:
     states: Mapping[int, ActionState] = field(default_factory=dict)
     history: History = field(default_factory=dict)
     activities: tuple[tuple[PlanYear, ActivitySummary], ...] = ()
+    # The plan years without follow-up in Jalon, and when follow-up started (None: never).
+    untracked_years: tuple[int, ...] = ()
+    tracking_started_on: dt.date | None = None
 
 
 class FactsSource(Protocol):
@@ -306,8 +323,13 @@ class StatusSummary:
 
     @property
     def completed_share(self) -> float | None:
-        """Completed actions as a percentage of all actions (abandoned ones included)."""
-        return 100.0 * self.count("completed") / self.total if self.total else None
+        """The completion rate: see `completion_rate` (one definition for every report)."""
+        return completion_rate(self)
+
+    @property
+    def counted_for_completion(self) -> int:
+        """The actions the completion rate divides by: all but the abandoned ones."""
+        return self.total - self.count("abandoned")
 
 
 @dataclass(frozen=True)
@@ -446,10 +468,18 @@ class IndicatorTrend:
 
     @property
     def final(self) -> TrendPoint | None:
-        """The latest year that was assessed with data (else the latest year at all)."""
-        for point in reversed(self.points):
-            if point.assessment and point.assessment != "no_data":
-                return point
+        """The latest closed year assessed with data; else the year under way (its verdict is
+        provisional and says so); else the latest year at all."""
+        assessed = [
+            p
+            for p in self.points
+            if p.assessment and p.assessment not in ("no_data", "not_tracked")
+        ]
+        settled = [p for p in assessed if not p.provisional]
+        if settled:
+            return settled[-1]
+        if assessed:
+            return assessed[-1]
         return self.points[-1] if self.points else None
 
     @property
@@ -483,6 +513,8 @@ class AnnualReport:
     narratives: Narratives
     activity_summary: ActivitySummary | None = None
     trends: tuple[IndicatorTrend, ...] = ()
+    tracked: bool = True  # see AnnualFacts.tracked
+    tracking_started_on: dt.date | None = None
 
     @property
     def indicator_count(self) -> int:
@@ -532,7 +564,12 @@ def build_annual_report(
                     AnnualAction(
                         action=action,
                         state=state,
-                        done=facts.done.get(action.id, ()),
+                        # The current note is printed with the state: not twice.
+                        done=tuple(
+                            line
+                            for line in facts.done.get(action.id, ())
+                            if line != state.progress_note
+                        ),
                         activities=activities,
                         indicators=tuple(indicators),
                     )
@@ -561,6 +598,8 @@ def build_annual_report(
         narratives=narratives or Narratives(),
         activity_summary=facts.activity_summary,
         trends=build_trends(plan, facts.history),
+        tracked=facts.tracked,
+        tracking_started_on=facts.tracking_started_on,
     )
 
 
@@ -573,7 +612,13 @@ class GlobalOrientation:
 
 
 def completion_rate(summary: StatusSummary) -> float | None:
-    """Completed actions over all actions, abandoned ones left out (as the tracking roll-ups)."""
+    """Completed actions over all actions but the abandoned ones, as a percentage.
+
+    The one definition of the completion rate, shared with the tracking roll-ups
+    (`tracking.rollups.completion_rate`): an abandoned action is left out of the count, a
+    postponed action counts as not completed, and so does an action with no status. None when
+    every action is abandoned (or there is none).
+    """
     counted = summary.total - summary.count("abandoned")
     return 100.0 * summary.count("completed") / counted if counted else None
 
@@ -605,6 +650,8 @@ class GlobalReport:
     assessments: tuple[AssessmentCount, ...]
     activities: tuple[tuple[PlanYear, ActivitySummary], ...]
     narratives: Narratives
+    untracked_years: tuple[int, ...] = ()  # see GlobalFacts.untracked_years
+    tracking_started_on: dt.date | None = None
 
     @property
     def completion_rate(self) -> float | None:
@@ -645,6 +692,8 @@ def build_global_report(
         assessments=_final_counts(trends),
         activities=facts.activities,
         narratives=narratives or Narratives(),
+        untracked_years=facts.untracked_years,
+        tracking_started_on=facts.tracking_started_on,
     )
 
 

@@ -15,11 +15,16 @@ from django.utils import timezone
 
 from jalon.core.fiscal import PlanYear
 from jalon.plans.models import Plan
-from jalon.tracking.assessment import describe_target
+from jalon.plans.target_text import describe_target
 from jalon.tracking.enums import ActivityKind
-from jalon.tracking.facts import TrackingFacts
-from jalon.tracking.facts import _value_text as value_text
-from jalon.tracking.queries import indicator_rows, load_logs
+from jalon.tracking.facts import TrackingFacts, status_note, value_text
+from jalon.tracking.queries import (
+    UNKNOWN_START,
+    indicator_rows,
+    is_tracked,
+    load_logs,
+    tracking_start,
+)
 from jalon.tracking.rules import ActivityRow, Logs
 
 from .data import (
@@ -56,20 +61,30 @@ def summarize_activities(
     return ActivitySummary(count=count, participants=participants, by_kind=tuple(kinds))
 
 
-def history(model: Plan, today: dt.date, logs: Logs, up_to: int | None = None) -> History:
-    """Every indicator's value and assessment for each plan year (up to `up_to`); four queries."""
+def history(
+    model: Plan,
+    today: dt.date,
+    logs: Logs,
+    up_to: int | None = None,
+    start: dt.date | object | None = UNKNOWN_START,
+) -> History:
+    """Every indicator's value and assessment for each plan year (up to `up_to`); four queries
+    (five when the start of follow-up is not passed in)."""
     out = {}
-    for row in indicator_rows(model, today, up_to=up_to, logs=logs):
+    for row in indicator_rows(model, today, up_to=up_to, logs=logs, start=start):
         target = describe_target(row.target)
         out[row.indicator.pk] = tuple(
             TrendPoint(
                 year=result.year.number,
                 value=float(result.value) if result.value is not None else None,
-                value_text=value_text(result, row.target),
+                value_text=value_text(result, row.target, model.years),
                 assessment=str(result.assessment.status),
                 assessment_label=str(result.assessment.status.label),
                 reason=result.assessment.reason,
                 target_text=target,
+                provisional=result.assessment.provisional,
+                status_note=status_note(result),
+                note=result.entry.note if result.entry is not None else "",
             )
             for result in row.years
         )
@@ -91,7 +106,9 @@ class ReportFacts(TrackingFacts):
             activities=facts.activities,
             satisfaction=facts.satisfaction,
             activity_summary=summary,
-            history=history(model, today, logs, up_to=year.number),
+            history=history(model, today, logs, up_to=year.number, start=facts.tracking_started_on),
+            tracked=facts.tracked,
+            tracking_started_on=facts.tracking_started_on,
         )
 
     def global_facts(self, plan: PlanReport, today: dt.date) -> GlobalFacts:
@@ -100,15 +117,20 @@ class ReportFacts(TrackingFacts):
         as_of = min(plan.period_end or today, today)
         logs = load_logs(model)
         started = [y.number for y in plan.years if y.start <= today]
+        start = tracking_start(model, logs)
         return GlobalFacts(
             as_of=as_of,
             states=self.states_at(plan, as_of),
-            history=history(model, today, logs, up_to=max(started, default=0)),
+            history=history(model, today, logs, up_to=max(started, default=0), start=start),
             activities=tuple(
                 (year, summarize_activities(logs.activities, year.start, year.end))
                 for year in plan.years
                 if year.start <= today
             ),
+            untracked_years=tuple(
+                y.number for y in plan.years if y.start <= today and not is_tracked(y, start)
+            ),
+            tracking_started_on=start,
         )
 
 

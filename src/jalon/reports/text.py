@@ -11,12 +11,20 @@ import datetime as dt
 import re
 
 from django.utils import dateformat
-from django.utils.translation import get_language, gettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from jalon.core.fiscal import PlanYear
 from jalon.plans.enums import ActionStatus
+from jalon.tracking.formats import french_count
 
-from .data import ActionItem, ObjectiveItem, OrientationItem, PlanReport
+from .data import (
+    ActionItem,
+    ObjectiveItem,
+    OrientationItem,
+    PlanReport,
+    StatusSummary,
+    completion_rate,
+)
 
 NBSP = "\u00a0"
 
@@ -183,3 +191,39 @@ def trend_label(direction: str) -> str:
         "down": gettext("En baisse"),
         "flat": gettext("Stable"),
     }.get(direction, "—")
+
+
+def completion_sentence(summary: StatusSummary) -> str:
+    """How the completion rate was computed, in words, for the page that prints it:
+    "4 actions complétées sur 18 (22 %) ; 2 actions abandonnées ne sont pas comptées ;
+    1 action reportée compte comme non complétée." (the dashboard says the same)."""
+    completed = summary.count("completed")
+    counted = summary.counted_for_completion
+    if not summary.total:
+        return gettext("Aucune action.")
+    if not counted:
+        return gettext("Toutes les actions sont abandonnées.")
+    sentence = ngettext(
+        "%(completed)s action complétée sur %(counted)s (%(rate)s)",
+        "%(completed)s actions complétées sur %(counted)s (%(rate)s)",
+        french_count(completed),
+    ) % {
+        "completed": number(completed),
+        "counted": number(counted),
+        "rate": percent(completion_rate(summary)),
+    }
+    abandoned = summary.count("abandoned")
+    if abandoned:
+        sentence += ngettext(
+            " ; %(n)s action abandonnée n'est pas comptée",
+            " ; %(n)s actions abandonnées ne sont pas comptées",
+            french_count(abandoned),
+        ) % {"n": number(abandoned)}
+    postponed = summary.count("postponed")
+    if postponed:
+        sentence += ngettext(
+            " ; %(n)s action reportée compte comme non complétée",
+            " ; %(n)s actions reportées comptent comme non complétées",
+            french_count(postponed),
+        ) % {"n": number(postponed)}
+    return sentence + "."

@@ -2,10 +2,12 @@
 
 `assess(target, measure, year=…, today=…)` reads the structured target of an indicator (the dict
 `plans.targets.parse_target` returns, or one a person corrected) and what was measured in the
-year, and returns one of achieved / on track / at risk / off track / no data with the reason as
-a sentence in the active language ("3 rencontres pour une cible de 8 par année ; 50 % de l'année
-écoulée, soit 4 à ce jour : à risque"). The rules are written out in docs/tracking.md; keep the
-two in step.
+year, and returns where it stands with the reason as a sentence in the active language ("3 rencontres pour
+une cible de 8 par année ; 50 % de l'année écoulée, soit 4 à ce jour : à risque (provisoire —
+état au 30 décembre 2026)"). A year under way is provisional (on track, at risk, off track);
+a year that is over or locked gets a final verdict (achieved or not achieved); a value without
+a figure to reach is "followed" (no verdict); a year before follow-up started in Jalon is "not
+tracked". The rules are written out in docs/tracking.md; keep the two in step.
 
 Nothing here touches the database: the caller loads the values (see `queries.indicator_table`).
 """
@@ -16,7 +18,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -24,7 +26,7 @@ from django.utils.translation import gettext as _
 from jalon.core.fiscal import PlanYear
 from jalon.plans.enums import ActionStatus
 
-from .enums import AssessmentStatus
+from .enums import JUDGEMENTS, VERDICTS, AssessmentStatus
 from .formats import day_text, num, pct, quantity
 
 # How many of each period a fiscal year holds, to bring every target to a yearly figure.
@@ -62,12 +64,20 @@ class Measure:
     occurrences: tuple[dt.date, ...] = ()  # frequency targets: dated occurrences in the year
     narrative: str = ""  # qualitative: what was observed
     judgement: str = ""  # qualitative: a person's own assessment (an AssessmentStatus value)
+    # False for a year that ended before follow-up started in Jalon (Plan.tracking_started_on):
+    # what is not entered by hand for it is unknown, not zero.
+    tracked: bool = True
+    previous_tracked: bool = True  # the same for the previous year (growth compares with it)
+    noun: str = ""  # what a growth target counts ("abonnés"), to print its level in words
 
 
 @dataclass(frozen=True)
 class Assessment:
     status: AssessmentStatus
     reason: str
+    provisional: bool = False  # the year is under way: the verdict may still change
+    as_of: dt.date | None = None  # the day a provisional verdict was made
+    facts: str = ""  # the reason without its verdict, to settle a final verdict
 
 
 def assess(
@@ -78,34 +88,58 @@ def assess(
     today: dt.date,
     plan_period: PlanYear | None = None,
     deadline: int | None = None,
+    final: bool = False,
 ) -> Assessment:
     """Assess one indicator for one plan year.
 
-    `plan_period` spans the whole plan (for targets set over the plan rather than per year);
-    `deadline` is the plan year by which a milestone is due (its action's last scheduled year).
+    `plan_period` spans the plan up to the deadline of a target set over the plan ("15
+    régions d'ici 2027": from the plan's start to the end of the plan year ending in 2027);
+    `deadline` is the plan year by which a milestone is due (its action's last scheduled
+    year); `final` says the year is locked, so its verdict is final even before it ends.
     """
     form = (target or {}).get("form")
-    share = year.elapsed_share(today)
+    closed = final or today > year.end
+    share = 1.0 if closed else year.elapsed_share(today)
     if today < year.start and _nothing_measured(measure):
         return Assessment(
             AssessmentStatus.NO_DATA,
             _("L'année %(year)s n'est pas commencée.") % {"year": year.label},
         )
+    if not measure.tracked and _nothing_measured(measure):
+        return Assessment(
+            AssessmentStatus.NOT_TRACKED,
+            _("Pas de suivi dans Jalon pour %(year)s : aucune valeur n'a été inscrite.")
+            % {"year": year.label},
+        )
+    result = _by_form(form, target or {}, measure, year, share, today, plan_period, deadline)
+    return _settle(result, closed=closed, today=today, year=year)
+
+
+def _by_form(
+    form: object,
+    target: Mapping[str, Any],
+    measure: Measure,
+    year: PlanYear,
+    share: float,
+    today: dt.date,
+    plan_period: PlanYear | None,
+    deadline: int | None,
+) -> Assessment:
     if form == "qualitative":
         return _qualitative(measure, year)
     if form == "milestone":
         return _milestone(measure, year, share, deadline)
     if form == "frequency":
-        return _frequency(target or {}, measure, year, share, today)
+        return _frequency(target, measure, year, share, today)
     if form == "rate":
-        return _rate(target or {}, measure, year)
+        return _rate(target, measure, year)
     if form == "growth":
-        return _growth(target or {}, measure, year, share)
+        return _growth(target, measure, year, share)
     if form == "count":
-        return _count(target or {}, measure, year, share, plan_period, today)
+        return _count(target, measure, year, share, plan_period, today)
     if form == "plain_count":
-        return _plain(target or {}, measure, year, share)
-    # No structured target: judge on what was recorded.
+        return _plain(target, measure, year, share)
+    # No structured target: say what was recorded, without a verdict.
     if measure.value is not None:
         return _plain({}, measure, year, share)
     if measure.narrative:
@@ -113,6 +147,32 @@ def assess(
     return Assessment(
         AssessmentStatus.NO_DATA,
         _("Aucune cible structurée et aucune valeur pour %(year)s.") % {"year": year.label},
+    )
+
+
+PROVISIONAL_VERDICTS = {
+    AssessmentStatus.ON_TRACK,
+    AssessmentStatus.AT_RISK,
+    AssessmentStatus.OFF_TRACK,
+}
+
+
+def _settle(result: Assessment, *, closed: bool, today: dt.date, year: PlanYear) -> Assessment:
+    """A closed year's verdict is final; a year under way says it is provisional, and when."""
+    if closed:
+        if result.status in PROVISIONAL_VERDICTS and result.facts:
+            # A verdict that did not reach its target by the end of the year is final.
+            return _verdict(AssessmentStatus.NOT_ACHIEVED, result.facts)
+        return result
+    if result.status not in VERDICTS:
+        return result  # no data, not tracked, followed: nothing provisional to say
+    note = _("provisoire — état au %(date)s") % {"date": day_text(today)}
+    return Assessment(
+        result.status,
+        _("%(reason)s (%(note)s)") % {"reason": result.reason, "note": note},
+        provisional=True,
+        as_of=today,
+        facts=result.facts,
     )
 
 
@@ -133,16 +193,7 @@ def _count(
     unit = str(target.get("unit") or "").strip()
     period = target.get("period") or "year"
     if period == "plan" and plan_period is not None:
-        done = measure.cumulative if measure.cumulative is not None else measure.value
-        if done is None:
-            return _no_value(year)
-        plan_share = plan_period.elapsed_share(today)
-        facts = _(
-            "%(value)s depuis le début du plan pour une cible de %(target)s sur la durée du plan"
-        ) % {"value": quantity(done, unit), "target": num(raw)}
-        return _pro_rata(
-            done, raw, plan_share, facts, _("du plan écoulé"), target, ended=_("Plan terminé")
-        )
+        return _cumulative(target, measure, year, share, plan_period, today, raw, unit)
     if measure.value is None:
         return _no_value(year)
     per_year = raw * PERIODS_PER_YEAR.get(str(period), 1)
@@ -165,6 +216,52 @@ def _count(
             "target": target_text,
         }
     return _pro_rata(measure.value, per_year, share, facts, _("de l'année écoulée"), target)
+
+
+def _cumulative(
+    target: Mapping[str, Any],
+    measure: Measure,
+    year: PlanYear,
+    share: float,
+    span: PlanYear,
+    today: dt.date,
+    goal: Decimal,
+    unit: str,
+) -> Assessment:
+    """A count to reach over the plan, or by a deadline: the sum of the yearly values so far
+    against a straight trajectory from the plan's start to the deadline."""
+    done = measure.cumulative if measure.cumulative is not None else measure.value
+    if done is None:
+        return _no_value(year)
+    by = target.get("by")
+    due = (
+        _("d'ici %(year)s") % {"year": by}
+        if isinstance(by, int) and not isinstance(by, bool)
+        else _("sur la durée du plan")
+    )
+    facts = _("%(value)s depuis le début du plan pour une cible de %(target)s %(due)s") % {
+        "value": quantity(done, unit),
+        "target": num(goal),
+        "due": due,
+    }
+    # Where the trajectory stands at the end of this year (or today, during it).
+    span_share = span.elapsed_share(min(today, year.end))
+    if share >= 1 and span_share < 1 and target.get("direction") not in DECREASING:
+        # A closed year before the deadline: did it reach its step of the trajectory?
+        step = Decimal(math.floor(goal * Decimal(str(span_share))))
+        detail = _(
+            "%(facts)s ; trajectoire : %(step)s à la fin de %(year)s (%(share)s du délai)"
+        ) % {
+            "facts": facts,
+            "step": num(step),
+            "year": year.label,
+            "share": pct(Decimal(str(round(span_share * 100)))),
+        }
+        status = AssessmentStatus.ACHIEVED if done >= step else AssessmentStatus.NOT_ACHIEVED
+        return _verdict(status, detail)
+    return _pro_rata(
+        done, goal, span_share, facts, _("du délai écoulé"), target, ended=_("Échéance passée")
+    )
 
 
 def _pro_rata(
@@ -220,9 +317,8 @@ def _rate(target: Mapping[str, Any], measure: Measure, year: PlanYear) -> Assess
     if measure.value is None:
         return _no_value(year)
     if threshold is None:
-        return _verdict(
-            AssessmentStatus.ON_TRACK,
-            _("Taux mesuré : %(value)s, sans seuil chiffré") % {"value": pct(measure.value)},
+        return _followed(
+            _("Taux mesuré : %(value)s, sans seuil chiffré") % {"value": pct(measure.value)}
         )
     at_most = target.get("direction") in DECREASING
     gap = measure.value - threshold if at_most else threshold - measure.value
@@ -245,7 +341,8 @@ def _growth(
 ) -> Assessment:
     goal_pct = _decimal(target.get("value"))
     decreasing = target.get("direction") in DECREASING
-    unit = str(target.get("unit") or "").strip()
+    # A growth target's value is a level counted in its own noun ("2 113 abonnés"), not in %.
+    unit = measure.noun or str(target.get("unit") or "").strip().replace("%", "")
     if measure.value is None:
         return _no_value(year)
     if measure.value_is_change:
@@ -257,6 +354,15 @@ def _growth(
             if goal_pct is not None
             else (_("la baisse visée") if decreasing else _("la hausse visée"))
         )
+        if not measure.previous_tracked:
+            return Assessment(
+                AssessmentStatus.NOT_TRACKED,
+                _(
+                    "Pas de suivi l'année précédente : %(wanted)s ne peut pas être mesurée "
+                    "(%(value)s en %(year)s)."
+                )
+                % {"wanted": wanted, "value": quantity(measure.value, unit), "year": year.label},
+            )
         return Assessment(
             AssessmentStatus.NO_DATA,
             _(
@@ -266,11 +372,19 @@ def _growth(
             % {"wanted": wanted},
         )
     previous = measure.previous
+    if previous == 0:
+        return _followed(
+            _(
+                "%(value)s ; l'année précédente était à zéro : une variation en pourcentage "
+                "ne se mesure pas"
+            )
+            % {"value": quantity(measure.value, unit)}
+        )
     if goal_pct is None:
         # "Augmentation du nombre de visites": more than last year, by any amount.
         facts = _("%(value)s contre %(previous)s l'année précédente (%(change)s)") % {
             "value": quantity(measure.value, unit),
-            "previous": num(previous),
+            "previous": quantity(previous, unit),
             "change": _signed_change(measure.value, previous),
         }
         return _any_change(measure.value, previous, decreasing, share, facts)
@@ -278,17 +392,33 @@ def _growth(
     goal = (previous * factor).quantize(Decimal("0.01"))
     words = (
         _(
-            "%(value)s ; cible : baisse de %(pct)s sur l'année précédente (%(previous)s), soit %(goal)s"
+            "%(value)s, %(change)s sur l'année précédente (%(previous)s) ; cible : baisse de "
+            "%(pct)s, soit au plus %(goal)s"
         )
         if decreasing
         else _(
-            "%(value)s ; cible : hausse de %(pct)s sur l'année précédente (%(previous)s), soit %(goal)s"
+            "%(value)s, %(change)s sur l'année précédente (%(previous)s) ; cible : hausse de "
+            "%(pct)s, soit %(goal)s"
         )
     )
+    if share < 1:
+        # A year under way holds part of a year: its change on a whole year means nothing yet.
+        words = (
+            _(
+                "%(value)s à ce jour, contre %(previous)s l'année précédente ; cible : baisse de "
+                "%(pct)s, soit au plus %(goal)s"
+            )
+            if decreasing
+            else _(
+                "%(value)s à ce jour, contre %(previous)s l'année précédente ; cible : hausse "
+                "de %(pct)s, soit %(goal)s"
+            )
+        )
     facts = words % {
         "value": quantity(measure.value, unit),
+        "change": _signed_change(measure.value, previous, -goal_pct if decreasing else goal_pct),
         "pct": pct(goal_pct),
-        "previous": num(previous),
+        "previous": quantity(previous, unit),
         "goal": num(goal),
     }
     goal_target = {"direction": "at_most"} if decreasing else {}
@@ -355,12 +485,10 @@ def _plain(target: Mapping[str, Any], measure: Measure, year: PlanYear, share: f
     unit = str(target.get("unit") or "").strip()
     if target.get("direction") in {"increase", "decrease"} and measure.previous is not None:
         return _growth({**target, "value": None}, measure, year, share)
-    facts = _("Valeur suivie sans cible chiffrée : %(value)s pour %(year)s") % {
-        "value": quantity(measure.value, unit),
-        "year": year.label,
-    }
-    status = AssessmentStatus.ACHIEVED if share >= 1 else AssessmentStatus.ON_TRACK
-    return _verdict(status, facts)
+    return _followed(
+        _("Valeur suivie sans cible chiffrée : %(value)s pour %(year)s")
+        % {"value": quantity(measure.value, unit), "year": year.label}
+    )
 
 
 def _milestone(measure: Measure, year: PlanYear, share: float, deadline: int | None) -> Assessment:
@@ -381,6 +509,11 @@ def _milestone(measure: Measure, year: PlanYear, share: float, deadline: int | N
     if measure.action_status == ActionStatus.ABANDONED:
         return _verdict(AssessmentStatus.OFF_TRACK, _("Non réalisé : l'action est abandonnée"))
     due = deadline if deadline is not None else year.number
+    if year.number < due and share >= 1:
+        return _followed(
+            _("Pas encore réalisé à la fin de %(year)s ; échéance : An %(due)s")
+            % {"year": year.label, "due": due}
+        )
     if year.number < due:
         return _verdict(
             AssessmentStatus.ON_TRACK,
@@ -467,50 +600,16 @@ def _qualitative(measure: Measure, year: PlanYear) -> Assessment:
             _("Aucun constat inscrit pour %(year)s.") % {"year": year.label},
         )
     excerpt = _excerpt(measure.narrative)
-    if measure.judgement and measure.judgement != AssessmentStatus.NO_DATA:
-        return _verdict(
-            AssessmentStatus(measure.judgement),
-            _("Appréciation inscrite avec le constat « %(excerpt)s »") % {"excerpt": excerpt},
-        )
-    return _verdict(
-        AssessmentStatus.ACHIEVED,
-        _("Constat inscrit pour l'année : « %(excerpt)s »") % {"excerpt": excerpt},
-    )
-
-
-def describe_target(target: Mapping[str, Any] | None) -> str:
-    """The structured target in words: "8 rencontres par année", "+10 % par année", "tous les 3 mois"."""
-    if not target:
-        return _("aucune cible structurée")
-    form = target.get("form")
-    value = _decimal(target.get("value"))
-    unit = str(target.get("unit") or "").strip()
-    at_most = target.get("direction") in DECREASING
-    period = str(target.get("period") or "")
-    per = (
-        _("sur la durée du plan")
-        if period == "plan"
-        else _("par %(period)s") % {"period": _period_name(period)}
-        if period in PERIODS_PER_YEAR
-        else ""
-    )
-    if form == "count" and value is not None:
-        text = f"{quantity(value, unit)} {per}".strip()
-        return _("au plus %(text)s") % {"text": text} if at_most else text
-    if form == "rate" and value is not None:
-        return _("au plus %(value)s") % {"value": pct(value)} if at_most else pct(value)
-    if form == "growth":
-        if value is None:
-            return _("baisse") if at_most else _("hausse")
-        sign = "−" if at_most else "+"
-        return f"{sign}{pct(value)} {per}".strip()
-    if form == "frequency":
-        return _cadence(target)[1] or _("cadence non précisée")
-    if form == "milestone":
-        return _("réalisé ou non")
-    if form == "qualitative":
-        return _("constat")
-    return _("sans cible chiffrée")
+    if measure.judgement and measure.judgement in JUDGEMENTS:
+        # A person's judgement is the assessment; once the year is over, anything short of
+        # "atteint" settles as "non atteint", with the person's words kept in the reason.
+        status = AssessmentStatus(measure.judgement)
+        facts = _("Appréciation inscrite (« %(judgement)s ») avec le constat « %(excerpt)s »") % {
+            "judgement": str(status.label).lower(),
+            "excerpt": excerpt,
+        }
+        return _verdict(status, facts)
+    return _followed(_("Constat inscrit pour l'année : « %(excerpt)s »") % {"excerpt": excerpt})
 
 
 # --- words and numbers ------------------------------------------------------------------------
@@ -529,7 +628,13 @@ def _verdict(status: AssessmentStatus, facts: str) -> Assessment:
     return Assessment(
         status,
         _("%(facts)s : %(verdict)s") % {"facts": facts, "verdict": str(status.label).lower()},
+        facts=facts,
     )
+
+
+def _followed(facts: str) -> Assessment:
+    """A value followed without a figure to reach: said, not judged."""
+    return Assessment(AssessmentStatus.FOLLOWED, _("%(facts)s (sans verdict)") % {"facts": facts})
 
 
 def _no_value(year: PlanYear) -> Assessment:
@@ -551,10 +656,23 @@ def _signed_pct(value: Decimal) -> str:
     return f"+{pct(value)}" if value > 0 else pct(value)
 
 
-def _signed_change(value: Decimal, previous: Decimal) -> str:
+def _signed_change(value: Decimal, previous: Decimal, goal: Decimal | None = None) -> str:
     if previous == 0:
         return _("l'an dernier était à zéro")
-    return _signed_pct((value - previous) * 100 / previous)
+    return _signed_pct(change_pct(value, previous, goal))
+
+
+def change_pct(value: Decimal, previous: Decimal, goal: Decimal | None = None) -> Decimal:
+    """The change from `previous` in %, to one decimal (+8,69 % → +8,7 %).
+
+    A change just short of its `goal` (a signed %) is cut rather than rounded, so it never
+    prints as the goal it missed: +9,98 % for a +10 % target reads "+9,9 %", not "+10,0 %".
+    """
+    exact = (value - previous) * 100 / previous
+    shown = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if goal is not None and abs(exact) < abs(goal) <= abs(shown):
+        shown = exact.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    return shown
 
 
 def _excerpt(text: str, limit: int = 80) -> str:

@@ -53,11 +53,33 @@ class RuleScope(models.TextChoices):
 
 
 class AssessmentStatus(models.TextChoices):
+    """Where an indicator stands in a plan year (rules in docs/tracking.md, "Assessment").
+
+    On track, at risk and off track are provisional, for the year under way; a closed or
+    locked year gets a final verdict, achieved or not achieved. "Followed" is a value with no
+    figure to reach (no verdict); "not tracked" a year before follow-up started in Jalon.
+    """
+
     ACHIEVED = "achieved", _("Atteint")
     ON_TRACK = "on_track", _("En bonne voie")
     AT_RISK = "at_risk", _("À risque")
     OFF_TRACK = "off_track", _("Hors cible")
+    NOT_ACHIEVED = "not_achieved", _("Non atteint")
+    FOLLOWED = "followed", _("Suivi, sans verdict")
+    NOT_TRACKED = "not_tracked", _("Pas de suivi")
     NO_DATA = "no_data", _("Aucune donnée")
+
+
+# Statuses that judge the indicator against a target (the others only say what is known).
+VERDICTS = frozenset(
+    {
+        AssessmentStatus.ACHIEVED,
+        AssessmentStatus.ON_TRACK,
+        AssessmentStatus.AT_RISK,
+        AssessmentStatus.OFF_TRACK,
+        AssessmentStatus.NOT_ACHIEVED,
+    }
+)
 
 
 # A person's own judgement on a qualitative indicator (no data is not a judgement).

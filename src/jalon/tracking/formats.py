@@ -27,6 +27,16 @@ def num(value: Decimal | float | int) -> str:
     return number_format(number.quantize(Decimal("0.1")), decimal_pos=1, force_grouping=True)
 
 
+def french_count(n: int | float | Decimal) -> int:
+    """The count to give `ngettext` so French puts 0 and 1 in the singular ("0 action
+    complétée"): our French strings are the message ids, with no French catalog behind them,
+    so gettext would apply the English rule (singular for 1 only)."""
+    count = int(n)
+    if (get_language() or "fr").startswith("fr") and abs(count) < 2:
+        return 1
+    return count
+
+
 def pct(value: Decimal | float | int | None) -> str:
     return "" if value is None else f"{num(value)}\u00a0%"
 

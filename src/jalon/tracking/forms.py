@@ -173,6 +173,19 @@ class LockForm(forms.Form):
     )
 
 
+class TrackingStartForm(forms.Form):
+    tracking_started_on = forms.DateField(
+        label=_("Début du suivi dans Jalon"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "Pour un plan adopté avant Jalon. Laissez vide pour prendre la date de la première "
+            "saisie. Les années terminées avant cette date sont « pas de suivi » : ni comptées "
+            "à zéro ni jugées."
+        ),
+    )
+
+
 class UnlockForm(forms.Form):
     year = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(

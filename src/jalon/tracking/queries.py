@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from jalon.accounts.enums import Role
@@ -31,6 +31,7 @@ from jalon.core.fiscal import PlanYear, plan_year_of
 from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Action, ActionActor, Indicator, Plan
 from jalon.plans.queries import can_update_action, carries_action
+from jalon.plans.targets import growth_noun
 
 from .assessment import Assessment, Measure, assess
 from .enums import AssessmentStatus
@@ -425,6 +426,55 @@ def recent_activities(plan: Plan, limit: int = 8) -> list[Activity]:
 # --- indicators ------------------------------------------------------------------------------------
 
 
+def first_record_date(
+    plan: Plan, logs: Logs | None = None, occurrence_dates: Iterable[dt.date] | None = None
+) -> dt.date | None:
+    """The date of the first thing entered in Jalon for the plan: a status update (not the
+    statuses an imported document carried), an activity, a contact or a dated occurrence.
+
+    One query for the updates, one for the occurrences unless their dates are passed in, plus
+    the logs when not passed in.
+    """
+    if logs is None:
+        logs = load_logs(plan)
+    dates = [row.date for row in logs.activities] + [row.date for row in logs.contacts]
+    first_update = StatusUpdate.objects.filter(plan=plan, is_initial=False).aggregate(
+        first=Min("date")
+    )["first"]
+    if first_update is not None:
+        dates.append(first_update)
+    if occurrence_dates is None:
+        first_occurrence = IndicatorValue.objects.filter(
+            indicator__plan=plan, occurrence=True, on_date__isnull=False
+        ).aggregate(first=Min("on_date"))["first"]
+        occurrence_dates = [first_occurrence] if first_occurrence is not None else []
+    dates.extend(occurrence_dates)
+    return min(dates, default=None)
+
+
+def tracking_start(
+    plan: Plan, logs: Logs | None = None, occurrence_dates: Iterable[dt.date] | None = None
+) -> dt.date | None:
+    """When follow-up started in Jalon: `Plan.tracking_started_on` when a person set it (a
+    plan adopted before Jalon was), else the first record entered; None when nothing was.
+
+    A plan year that ended before it is "not tracked": what the logs would compute for it is
+    unknown, not zero (see docs/tracking.md, "No data is not zero").
+    """
+    if plan.tracking_started_on is not None:
+        return plan.tracking_started_on
+    return first_record_date(plan, logs, occurrence_dates)
+
+
+# indicator_rows(start=…) when the caller does not know the start yet.
+UNKNOWN_START = object()
+
+
+def is_tracked(year: PlanYear, start: dt.date | None) -> bool:
+    """A plan year is followed when it had not ended before follow-up started."""
+    return start is not None and year.end >= start
+
+
 @dataclass
 class YearResult:
     year: PlanYear
@@ -477,11 +527,14 @@ def indicator_rows(
     indicator: Indicator | None = None,
     logs: Logs | None = None,
     locks: dict[int, YearLock] | None = None,
+    start: dt.date | object | None = UNKNOWN_START,
 ) -> list[IndicatorRow]:
     """Every indicator of the plan (or one) with its value and assessment for each plan year.
 
-    Years after `up_to` are left out. Eight queries in all: indicators, rules, values, locks and
-    the logs (four) — fewer when the logs or the locks are passed in.
+    Years after `up_to` are left out. Years that ended before follow-up started
+    (`tracking_start`, passed in as `start` when the caller has it) are "not tracked". Nine
+    queries in all: indicators, rules, values, locks, the first status update and the logs
+    (four) — fewer when the logs, the locks or the start are passed in.
     """
     years = [y for y in plan.years if up_to is None or y.number <= up_to]
     indicators_qs = Indicator.objects.filter(plan=plan).select_related(
@@ -511,14 +564,33 @@ def indicator_rows(
     locked = set(open_locks(plan) if locks is None else locks)
     if logs is None:
         logs = load_logs(plan)
-    plan_period = _plan_period(plan)
+    if start is UNKNOWN_START:
+        dated = (
+            e.on_date
+            for by_year in occurrences.values()
+            for items in by_year.values()
+            for e in items
+            if e.on_date is not None
+        )
+        # Occurrences of every indicator are needed: a single indicator's page asks for them.
+        start = tracking_start(plan, logs, list(dated) if indicator is None else None)
+    started_on = start if isinstance(start, dt.date) else None
     year_count = len(plan.years)
     rows = []
     for ind in indicators:
         ind.action.plan = plan
         row = IndicatorRow(indicator=ind, rule=rules.get(ind.pk), baseline=entries[ind.pk].get(0))
         _fill_years(
-            row, years, entries[ind.pk], occurrences[ind.pk], logs, today, plan_period, year_count
+            row,
+            years,
+            entries[ind.pk],
+            occurrences[ind.pk],
+            logs,
+            today,
+            _target_span(plan, row.target),
+            year_count,
+            locked=locked,
+            start=started_on,
         )
         for result in row.years:
             result.locked = result.year.number in locked
@@ -526,11 +598,21 @@ def indicator_rows(
     return rows
 
 
-def _plan_period(plan: Plan) -> PlanYear | None:
+def _target_span(plan: Plan, target: dict[str, Any] | None) -> PlanYear | None:
+    """From the plan's start to the deadline of a target set over the plan: the end of the
+    last plan year ending in its year ("d'ici 2027"), else the end of the plan."""
     years = plan.years
     if not years:
         return None
-    return PlanYear(number=0, start=years[0].start, end=years[-1].end)
+    by = (target or {}).get("by")
+    end = years[-1].end
+    if isinstance(by, int) and not isinstance(by, bool):
+        ending = [y.end for y in years if y.end.year == by]
+        if ending:
+            end = ending[-1]
+        elif by < years[0].end.year:
+            end = years[0].end
+    return PlanYear(number=0, start=years[0].start, end=end)
 
 
 def _fill_years(
@@ -542,12 +624,17 @@ def _fill_years(
     today: dt.date,
     plan_period: PlanYear | None,
     year_count: int,
+    *,
+    locked: set[int] | frozenset[int] = frozenset(),
+    start: dt.date | None = None,
 ) -> None:
     ind = row.indicator
     action = ind.action
     target = row.target
     spec = rule_spec(row.rule) if row.rule else None
     previous = row.baseline.value if row.baseline else None
+    previous_tracked = True  # the baseline is entered by hand: it is known or missing
+    noun = (growth_noun(ind.text) or "") if (target or {}).get("form") == "growth" else ""
     cumulative: Decimal | None = None
     done_before = False
     done_on: dt.date | None = None
@@ -556,7 +643,8 @@ def _fill_years(
         entry = entries.get(year.number)
         dated = sorted(occurrences.get(year.number, []), key=lambda e: e.on_date or year.start)
         computed = None
-        if spec is not None:
+        tracked = is_tracked(year, start)
+        if spec is not None and tracked:
             computed = compute_year(
                 spec, indicator_id=ind.pk, action_id=action.pk, logs=logs, year=year, today=today
             )
@@ -577,10 +665,14 @@ def _fill_years(
             value_is_change=bool(computed and computed.is_change),
             done=True if done_before else (entry.done if entry else None),
             done_on=done_on,
-            action_status=action.status,
+            # Before follow-up started, the action's current status says nothing of that year.
+            action_status=action.status if tracked else "",
             occurrences=dates,
             narrative=entry.narrative if entry else "",
             judgement=entry.judgement if entry else "",
+            tracked=tracked,
+            previous_tracked=previous_tracked,
+            noun=noun,
         )
         result = assess(
             target,
@@ -589,6 +681,7 @@ def _fill_years(
             today=today,
             plan_period=plan_period,
             deadline=deadline if target and target.get("period") != "year" else year.number,
+            final=year.number in locked,
         )
         row.years.append(
             YearResult(
@@ -602,6 +695,7 @@ def _fill_years(
             )
         )
         previous = value
+        previous_tracked = tracked or value is not None
 
 
 def _deadline(action: Action, year_count: int) -> int | None:

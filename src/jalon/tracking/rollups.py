@@ -4,7 +4,9 @@ Each figure comes with the sentence that says how it was computed, shown beside 
 a board member can check it by hand:
 
 - actions by status: the current status of each action (its latest update);
-- completion rate: completed actions over all actions, abandoned ones left out;
+- completion rate: completed actions over all actions, abandoned ones left out; a postponed
+  action, or one with no status, counts as not completed (the same definition as
+  `reports.data.completion_rate`, so the dashboard, the *mise à jour* and both bilans agree);
 - average progress: the mean of each action's progress, where a completed action counts
   for 100 %, an action not started or in preparation without a percentage for 0 %, and
   any other action for its latest percentage; actions with no percentage to go on (in
@@ -21,6 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jalon.plans.enums import ActionStatus
+
+from .formats import french_count
 
 UNKNOWN = ""  # an action with no status yet
 STATUS_ORDER = [*ActionStatus.values, UNKNOWN]
@@ -76,14 +80,21 @@ def rollup(states: Iterable[ActionState]) -> Rollup:
         result.completion_text = ngettext(
             "%(completed)s action complétée sur %(counted)s (%(rate)s)",
             "%(completed)s actions complétées sur %(counted)s (%(rate)s)",
-            completed,
+            french_count(completed),
         ) % {"completed": completed, "counted": counted, "rate": _pct(result.completion_rate)}
         if abandoned:
             result.completion_text += ngettext(
                 " ; %(n)s action abandonnée n'est pas comptée",
                 " ; %(n)s actions abandonnées ne sont pas comptées",
-                abandoned,
+                french_count(abandoned),
             ) % {"n": abandoned}
+        postponed = result.by_status[ActionStatus.POSTPONED]
+        if postponed:
+            result.completion_text += ngettext(
+                " ; %(n)s action reportée compte comme non complétée",
+                " ; %(n)s actions reportées comptent comme non complétées",
+                french_count(postponed),
+            ) % {"n": postponed}
         result.completion_text += "."
     elif result.total:
         result.completion_text = _("Toutes les actions sont abandonnées.")
@@ -94,7 +105,7 @@ def rollup(states: Iterable[ActionState]) -> Rollup:
         result.progress_text = ngettext(
             "Moyenne de l'avancement de %(n)s action : %(avg)s",
             "Moyenne de l'avancement de %(n)s actions : %(avg)s",
-            len(progresses),
+            french_count(len(progresses)),
         ) % {"n": len(progresses), "avg": _pct(result.average_progress)}
         result.progress_text += " " + _(
             "(une action complétée compte pour 100 %, une action à venir ou en préparation "
@@ -104,7 +115,7 @@ def rollup(states: Iterable[ActionState]) -> Rollup:
             result.progress_text += ngettext(
                 " ; %(n)s action en cours ou reportée sans pourcentage est laissée de côté",
                 " ; %(n)s actions en cours ou reportées sans pourcentage sont laissées de côté",
-                unknown_progress,
+                french_count(unknown_progress),
             ) % {"n": unknown_progress}
         result.progress_text += "."
     else:

@@ -431,6 +431,24 @@ def lock_year(*, plan: Plan, year: int, user: User | None, note: str = "") -> Ye
 
 
 @transaction.atomic
+def set_tracking_start(*, plan: Plan, on_date: dt.date | None, user: User | None) -> Plan:
+    """Say when follow-up started in Jalon (a plan adopted before Jalon was); None goes back
+    to the date of the first record. Years that ended before it are "pas de suivi"."""
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if on_date is not None and locked.period_end and on_date > locked.period_end:
+        raise TrackingError(
+            _("Le suivi ne peut pas commencer après la fin du plan (%(end)s).")
+            % {"end": day_text(locked.period_end)}
+        )
+    locked.tracking_started_on = on_date
+    locked._history_user = user  # type: ignore[attr-defined]
+    locked._change_reason = "Début du suivi"  # type: ignore[attr-defined]
+    locked.save(update_fields=["tracking_started_on", "updated_at"])
+    plan.tracking_started_on = on_date
+    return locked
+
+
+@transaction.atomic
 def unlock_year(*, plan: Plan, year: int, user: User | None, reason: str) -> YearLock:
     """Reopen a locked year; the reason is kept on the lock, which stays in the history."""
     if not reason.strip():

@@ -7,6 +7,7 @@ urlpatterns = [
     path("plans/<int:pk>/", dashboard.dashboard, name="dashboard"),
     path("plans/<int:pk>/avancement/", dashboard.progress, name="progress"),
     path("plans/<int:pk>/verrou/", dashboard.lock, name="lock"),
+    path("plans/<int:pk>/debut-du-suivi/", dashboard.tracking_start, name="tracking_start"),
     path("plans/<int:pk>/tournee/", round.round_page, name="round"),
     path("plans/<int:pk>/tournee/lot/", round.round_bulk, name="round_bulk"),
     path("plans/<int:pk>/actions/<int:action_pk>/", actions.action_page, name="action"),

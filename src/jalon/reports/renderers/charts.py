@@ -35,6 +35,9 @@ ASSESSMENT_COLOURS = {
     "on_track": "#1d4f91",
     "at_risk": "#b7791f",
     "off_track": "#a4161a",
+    "not_achieved": "#a4161a",
+    "followed": "#6f9fd8",
+    "not_tracked": "#d5dbe1",
     "no_data": "#8c969f",
     "": "#d5dbe1",
 }

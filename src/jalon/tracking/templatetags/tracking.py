@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Plan
 from jalon.plans.queries import can_read_plan
+from jalon.plans.target_text import describe_target
 
-from ..assessment import describe_target
 from ..enums import ActivityKind, AssessmentStatus, ContactChannel
 from ..formats import day_text
 from ..queries import can_log, can_read_contacts
@@ -36,6 +36,9 @@ ASSESSMENT_CLASSES = {
     AssessmentStatus.ON_TRACK: "badge--brand",
     AssessmentStatus.AT_RISK: "badge--warn",
     AssessmentStatus.OFF_TRACK: "badge--bad",
+    AssessmentStatus.NOT_ACHIEVED: "badge--bad",
+    AssessmentStatus.FOLLOWED: "badge--muted",
+    AssessmentStatus.NOT_TRACKED: "badge--muted",
     AssessmentStatus.NO_DATA: "badge--muted",
 }
 

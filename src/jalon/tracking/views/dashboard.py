@@ -14,11 +14,16 @@ from jalon.core.fiscal import PlanYear
 
 from .. import queries, services
 from ..enums import AssessmentStatus
-from ..forms import LockForm, UnlockForm
+from ..forms import LockForm, TrackingStartForm, UnlockForm
 from ..rollups import rollup, rollups_by
 from .common import plan_context, plan_for, require, today, year_for
 
-CONCERNS = {AssessmentStatus.AT_RISK, AssessmentStatus.OFF_TRACK, AssessmentStatus.NO_DATA}
+CONCERNS = {
+    AssessmentStatus.NOT_ACHIEVED,
+    AssessmentStatus.AT_RISK,
+    AssessmentStatus.OFF_TRACK,
+    AssessmentStatus.NO_DATA,
+}
 
 
 @login_required
@@ -38,7 +43,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         if o.pk in by_orientation
     ]
     locks = queries.open_locks(plan)
-    rows = queries.indicator_rows(plan, day, up_to=year.number if year else None, locks=locks)
+    logs = queries.load_logs(plan)
+    start = queries.tracking_start(plan, logs)
+    rows = queries.indicator_rows(
+        plan, day, up_to=year.number if year else None, locks=locks, logs=logs, start=start
+    )
     concerns = []
     counts: list[tuple[str, int]] = []
     if year is not None:
@@ -47,7 +56,12 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             result = row.for_year(year.number)
             if result is not None and result.assessment.status in CONCERNS:
                 concerns.append((row, result))
-        order = [AssessmentStatus.OFF_TRACK, AssessmentStatus.AT_RISK, AssessmentStatus.NO_DATA]
+        order = [
+            AssessmentStatus.NOT_ACHIEVED,
+            AssessmentStatus.OFF_TRACK,
+            AssessmentStatus.AT_RISK,
+            AssessmentStatus.NO_DATA,
+        ]
         concerns.sort(key=lambda item: order.index(item[1].assessment.status))
     late = [
         (a, queries.days_since_update(a, day))
@@ -74,6 +88,8 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         can_log=queries.can_log(request.user, plan),
         lock_form=LockForm(initial={"year": year.number}) if year else None,
         unlock_form=UnlockForm(initial={"year": year.number}) if year else None,
+        tracking_start=start,
+        start_form=TrackingStartForm(initial={"tracking_started_on": plan.tracking_started_on}),
     )
     return render(request, "tracking/dashboard.html", context)
 
@@ -106,6 +122,30 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
         plan, "progress", year=year, years=plan.years, total=rollup(states), sections=sections
     )
     return render(request, "tracking/progress.html", context)
+
+
+@login_required
+@require_POST
+def tracking_start(request: HttpRequest, pk: int) -> HttpResponse:
+    """Editors say when follow-up started in Jalon (empty: the first record's date)."""
+    plan = plan_for(request, pk)
+    require(queries.can_edit_tracking(request.user, plan))
+    form = TrackingStartForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_tracking_start(
+                plan=plan,
+                on_date=form.cleaned_data["tracking_started_on"],
+                user=request.user if request.user.is_authenticated else None,
+            )
+            messages.success(request, _("Le début du suivi est enregistré."))
+        except services.TrackingError as exc:
+            messages.error(request, exc.message)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect(f"{reverse('tracking:dashboard', args=[plan.pk])}#debut-suivi")
 
 
 @login_required
