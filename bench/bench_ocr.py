@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from bench.synthetic import synthetic_plan_draft  # noqa: E402
 from tests.importers.builders import plan_html, scanned_pdf  # noqa: E402
 
+from bench.synthetic import synthetic_plan_draft  # noqa: E402
 from jalon.importers import import_document  # noqa: E402
 from jalon.plans.interchange import draft_to_dict  # noqa: E402
 
@@ -61,7 +61,9 @@ def main() -> None:
     parser.add_argument("--dpi", type=int, default=200)
     args = parser.parse_args()
     plan = draft_to_dict(synthetic_plan_draft(actions=12 * args.pages))
-    titles = [a["title"] for o in plan["orientations"] for ob in o["objectives"] for a in ob["actions"]]
+    titles = [
+        a["title"] for o in plan["orientations"] for ob in o["objectives"] for a in ob["actions"]
+    ]
     scans = {
         "outline": scanned_pdf(
             [outline_html(plan, 12 * p, 12) for p in range(args.pages)], dpi=args.dpi
