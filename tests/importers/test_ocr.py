@@ -258,3 +258,68 @@ def test_with_ocr_turned_off_a_scan_is_refused_with_advice(scan: bytes) -> None:
     assert "passez-le d'abord dans un logiciel de reconnaissance de caractères (OCR)" in (
         err.value.message
     )
+
+
+TABLE = (
+    PAGE.format(
+        body="""<style>table {{ border-collapse: collapse; width: 100%; }}
+td, th {{ border: 0.8pt solid #000; padding: 3pt; vertical-align: top; text-align: left; }}</style>
+<table><tr><th>Objectifs</th><th>Actions</th><th>Acteurs</th></tr>
+<tr><td colspan="3">ORIENTATION 1 : Renforcer la concertation régionale</td></tr>
+<tr><td>1.1 Mobiliser les partenaires</td><td>1.1.1 Organiser deux rencontres annuelles</td>
+<td>Coordination</td></tr>
+<tr><td></td><td>1.1.2 Publier un bulletin trimestriel</td><td>Agent de liaison</td></tr>
+</table>"""
+    )
+    .replace("{{", "{")
+    .replace("}}", "}")
+)
+
+
+def test_a_scanned_table_is_read_cell_by_cell_from_its_borders() -> None:
+    from jalon.importers import read_document
+    from jalon.importers.readers.pdf import SOFT_BREAK
+
+    doc = read_document(scanned_pdf([TABLE]), "scan.pdf")
+
+    rows = [
+        [" ".join(c.replace(SOFT_BREAK, " ").split()) for c in line.cells]
+        for line in doc.lines
+        if line.cells is not None
+    ]
+    assert rows == [
+        ["Objectifs", "Actions", "Acteurs"],
+        ["ORIENTATION 1 : Renforcer la concertation régionale", "", ""],
+        [
+            "1.1 Mobiliser les partenaires",
+            "1.1.1 Organiser deux rencontres annuelles",
+            "Coordination",
+        ],
+        ["", "1.1.2 Publier un bulletin trimestriel", "Agent de liaison"],
+    ]
+    assert {line.table for line in doc.lines if line.cells is not None} == {1}
+
+
+def test_a_scanned_table_plan_imports_with_its_actors() -> None:
+    draft = import_document(scanned_pdf([TABLE]), "scan.pdf")
+
+    assert draft.import_report is not None
+    assert draft.import_report.format_detected == "pdf:table"
+    assert tree(draft) == [
+        (
+            "1",
+            "Renforcer la concertation régionale",
+            [
+                (
+                    "1.1",
+                    "Mobiliser les partenaires",
+                    [
+                        ("1.1.1", "Organiser deux rencontres annuelles"),
+                        ("1.1.2", "Publier un bulletin trimestriel"),
+                    ],
+                )
+            ],
+        )
+    ]
+    assert [a.actors for a in draft.iter_actions()] == [["Coordination"], ["Agent de liaison"]]
+    assert draft.import_report.unplaced == []

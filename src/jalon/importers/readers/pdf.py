@@ -115,7 +115,7 @@ def _read(pdf: Any, limits: Limits, progress: OcrProgress | None) -> Document:
         by_page[pno] = page_lines
     ocr_report: list[OcrPage] = []
     if scanned:
-        ocr_report = _ocr(pdf, scanned, by_page, limits, progress, warnings)
+        ocr_report = _ocr(pdf, scanned, by_page, limits, progress, warnings, table_no)
         chars += sum(len(ln.text.strip()) for p in scanned for ln in by_page[p])
         empty_pages = sorted(empty_pages + [p.page for p in ocr_report if not p.words])
     lines: list[Line] = []
@@ -167,6 +167,15 @@ def _has_image(page: Any) -> bool:
     return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
 
 
+def _page_size(pdf: Any, pno: int) -> tuple[float, float]:
+    page = pdf[pno - 1]
+    try:
+        width, height = page.get_size()
+        return float(width), float(height)
+    finally:
+        page.close()
+
+
 def _ocr(
     pdf: Any,
     scanned: list[int],
@@ -174,6 +183,7 @@ def _ocr(
     limits: Limits,
     progress: OcrProgress | None,
     warnings: list[str],
+    tables_before: int = 0,
 ) -> list[OcrPage]:
     """Recognize the scanned pages in place (`by_page`); what each gave, for the report."""
     from .ocr import OcrTimeout, ocr_page
@@ -190,6 +200,7 @@ def _ocr(
         )
     report: list[OcrPage] = []
     started = time.monotonic()
+    table_base = [tables_before]  # scanned tables are numbered after the text pages' ones
     for done, pno in enumerate(scanned):
         left = limits.ocr_total_seconds - (time.monotonic() - started)
         if left <= 0:
@@ -217,7 +228,10 @@ def _ocr(
             continue
         finally:
             page.close()
-        by_page[pno] = [ln for _, ln in _text_lines(result.words, pno)]
+        width, height = _page_size(pdf, pno)
+        tables = _tables_of_edges([_edge(*r) for r in result.rules], width, height)
+        by_page[pno] = _assemble(result.words, tables, pno, table_base[0])
+        table_base[0] += len(tables)
         report.append(
             OcrPage(
                 page=pno,
@@ -249,6 +263,11 @@ def _page_lines(page: Any, pno: int, table_base: int) -> tuple[list[Line], int, 
     words = _words(page, height)
     n_chars = sum(len(w.text) for w in words)
     tables = _tables(page, width, height) if words else []
+    return _assemble(words, tables, pno, table_base), n_chars, len(tables)
+
+
+def _assemble(words: list[Word], tables: list[Any], pno: int, table_base: int) -> list[Line]:
+    """Words and the tables found around them as lines in reading order (rows for tables)."""
     boxes = [t.bbox for t in tables]
 
     def inside(w: Word) -> bool:
@@ -279,7 +298,7 @@ def _page_lines(page: Any, pno: int, table_base: int) -> tuple[list[Line], int, 
                 )
             )
     items.sort(key=lambda it: it[0])
-    return [ln for _, ln in items], n_chars, len(tables)
+    return [ln for _, ln in items]
 
 
 def _words(page: Any, height: float) -> list[Word]:
@@ -351,7 +370,6 @@ def _words(page: Any, height: float) -> list[Word]:
 def _tables(page: Any, width: float, height: float) -> list[Any]:
     """Tables found by pdfplumber's table finder on the page's ruling lines."""
     import pypdfium2.raw as raw
-    from pdfplumber.table import TableFinder
 
     edges: list[dict[str, Any]] = []
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
@@ -374,6 +392,13 @@ def _tables(page: Any, width: float, height: float) -> list[Any]:
             edges.append(_edge("v", x1, x1, top, bottom))
         if len(edges) > 20000:
             break
+    return _tables_of_edges(edges, width, height)
+
+
+def _tables_of_edges(edges: list[dict[str, Any]], width: float, height: float) -> list[Any]:
+    """Tables whose grid the given ruling lines draw (drawn in the PDF, or seen on a scan)."""
+    from pdfplumber.table import TableFinder
+
     vertical = [e for e in edges if e["orientation"] == "v"]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     if len(vertical) < 2 or len(horizontal) < 2:
