@@ -181,6 +181,20 @@ def test_review_lists_the_ocrd_pages_with_their_confidence(login, cast, ready_jo
     )
 
 
+def test_review_shows_an_objectives_own_indicators_with_their_tools(login, cast, ready_job):
+    draft = ready_job.draft
+    draft["orientations"][0]["objectives"][1]["indicators"] = [
+        {"kind": "R", "text": "Taux de 75 % de satisfaction des membres"}
+    ]
+    ImportJob.objects.filter(pk=ready_job.pk).update(draft=draft)
+    html = login(cast["editor_a"]).get(reverse("imports:job", kwargs={"pk": ready_job.pk}))
+    body = html.content.decode()
+    assert "Indicateurs de l'objectif" in body
+    assert "Taux de 75 % de satisfaction des membres" in body
+    assert 'name="path" value="0.1.i0"' in body
+    assert "<strong>2</strong> indicateurs" in body  # the action's and the objective's
+
+
 def test_review_shows_tree_source_links_warnings_and_unplaced(login, cast, ready_job):
     body = login(cast["editor_a"]).get(reverse("imports:job", kwargs={"pk": ready_job.pk}))
     html = body.content.decode()

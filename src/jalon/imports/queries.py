@@ -144,6 +144,11 @@ def review_of(job: ImportJob) -> Review:
                 "objective", path, _anchor(path), objective, [], parent_path=path_of(oi)
             )
             b_item.lines = lines_of(objective, b_item.anchor)
+            b_item.indicators = [  # the objective's own
+                (path_of(oi, bi, ii, sub="i"), ind)
+                for ii, ind in enumerate(objective.get("indicators") or [])
+            ]
+            counts["indicators"] += len(b_item.indicators)
             objectives.append(Choice(path, _label(objective)))
             counts["objectives"] += 1
             for ai, action in enumerate(objective.get("actions") or []):
