@@ -284,7 +284,9 @@ class Indicator(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["action", "objective", "order", "id"]
+        # by the columns, not the related rows: a join on a nullable owner would be an outer
+        # join, which PostgreSQL refuses under SELECT … FOR UPDATE (rows ordered by indicator)
+        ordering = ["action_id", "objective_id", "order", "id"]
         verbose_name = _("indicateur")
         verbose_name_plural = _("indicateurs")
         constraints = [
