@@ -308,6 +308,11 @@ MAX_UPLOAD_BYTES = env_int("JALON_MAX_UPLOAD_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_PAGES = env_int("JALON_IMPORT_MAX_PAGES", 300)
+# Scanned PDF pages are read by OCR (Tesseract) in the background task, within these bounds.
+IMPORT_OCR = env_bool("JALON_OCR", True)
+IMPORT_OCR_MAX_PAGES = env_int("JALON_OCR_MAX_PAGES", 30)
+IMPORT_OCR_PAGE_SECONDS = env_int("JALON_OCR_PAGE_SECONDS", 60)
+IMPORT_OCR_TOTAL_SECONDS = env_int("JALON_OCR_TOTAL_SECONDS", 600)
 
 # --- E-mail -------------------------------------------------------------------------------
 vars().update(email_from_url(env_str("EMAIL_URL", "console://")))

@@ -184,3 +184,25 @@ def _status_word(code: str | None) -> str:
         "postponed": "Reporté",
         "abandoned": "Abandonné",
     }.get(code or "", "")
+
+
+def scanned_pdf(html_pages: list[str], dpi: int = 200) -> bytes:
+    """A scan of documents: each HTML page rendered, rasterized, and wrapped as an image-only PDF.
+
+    WeasyPrint makes the PDF, PDFium renders its pages to grey images at `dpi` (as a scanner
+    would), and Pillow writes the images as a PDF with no text layer.
+    """
+    import pypdfium2 as pdfium
+    from weasyprint import HTML
+
+    images = []
+    for page_html in html_pages:
+        pdf = pdfium.PdfDocument(HTML(string=page_html).write_pdf())
+        try:
+            for page in pdf:
+                images.append(page.render(scale=dpi / 72, grayscale=True).to_pil())
+        finally:
+            pdf.close()
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return out.getvalue()

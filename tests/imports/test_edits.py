@@ -96,6 +96,21 @@ def test_place_makes_an_unplaced_line_an_indicator(draft):
     assert draft["import_report"]["unplaced"] == ["Une ligne restée de côté"]
 
 
+def test_an_objectives_own_indicator_is_placed_typed_and_removed(draft):
+    edits.place(draft, index=1, as_="indicator", target=parse_path("1.0"))
+    objective = draft["orientations"][1]["objectives"][0]
+    assert objective["indicators"] == [{"kind": None, "text": "Nombre de visites du site"}]
+    assert [a.get("indicators", []) for a in objective["actions"]] == [[]]
+
+    edits.set_indicator_kind(draft, parse_path("1.0.i0"), kind="R")
+    assert objective["indicators"] == [{"kind": "R", "text": "Nombre de visites du site"}]
+    said = edits.delete(draft, parse_path("1.0.i0"))
+    assert said == "Supprimé : « Nombre de visites du site »."
+    assert objective["indicators"] == []
+    with pytest.raises(EditError):
+        edits.delete(draft, parse_path("1.0.i0"))
+
+
 def test_place_as_action_needs_an_objective(draft):
     with pytest.raises(EditError):
         edits.place(draft, index=0, as_="action", target=parse_path("1.0.0"))

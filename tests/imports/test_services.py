@@ -138,3 +138,61 @@ def test_uploaded_file_is_kept_under_imports(ready_job, settings):
 def test_upload_of_json_named_otherwise_is_recognized(cast, org_a):
     job = start(org_a, cast["editor_a"], upload=json_upload(name="export"))
     assert job.status == ImportStatus.READY
+
+
+SCANNED_PLAN = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>
+body { font-family: "DejaVu Sans", sans-serif; font-size: 12pt; } p { margin: 0 0 6pt; }
+</style></head><body><h1>Plan d'action 2024-2027</h1>
+<p>Orientation 1 : Renforcer la concertation régionale</p>
+<p>Objectif 1.1 : Mobiliser les partenaires du territoire</p>
+<p>1.1.1 Organiser deux rencontres annuelles des membres</p>
+<p>1.1.2 Publier un bulletin d'information trimestriel</p></body></html>"""
+SCANNED_PAGE_2 = SCANNED_PLAN.split("<h1>")[0] + (
+    "<p>Orientation 2 : Agir sur la sécurité alimentaire</p>"
+    "<p>Objectif 2.1 : Soutenir les cuisines collectives</p>"
+    "<p>2.1.1 Financer six groupes de cuisine par année</p></body></html>"
+)
+
+
+def test_scanned_pdf_is_read_by_ocr_in_the_task_and_its_pages_reported(cast, org_a):
+    from tests.importers.builders import scanned_pdf
+
+    upload = SimpleUploadedFile("scan.pdf", scanned_pdf([SCANNED_PLAN, SCANNED_PAGE_2]))
+    job = start(org_a, cast["editor_a"], upload=upload)
+
+    assert job.status == ImportStatus.READY, job.error_message
+    assert (job.ocr_done, job.ocr_total, job.ocr_page) == (2, 2, 2)
+    assert job.draft["title"] == "Plan d'action 2024-2027"
+    assert [
+        (a["code"], a["title"])
+        for o in job.draft["orientations"]
+        for ob in o["objectives"]
+        for a in ob["actions"]
+    ] == [
+        ("1.1.1", "Organiser deux rencontres annuelles des membres"),
+        ("1.1.2", "Publier un bulletin d'information trimestriel"),
+        ("2.1.1", "Financer six groupes de cuisine par année"),
+    ]
+    pages = job.draft["import_report"]["ocr"]
+    assert [p["page"] for p in pages] == [1, 2]
+    assert all(p["mean_confidence"] >= 85 and p["seconds"] <= 10 for p in pages)
+    # the source beside the review is the OCR'd text, read once with the draft
+    assert "Orientation 1 : Renforcer la concertation régionale" in [
+        line["text"].strip() for line in job.source_lines
+    ]
+
+    plan = save_import_as_plan(job=job, user=cast["editor_a"])
+    assert [p["page"] for p in plan.import_report["ocr"]] == [1, 2]
+
+
+def test_ocr_limits_come_from_the_settings(cast, org_a, settings):
+    from tests.importers.builders import scanned_pdf
+
+    settings.IMPORT_OCR_MAX_PAGES = 1
+    upload = SimpleUploadedFile("scan.pdf", scanned_pdf([SCANNED_PLAN, SCANNED_PLAN]))
+    job = start(org_a, cast["editor_a"], upload=upload)
+
+    assert job.status == ImportStatus.FAILED
+    assert job.error_message.startswith("ce PDF compte 2 pages numérisées (sans texte)")
+    assert job.error_message_en.startswith("this PDF has 2 scanned pages (without text)")
+    assert Plan.objects.count() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -143,6 +144,55 @@ def test_status_fragment_polls_while_running_then_redirects(login, cast, ready_j
     ImportJob.objects.filter(pk=ready_job.pk).update(status=ImportStatus.READY, progress=100)
     done = client.get(url, **HX)
     assert done["HX-Redirect"] == reverse("imports:job", kwargs={"pk": ready_job.pk})
+
+
+def test_status_fragment_tells_which_scanned_page_is_being_read(login, cast, ready_job):
+    client = login(cast["editor_a"])
+    url = reverse("imports:status", kwargs={"pk": ready_job.pk})
+    ImportJob.objects.filter(pk=ready_job.pk).update(
+        status=ImportStatus.READING, progress=36, ocr_done=1, ocr_total=3, ocr_page=4
+    )
+    body = client.get(url, **HX).content.decode()
+    assert "Reconnaissance de caractères (OCR) de la page 4 : page numérisée 2 sur 3…" in body
+    assert 'value="36"' in body
+    ImportJob.objects.filter(pk=ready_job.pk).update(ocr_done=3, progress=90)
+    body = client.get(url, **HX).content.decode()
+    assert "3 pages numérisées lues ; reconnaissance du plan en cours…" in body
+    client.cookies["jalon_language"] = "en"
+    ImportJob.objects.filter(pk=ready_job.pk).update(ocr_done=1)
+    body = client.get(url, **HX).content.decode()
+    assert "Optical character recognition (OCR) of page 4: scanned page 2 of 3…" in body
+
+
+def test_review_lists_the_ocrd_pages_with_their_confidence(login, cast, ready_job):
+    draft = ready_job.draft
+    draft["import_report"]["ocr"] = [
+        {"page": 1, "mean_confidence": 93.4, "words": 1210, "seconds": 2.51},
+        {"page": 2, "mean_confidence": 61.0, "words": 88, "seconds": 1.2},
+    ]
+    ImportJob.objects.filter(pk=ready_job.pk).update(draft=draft)
+    html = login(cast["editor_a"]).get(reverse("imports:job", kwargs={"pk": ready_job.pk}))
+    body = re.sub(r"[ \t\n]+", " ", html.content.decode())  # keeps the non-breaking spaces
+    assert "2 pages numérisées lues par reconnaissance de caractères (OCR)" in body
+    assert '<th scope="row">1</th> <td>93,4\u00a0%</td> <td>1\u00a0210</td> <td>2,5 s</td>' in body
+    assert (
+        '<tr class="review-ocr__low"> <th scope="row">2</th> <td>61,0\u00a0% — faible, à vérifier</td>'
+        in body
+    )
+
+
+def test_review_shows_an_objectives_own_indicators_with_their_tools(login, cast, ready_job):
+    draft = ready_job.draft
+    draft["orientations"][0]["objectives"][1]["indicators"] = [
+        {"kind": "R", "text": "Taux de 75 % de satisfaction des membres"}
+    ]
+    ImportJob.objects.filter(pk=ready_job.pk).update(draft=draft)
+    html = login(cast["editor_a"]).get(reverse("imports:job", kwargs={"pk": ready_job.pk}))
+    body = html.content.decode()
+    assert "Indicateurs de l'objectif" in body
+    assert "Taux de 75 % de satisfaction des membres" in body
+    assert 'name="path" value="0.1.i0"' in body
+    assert "<strong>2</strong> indicateurs" in body  # the action's and the objective's
 
 
 def test_review_shows_tree_source_links_warnings_and_unplaced(login, cast, ready_job):

@@ -210,6 +210,89 @@ def test_indicator_refuses_an_unknown_kind(objective, editor):
         builder.add_indicator(action=action, kind="X", text="Nombre", user=editor)
 
 
+def test_objective_indicator_is_added_edited_ordered_and_kept_in_history(objective, editor):
+    first = builder.add_indicator(
+        objective=objective, kind="R", text="Taux de 75 % de satisfaction", user=editor
+    )
+    second = builder.add_indicator(objective=objective, text="Nombre de membres", user=editor)
+    action = builder.add_action(objective=objective, title="Rencontres", user=editor)
+    builder.add_indicator(action=action, text="8 rencontres annuelles", user=editor)
+
+    assert (first.objective_id, first.action_id, first.plan_id) == (
+        objective.pk,
+        None,
+        objective.plan_id,
+    )
+    assert first.target == builder.parse_indicator_target("Taux de 75 % de satisfaction")
+    # the objective's own indicators are ordered among themselves, apart from its action's
+    assert [(i.text, i.order) for i in objective.indicators.order_by("order")] == [
+        ("Taux de 75 % de satisfaction", 0),
+        ("Nombre de membres", 1),
+    ]
+    changed = builder.update_indicator(
+        indicator=second, version=1, kind="MO", text="Nombre de membres actifs", user=editor
+    )
+    assert (changed.kind, changed.text, changed.version) == ("MO", "Nombre de membres actifs", 2)
+    assert builder.move_item(item=second, offset=-1, user=editor) is True
+    assert list(objective.indicators.order_by("order").values_list("pk", flat=True)) == [
+        second.pk,
+        first.pk,
+    ]
+    records = list(second.history.order_by("history_id"))
+    assert [(r.history_type, r.text, r.history_user_id) for r in records] == [
+        ("+", "Nombre de membres", editor.pk),
+        ("~", "Nombre de membres actifs", editor.pk),
+    ]
+    assert records[0].objective_id == objective.pk
+
+
+def test_objective_indicator_is_deleted_and_restored_in_its_place(objective, editor):
+    first = builder.add_indicator(objective=objective, text="Premier", user=editor)
+    second = builder.add_indicator(objective=objective, text="Second", user=editor)
+
+    deletion = builder.delete_item(item=first, user=editor)
+
+    assert [(i.text, i.order) for i in objective.indicators.all()] == [("Second", 0)]
+    assert deletion.label == "Indicateur « Premier »"
+    restored = builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    assert (restored.pk, restored.objective_id, restored.action_id) == (
+        first.pk,
+        objective.pk,
+        None,
+    )
+    assert [i.pk for i in objective.indicators.order_by("order")] == [first.pk, second.pk]
+
+
+def test_objective_indicator_may_go_to_an_action_and_back(objective, editor):
+    action = builder.add_action(objective=objective, title="Rencontres", user=editor)
+    own = builder.add_indicator(objective=objective, text="Nombre de membres", user=editor)
+
+    builder.place_item(item=own, parent=action, position=0, user=editor)
+    own.refresh_from_db()
+    assert (own.action_id, own.objective_id) == (action.pk, None)
+
+    builder.place_item(item=own, parent=objective, position=0, user=editor)
+    own.refresh_from_db()
+    assert (own.action_id, own.objective_id) == (None, objective.pk)
+
+
+def test_indicator_names_one_owner(objective, editor):
+    action = builder.add_action(objective=objective, title="Rencontres", user=editor)
+    for owners in ({}, {"action": action, "objective": objective}):
+        with pytest.raises(BuilderError, match="une action ou un objectif"):
+            builder.add_indicator(text="Nombre", user=editor, **owners)
+
+
+def test_deleting_an_objective_takes_its_indicators_and_undo_brings_them_back(objective, editor):
+    own = builder.add_indicator(objective=objective, text="Nombre de membres", user=editor)
+
+    deletion = builder.delete_item(item=objective, user=editor)
+    assert not Indicator.objects.filter(pk=own.pk).exists()
+
+    builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    assert Indicator.objects.get(pk=own.pk).objective_id == objective.pk
+
+
 def test_expected_result_may_be_tied_to_a_plan_year(objective, editor):
     action = builder.add_action(objective=objective, title="Rencontres", user=editor)
     result = builder.add_expected_result(

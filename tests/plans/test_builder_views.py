@@ -309,6 +309,64 @@ def test_indicator_and_result_forms_save_their_fields(as_editor, plan, tree):
     assert ExpectedResult.objects.get().plan_year == 2
 
 
+def test_an_objective_takes_indicators_of_its_own_in_the_builder(as_editor, plan, tree):
+    objective = tree["objective"]
+    prefix = f"add-indicateur-objectif-{objective.pk}"
+    page = as_editor.get(url("builder", plan.pk)).content.decode()
+    assert f'<div class="tree-add" id="{prefix}">' in page
+    assert "Ajouter un indicateur à l'objectif" in page
+    form = as_editor.get(
+        url("builder_add", plan.pk, "objectif", objective.pk, "indicateur"), **HTMX
+    ).content.decode()
+    assert f'<form id="{prefix}"' in form
+
+    added = as_editor.post(
+        url("builder_add", plan.pk, "objectif", objective.pk, "indicateur"),
+        {f"{prefix}-kind": "R", f"{prefix}-text": "Taux de 75 % de satisfaction"},
+        **HTMX,
+    )
+
+    indicator = Indicator.objects.get()
+    assert (indicator.objective_id, indicator.action_id, indicator.kind) == (
+        objective.pk,
+        None,
+        "R",
+    )
+    assert added["HX-Retarget"] == f"#objectif-{objective.pk}"
+    html = added.content.decode()
+    assert "Indicateur ajouté." in html
+    assert f'<li id="indicateur-{indicator.pk}"' in html
+    assert 'aria-label="Indicateurs de l\'objectif : Objectif 1.1"' in html
+
+    row = f"indicateur-{indicator.pk}"
+    edited = as_editor.post(
+        url("builder_edit", plan.pk, "indicateur", indicator.pk),
+        {
+            f"{row}-kind": "MO",
+            f"{row}-text": "Nombre de membres actifs",
+            f"{row}-version": "1",
+        },
+        **HTMX,
+    )
+    assert "Indicateur modifié." in edited.content.decode()
+    indicator.refresh_from_db()
+    assert (indicator.kind, indicator.text, indicator.version) == (
+        "MO",
+        "Nombre de membres actifs",
+        2,
+    )
+
+    deleted = as_editor.post(url("builder_delete", plan.pk, "indicateur", indicator.pk), **HTMX)
+    html = deleted.content.decode()
+    assert f'<li id="objectif-{objective.pk}"' in html  # the objective, drawn again without it
+    assert f'id="indicateur-{indicator.pk}"' not in html
+    assert "Indicateur supprimé" in html
+    assert not Indicator.objects.exists()
+    history = as_editor.get(url("builder_history", plan.pk, "indicateur", indicator.pk))
+    assert history.status_code == 200
+    assert "Nombre de membres actifs" in history.content.decode()
+
+
 # --- Adding ---------------------------------------------------------------------------------------------
 
 
@@ -756,7 +814,8 @@ def test_builder_page_runs_the_same_queries_for_5_and_20_actions(
     _grow(plan, count)
     page = url("builder", plan.pk)
     as_editor.get(page)  # the session and the user's memberships are read the same way every time
-    with django_assert_num_queries(11):
+    # 12: the tree in eight (objectives carry indicators of their own), the rest of the page four
+    with django_assert_num_queries(12):
         response = as_editor.get(page)
     assert response.content.decode().count('class="tree-item tree-item--action"') == count
 

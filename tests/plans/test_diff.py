@@ -151,6 +151,24 @@ def test_indicator_changes_and_plan_statements_are_listed():
     )
 
 
+def test_an_objectives_own_indicators_are_in_the_revision_diff():
+    before = snapshot()
+    objective = before["orientations"][0]["objectives"][0]
+    objective["indicators"] = [{"id": 2000, "kind": "R", "text": "Taux de 75 % de satisfaction"}]
+    after = snapshot()
+    after["orientations"][0]["objectives"][0]["indicators"] = [
+        {"id": 2000, "kind": "R", "text": "Taux de 80 % de satisfaction"},
+        {"id": 2001, "kind": None, "text": "Nombre de membres"},
+    ]
+
+    diff = revision_diff(before, after)
+
+    assert [(c.level, c.change, c.title, c.parent) for c in diff.changes] == [
+        ("indicator", CHANGED, "Taux de 80 % de satisfaction", "P1 Outiller"),
+        ("indicator", ADDED, "Nombre de membres", "P1 Outiller"),
+    ]
+
+
 def test_snapshots_without_ids_are_matched_by_code():
     before, after = snapshot(), snapshot()
     for data in (before, after):

@@ -62,6 +62,7 @@ objectives = st.builds(
     code=codes,
     kind=st.none() | st.sampled_from(interchange.OBJECTIVE_KINDS),
     actions=st.lists(actions, max_size=3),
+    indicators=st.lists(indicators, max_size=2),
 )
 orientations = st.builds(
     OrientationDraft, title=texts, code=codes, objectives=st.lists(objectives, max_size=3)
@@ -71,6 +72,16 @@ reports = st.none() | st.builds(
     format_detected=optional_texts,
     warnings=st.lists(texts, max_size=2),
     unplaced=st.lists(texts, max_size=2),
+    ocr=st.lists(
+        st.builds(
+            interchange.OcrPage,
+            page=st.integers(1, 300),
+            mean_confidence=st.none() | st.floats(0, 100).map(lambda f: round(f, 1)),
+            words=st.integers(0, 5000),
+            seconds=st.floats(0, 60).map(lambda f: round(f, 2)),
+        ),
+        max_size=2,
+    ),
 )
 drafts = st.builds(
     PlanDraft,
@@ -99,6 +110,10 @@ def with_read_targets(draft: PlanDraft) -> PlanDraft:
     for action in expected.iter_actions():
         for indicator in action.indicators:
             indicator.target = parse_indicator_target(indicator.text)
+    for orientation in expected.orientations:
+        for objective in orientation.objectives:
+            for indicator in objective.indicators:
+                indicator.target = parse_indicator_target(indicator.text)
     return expected
 
 
@@ -135,10 +150,10 @@ def _tree_and_texts(data: dict) -> dict:
     data.pop("format", None)
     for orientation in data["orientations"]:
         for objective in orientation["objectives"]:
-            owners = [objective, *objective["actions"]]
-            for indicator in (i for owner in owners for i in owner.get("indicators", [])):
-                indicator.pop("target", None)
-                indicator.pop("target_is_manual", None)
+            for owner in [objective, *objective["actions"]]:
+                for indicator in owner.get("indicators") or []:
+                    indicator.pop("target", None)
+                    indicator.pop("target_is_manual", None)
     return data
 
 
@@ -194,3 +209,48 @@ def test_a_target_set_by_hand_survives_the_round_trip(org_a):
     assert stored.target == {"form": "count", "value": 12, "period": "year"}
     assert stored.target_is_manual is True
     assert dumps(plan_as_draft(again)) == dumps(plan_as_draft(plan))
+
+
+@pytest.mark.django_db
+def test_objective_indicators_go_through_the_plan_and_back_identical(org_a):
+    """A government-style plan: objectives measured by indicators of their own, one with no action."""
+    draft = sized_draft(1)
+    objective = draft.orientations[0].objectives[0]
+    objective.indicators = [
+        IndicatorDraft(text="Taux de 75 % de satisfaction des membres", kind="R"),
+        IndicatorDraft(text="Nombre de démarches accompagnées"),
+    ]
+    draft.orientations[0].objectives.append(
+        ObjectiveDraft(
+            code="1.9",
+            title="Réduire les délais d'attente",
+            indicators=[IndicatorDraft(text="Délai moyen de 30 jours en 2026", kind="R")],
+        )
+    )
+
+    plan = create_plan_from_draft(draft=draft, organization=org_a)
+
+    stored = plan.indicators.filter(objective__isnull=False).order_by("objective__order", "order")
+    assert [(i.objective.code, i.text, i.action_id) for i in stored] == [
+        (objective.code or "", "Taux de 75 % de satisfaction des membres", None),
+        (objective.code or "", "Nombre de démarches accompagnées", None),
+        ("1.9", "Délai moyen de 30 jours en 2026", None),
+    ]
+    assert stored[0].target == parse_indicator_target("Taux de 75 % de satisfaction des membres")
+    assert dumps(plan_as_draft(plan)) == dumps(with_read_targets(draft))
+    again = create_plan_from_draft(draft=loads(dumps(plan_as_draft(plan))), organization=org_a)
+    assert dumps(plan_as_draft(again)) == dumps(plan_as_draft(plan))
+
+
+@pytest.mark.django_db
+def test_an_indicator_belongs_to_an_action_or_an_objective_never_both_nor_neither(org_a):
+    from django.db import IntegrityError, transaction
+
+    from jalon.plans.models import Indicator
+
+    plan = create_plan_from_draft(draft=sized_draft(1), organization=org_a)
+    action = plan.actions.first()
+    assert action is not None
+    for owners in ({}, {"action": action, "objective": action.objective}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Indicator.objects.create(plan=plan, text="Nombre de rencontres", **owners)

@@ -10,7 +10,7 @@ import pytest
 from django.utils.html import escape
 
 from jalon.plans.enums import PlanState
-from jalon.plans.interchange import loads
+from jalon.plans.interchange import IndicatorDraft, loads
 from jalon.plans.models import Plan
 from jalon.plans.services import adopt_plan, create_plan_from_draft
 from tests.factories import ThemeFactory
@@ -95,6 +95,36 @@ def test_plan_page_reads_like_the_document_table(login, cast, plan):
     assert "<li>An 1 : Les membres se rencontrent</li>" in html
     assert '<span class="status status--in_progress">En cours</span>' in html
     assert 'rowspan="1" class="objective-cell"' in html
+
+
+def test_plan_page_shows_indicators_under_their_objective(login, cast, org_a):
+    draft = sized_draft(1)
+    measured = draft.orientations[0].objectives[0]
+    measured.indicators = [
+        IndicatorDraft(kind="R", text="Taux de 75 % de satisfaction des membres"),
+        IndicatorDraft(text="Nombre de démarches accompagnées"),
+    ]
+    no_action = draft.orientations[1].objectives[1]
+    no_action.actions = []
+    no_action.indicators = [IndicatorDraft(text="Délai moyen d'attente de 30 jours")]
+    plan = create_plan_from_draft(draft=draft, organization=org_a)
+
+    html = _text(login(cast["reader_a"]).get(plan.get_absolute_url()))
+
+    cells = re.findall(r'<th scope="rowgroup"[^>]*class="objective-cell">(.*?)</th>', html, re.S)
+    first = " ".join(cells[0].split())
+    assert "Indicateurs de l'objectif" in first
+    assert re.search(
+        r'<li id="indicator-\d+"><abbr class="indicator-kind indicator-kind--R" title="[^"]+">R</abbr>'
+        r" = Taux de 75 % de satisfaction des membres",
+        first,
+    )
+    assert "Nombre de démarches accompagnées" in first
+    last = " ".join(cells[-1].split())
+    assert "Délai moyen d&#x27;attente de 30 jours" in last
+    assert "Cet objectif est suivi par ses propres indicateurs, sans moyen d'action." in html
+    # the other objectives carry none: no empty list under them
+    assert sum("objective-indicators" in c for c in cells) == 2
 
 
 @pytest.mark.parametrize(

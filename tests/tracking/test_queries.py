@@ -23,6 +23,17 @@ def populate(plan, count, cast, today):
     editor = cast["editor_a"]
     actions = make_actions(plan, count)
     organizations = [OrganizationFactory() for _ in range(min(count, 3))]
+    # the objective is measured by an indicator of its own too, one hand-entered, one computed
+    for rule in (False, True):
+        own = IndicatorFactory(
+            action=None, objective=actions[0].objective, plan=plan, target=count_target(4)
+        )
+        if rule:
+            services.set_indicator_rule(indicator=own, user=editor, kind="activity_count")
+        else:
+            services.record_indicator_value(
+                indicator=own, user=editor, plan_year=1, value=Decimal(3), source="Registre"
+            )
     for i, action in enumerate(actions):
         indicator = IndicatorFactory(action=action, plan=plan, target=count_target(4))
         if i % 2:

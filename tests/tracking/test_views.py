@@ -14,8 +14,9 @@ from django.urls import reverse
 from jalon.plans.models import Action
 from jalon.tracking import services
 from jalon.tracking.models import Activity, Contact, Evidence, IndicatorValue, StatusUpdate
+from tests.factories import IndicatorFactory
 
-from .conftest import make_actions
+from .conftest import count_target, make_actions
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -374,6 +375,77 @@ def test_indicator_value_entry_and_conflict(login, cast, plan, carried):
     assert f"Entre-temps, {cast['editor_a']} a inscrit pour cette année : valeur 5" in html
     assert 'name="version" value="1"' in html
     assert IndicatorValue.objects.get().value == Decimal(5)
+
+
+@pytest.fixture
+def objective_indicator(plan, carried):
+    """The carried action's objective measured by an indicator of its own: 8 meetings a year."""
+    return IndicatorFactory(
+        action=None,
+        objective=carried.objective,
+        plan=plan,
+        kind="R",
+        text="8 rencontres régionales par année",
+        target=count_target(8),
+    )
+
+
+def test_objective_indicator_takes_values_from_its_editors_only(
+    login, cast, plan, objective_indicator
+):
+    url = reverse("tracking:indicator_value", args=[plan.pk, objective_indicator.pk])
+    refused = login(cast["contributor_a"]).post(url, {"plan_year": 1, "value": "2", "version": 0})
+    assert refused.status_code == 403
+    login(cast["editor_a"]).post(url, {"plan_year": 1, "value": "4", "version": 0})
+    assert IndicatorValue.objects.get(indicator=objective_indicator).value == Decimal(4)
+
+    page = login(cast["reader_a"]).get(
+        reverse("tracking:indicator", args=[plan.pk, objective_indicator.pk])
+    )
+    assert page.status_code == 200
+    html = page.content.decode()
+    objective = objective_indicator.objective
+    assert f"{objective.code} {objective.title}" in html
+    assert "(indicateur de l'objectif lui-même)" in html
+    assert page.context["row"].for_year(1).value == Decimal(4)
+
+
+def test_objective_indicator_is_computed_from_the_activities_linked_to_it(
+    login, cast, plan, carried, objective_indicator, today
+):
+    services.set_indicator_rule(
+        indicator=objective_indicator, user=None, kind="activity_count", scope="action"
+    )
+    services.log_activity(
+        plan=plan,
+        user=None,
+        kind="meeting",
+        date=today,
+        title="Rencontre régionale",
+        indicators=[objective_indicator],
+    )
+    # an activity of one of the objective's actions is that action's, not the objective's own
+    services.log_activity(
+        plan=plan, user=None, kind="meeting", date=today, title="Comité", actions=[carried]
+    )
+    page = login(cast["reader_a"]).get(
+        reverse("tracking:indicator", args=[plan.pk, objective_indicator.pk])
+    )
+    assert page.context["row"].for_year(1).value == Decimal(1)
+
+
+def test_indicators_page_lists_an_objectives_own_indicator_before_its_actions(
+    login, cast, plan, carried, objective_indicator
+):
+    page = login(cast["reader_a"]).get(reverse("tracking:indicators", args=[plan.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    objective_row = html.index("8 rencontres régionales par année")
+    action_row = html.index("8 rencontres annuelles")
+    assert objective_row < action_row
+    assert f"Objectif {carried.objective.code}" in html
+    dashboard = login(cast["reader_a"]).get(reverse("tracking:dashboard", args=[plan.pk]))
+    assert dashboard.status_code == 200
 
 
 def test_indicator_values_are_typed_with_a_decimal_comma(login, cast, plan, carried):

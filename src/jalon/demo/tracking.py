@@ -177,10 +177,16 @@ def track_plan(plan: Plan, *, today: dt.date) -> None:
         end = min(each.end, today)
         _background(plan, rng, people, partners, each, end)
         _contacts(plan, rng, people, partners, each, end)
-    indicators = list(Indicator.objects.filter(plan=plan).select_related("action").order_by("pk"))
+    # the demo's history is written for actions' indicators (an objective's own have none yet)
+    indicators = list(
+        Indicator.objects.filter(plan=plan, action__isnull=False)
+        .select_related("action")
+        .order_by("pk")
+    )
     for indicator in indicators:
+        assert indicator.action is not None
         indicator.action.plan = plan
-        _indicator(indicator, rng, people, partners, years, today)
+        _indicator(indicator, indicator.action, rng, people, partners, years, today)
     _follow(plan, rng, people, actions)
     for each in years:
         if each.end < today:
@@ -414,6 +420,7 @@ def _pace(rng: random.Random) -> float:
 
 def _indicator(
     indicator: Indicator,
+    action: Action,
     rng: random.Random,
     people: _People,
     partners: Sequence[Organization],
@@ -423,10 +430,9 @@ def _indicator(
     target = _target(indicator) or {}
     form = target.get("form")
     text = indicator.text
-    author = people.carrier(indicator.action)
+    author = people.carrier(action)
     kind = _kind_of(text)
     plan = indicator.plan
-    action = indicator.action
     if form in ("count", "plain_count") and kind is not None:
         services.set_indicator_rule(
             indicator=indicator,

@@ -12,6 +12,15 @@ from __future__ import annotations
 from ..plans.interchange import PlanDraft
 from .errors import DocumentError
 from .limits import Limits
-from .pipeline import FORMATS, detect_format, import_document
+from .pipeline import FORMATS, detect_format, import_document, read_document, recognize_document
 
-__all__ = ["FORMATS", "DocumentError", "Limits", "PlanDraft", "detect_format", "import_document"]
+__all__ = [
+    "FORMATS",
+    "DocumentError",
+    "Limits",
+    "PlanDraft",
+    "detect_format",
+    "import_document",
+    "read_document",
+    "recognize_document",
+]

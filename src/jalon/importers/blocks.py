@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..plans.interchange import OcrPage
+
 
 @dataclass
 class Line:
@@ -39,3 +41,4 @@ class Document:
     format: str  # "text", "pdf", "docx", "xlsx", "csv"
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    ocr: list[OcrPage] = field(default_factory=list)  # scanned pages read by OCR

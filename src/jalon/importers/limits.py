@@ -23,3 +23,10 @@ class Limits:
     max_rows: int = 50_000  # spreadsheet and CSV rows
     max_columns: int = 200  # spreadsheet and CSV columns read per row
     max_cell_chars: int = 100_000  # characters kept from one cell
+    # Scanned pages (no text layer) are read by OCR: slow (seconds a page), so bounded apart.
+    ocr: bool = True  # False: a page without text is reported, not read
+    ocr_max_pages: int = 30  # pages to OCR in one document; more is refused before starting
+    ocr_page_seconds: float = 60.0  # one page; past it the page is left unread (warning)
+    ocr_total_seconds: float = 600.0  # the whole document; past it the import is refused
+    ocr_languages: str = "fra+eng"  # Tesseract languages, French first
+    ocr_dpi: int = 300  # resolution pages are rendered at for recognition

@@ -6,10 +6,11 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from ..plans.interchange import PlanDraft
+from ..plans.interchange import ImportReport, PlanDraft
 from .blocks import Document
 from .errors import DocumentError
 from .limits import Limits
+from .readers.pdf import OcrProgress
 
 FORMATS = ("text", "pdf", "docx", "xlsx", "csv")
 T = TypeVar("T")
@@ -60,9 +61,30 @@ def detect_format(data: bytes, filename: str) -> str:
 
 
 def import_document(
-    data: bytes, filename: str, *, fmt: str | None = None, limits: Limits | None = None
+    data: bytes,
+    filename: str,
+    *,
+    fmt: str | None = None,
+    limits: Limits | None = None,
+    progress: OcrProgress | None = None,
 ) -> PlanDraft:
-    """Read a plan from a file's bytes; raises DocumentError (only) when the file is unusable."""
+    """Read a plan from a file's bytes; raises DocumentError (only) when the file is unusable.
+
+    `progress` is told before each scanned page of a PDF is recognized (OCR is slow).
+    """
+    doc = read_document(data, filename, fmt=fmt, limits=limits, progress=progress)
+    return recognize_document(doc, filename)
+
+
+def read_document(
+    data: bytes,
+    filename: str,
+    *,
+    fmt: str | None = None,
+    limits: Limits | None = None,
+    progress: OcrProgress | None = None,
+) -> Document:
+    """The document's lines, read once (a caller may both recognize and show them)."""
     limits = limits or Limits()
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise DocumentError("aucun contenu de fichier reçu", "no file content received")
@@ -80,14 +102,24 @@ def import_document(
             f"unknown format {fmt!r}: choose among {', '.join(FORMATS)}",
         )
     kind = fmt or detect_format(data, filename)
-    doc = _guarded(lambda: _read(kind, data, limits), filename, reading=True)
+    doc = _guarded(lambda: _read(kind, data, limits, progress), filename, reading=True)
     if not any(line.text.strip() or line.cells for line in doc.lines):
         raise DocumentError(
             "aucun texte n'a été trouvé dans ce fichier", "no text was found in this file"
         )
+    return doc
+
+
+def recognize_document(doc: Document, filename: str) -> PlanDraft:
+    """The draft plan recognized in a document read by `read_document`."""
     from .recognize import recognize
 
-    return _guarded(lambda: recognize(doc, source=filename or None), filename, reading=False)
+    draft = _guarded(lambda: recognize(doc, source=filename or None), filename, reading=False)
+    if doc.ocr:
+        if draft.import_report is None:
+            draft.import_report = ImportReport()
+        draft.import_report.ocr = list(doc.ocr)
+    return draft
 
 
 def _guarded(step: Callable[[], T], filename: str, *, reading: bool) -> T:
@@ -120,7 +152,7 @@ def _guarded(step: Callable[[], T], filename: str, *, reading: bool) -> T:
         ) from exc
 
 
-def _read(kind: str, data: bytes, limits: Limits) -> Document:
+def _read(kind: str, data: bytes, limits: Limits, progress: OcrProgress | None = None) -> Document:
     if kind == "text":
         from .readers.text import read_text
 
@@ -132,7 +164,7 @@ def _read(kind: str, data: bytes, limits: Limits) -> Document:
     if kind == "pdf":
         from .readers.pdf import read_pdf
 
-        return read_pdf(data, limits)
+        return read_pdf(data, limits, progress)
     if kind == "docx":
         from .readers.docx import read_docx
 

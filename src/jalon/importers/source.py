@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import pipeline
+from .blocks import Document
 from .errors import DocumentError
 from .limits import Limits
 
@@ -34,6 +35,11 @@ def source_lines(
         raise DocumentError(f"format « {fmt} » inconnu", f"unknown format {fmt!r}")
     kind = fmt or pipeline.detect_format(data, filename)
     doc = pipeline._guarded(lambda: pipeline._read(kind, data, limits), filename, reading=True)
+    return document_lines(doc)
+
+
+def document_lines(doc: Document) -> list[SourceLine]:
+    """The lines of a document already read (`pipeline.read_document`), numbered as read."""
     lines: list[SourceLine] = []
     for line in doc.lines:
         if line.cells is not None:

@@ -54,6 +54,9 @@ def parse_path(text: str) -> Path:
         if len(parts) == 4 and parts[3][:1] in ("i", "r"):
             kind = "indicator" if parts[3][0] == "i" else "result"
             indices = (*(int(p) for p in parts[:3]), int(parts[3][1:]))
+        elif len(parts) == 3 and parts[2][:1] == "i":  # an objective's own indicator: "0.1.i2"
+            kind = "indicator"
+            indices = (int(parts[0]), int(parts[1]), int(parts[2][1:]))
         elif len(parts) in kinds:
             kind = kinds[len(parts)]
             indices = tuple(int(p) for p in parts)
@@ -72,7 +75,9 @@ def _siblings(draft: Draft, path: Path) -> list[Any]:
         items: list[Any] = draft["orientations"]
         if len(path.indices) >= 2:
             items = items[path.indices[0]]["objectives"]
-        if len(path.indices) >= 3:
+        if len(path.indices) == 3 and path.kind == "indicator":
+            items = items[path.indices[1]]["indicators"]
+        elif len(path.indices) >= 3:
             items = items[path.indices[1]]["actions"]
         if len(path.indices) == 4:
             key = "indicators" if path.kind == "indicator" else "expected_results"
@@ -252,7 +257,9 @@ def place(draft: Draft, *, index: int, as_: str, target: Path | None, text: str 
         said = _("Ligne ajoutée aux notes du plan.")
     else:
         wanted = "objective" if as_ == PlaceAs.ACTION else "action"
-        if as_ not in PlaceAs.values or target is None or target.kind != wanted:
+        # an indicator may measure an objective itself (objectives[].indicators)
+        allowed = {wanted, "objective"} if as_ == PlaceAs.INDICATOR else {wanted}
+        if as_ not in PlaceAs.values or target is None or target.kind not in allowed:
             raise EditError(
                 _("Choisissez un objectif pour une nouvelle action.")
                 if wanted == "objective"

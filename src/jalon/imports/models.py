@@ -43,6 +43,10 @@ class ImportJob(models.Model):
         _("état"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )
     progress = models.PositiveSmallIntegerField(_("progression (%)"), default=0)
+    # While scanned pages are read by OCR: how many are done, of how many, and which is read.
+    ocr_done = models.PositiveSmallIntegerField(_("pages reconnues"), default=0)
+    ocr_total = models.PositiveSmallIntegerField(_("pages à reconnaître"), default=0)
+    ocr_page = models.PositiveSmallIntegerField(_("page en reconnaissance"), default=0)
     error_message = models.TextField(_("message d'erreur"), blank=True)
     error_message_en = models.TextField(_("message d'erreur (anglais)"), blank=True)
     error_where = models.CharField(_("endroit de l'erreur"), max_length=200, blank=True)

@@ -17,6 +17,7 @@ from django.utils.dates import MONTHS
 from jalon.network.models import Organization
 from jalon.plans.builder_queries import editable_organizations
 from jalon.plans.enums import ActionStatus
+from jalon.plans.interchange import ocr_pages_of
 
 from .edits import path_of, unplaced_lines
 from .models import ImportJob
@@ -99,6 +100,8 @@ class Review:
     warnings: list[str]
     counts: dict[str, int]
     frame: dict[str, Any]
+    # Pages of a scan read by OCR: {"page", "mean_confidence", "words", "seconds", "low"}
+    ocr: list[dict[str, Any]] = field(default_factory=list)
     months: list[tuple[int, str]] = field(
         default_factory=lambda: [(m, str(MONTHS[m])) for m in range(1, 13)]
     )
@@ -141,6 +144,11 @@ def review_of(job: ImportJob) -> Review:
                 "objective", path, _anchor(path), objective, [], parent_path=path_of(oi)
             )
             b_item.lines = lines_of(objective, b_item.anchor)
+            b_item.indicators = [  # the objective's own
+                (path_of(oi, bi, ii, sub="i"), ind)
+                for ii, ind in enumerate(objective.get("indicators") or [])
+            ]
+            counts["indicators"] += len(b_item.indicators)
             objectives.append(Choice(path, _label(objective)))
             counts["objectives"] += 1
             for ai, action in enumerate(objective.get("actions") or []):
@@ -200,7 +208,19 @@ def review_of(job: ImportJob) -> Review:
     warnings = [str(w) for w in report.get("warnings") or []]
     counts["unplaced"] = len(unplaced)
     counts["warnings"] = len(warnings)
+    ocr = [
+        {
+            "page": p.page,
+            "mean_confidence": p.mean_confidence,
+            "words": p.words,
+            "seconds": p.seconds,
+            # below this, Tesseract's reading of a page usually needs many corrections
+            "low": p.mean_confidence is None or p.mean_confidence < OCR_LOW_CONFIDENCE,
+        }
+        for p in ocr_pages_of(report.get("ocr"))
+    ]
     return Review(
+        ocr=ocr,
         tree=tree,
         source=source,
         orientations=orientations,
@@ -221,6 +241,9 @@ def review_of(job: ImportJob) -> Review:
             "format_detected": report.get("format_detected") or "",
         },
     )
+
+
+OCR_LOW_CONFIDENCE = 80.0  # mean word confidence (0–100) under which a page is flagged
 
 
 def _date(value: Any) -> dt.date | None:

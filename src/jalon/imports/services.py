@@ -11,13 +11,15 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from jalon.importers import DocumentError, import_document
-from jalon.importers.source import SourceLine, source_lines, text_lines
+from jalon.importers import DocumentError, Limits, read_document, recognize_document
+from jalon.importers.readers.pdf import OcrProgress
+from jalon.importers.source import SourceLine, document_lines, text_lines
 from jalon.network.models import Organization
 from jalon.plans.interchange import InterchangeError, draft_from_dict, draft_to_dict, loads
 from jalon.plans.models import Plan
@@ -92,8 +94,25 @@ def _is_json(data: bytes, filename: str, fmt: str) -> bool:
     return data.lstrip()[:1] == b"{" and b'"orientations"' in data[:200_000]
 
 
-def _read(data: bytes, filename: str, fmt: str) -> tuple[dict[str, Any], list[SourceLine]]:
-    """The draft (as JSON) and the numbered source lines; DocumentError when unusable."""
+def import_limits() -> Limits:
+    """The bounds of one import, from the settings (JALON_IMPORT_MAX_PAGES, JALON_OCR_*)."""
+    return Limits(
+        max_bytes=settings.MAX_UPLOAD_BYTES,
+        max_pages=settings.IMPORT_MAX_PAGES,
+        ocr=settings.IMPORT_OCR,
+        ocr_max_pages=settings.IMPORT_OCR_MAX_PAGES,
+        ocr_page_seconds=float(settings.IMPORT_OCR_PAGE_SECONDS),
+        ocr_total_seconds=float(settings.IMPORT_OCR_TOTAL_SECONDS),
+    )
+
+
+def _read(
+    data: bytes, filename: str, fmt: str, progress: OcrProgress | None = None
+) -> tuple[dict[str, Any], list[SourceLine]]:
+    """The draft (as JSON) and the numbered source lines; DocumentError when unusable.
+
+    The document is read once: a scanned PDF's OCR is far too slow to run twice.
+    """
     if _is_json(data, filename, fmt):
         try:
             draft = loads(data)
@@ -105,12 +124,28 @@ def _read(data: bytes, filename: str, fmt: str) -> tuple[dict[str, Any], list[So
             ) from None
         text = data.decode("utf-8", errors="replace")
         return draft_to_dict(draft), text_lines(text)
-    draft = import_document(data, filename, fmt=fmt or None)
-    return draft_to_dict(draft), source_lines(data, filename, fmt=fmt or None)
+    doc = read_document(data, filename, fmt=fmt or None, limits=import_limits(), progress=progress)
+    draft = recognize_document(doc, filename)
+    return draft_to_dict(draft), document_lines(doc)
 
 
 def _progress(job_id: int, status: str, progress: int) -> None:
     ImportJob.objects.filter(pk=job_id).update(status=status, progress=progress)
+
+
+def _ocr_progress(job_id: int) -> OcrProgress:
+    """What the PDF reader tells before each scanned page: saved for the polled fragment."""
+
+    def told(done: int, total: int, page: int) -> None:
+        # reading takes 10 %, recognition 10 → 90 %, recognizing the plan the rest
+        ImportJob.objects.filter(pk=job_id).update(
+            progress=10 + (80 * done) // max(1, total),
+            ocr_done=done,
+            ocr_total=total,
+            ocr_page=page,
+        )
+
+    return told
 
 
 def read_import(*, job_id: int) -> ImportJob:
@@ -127,7 +162,7 @@ def read_import(*, job_id: int) -> ImportJob:
             with job.file.open("rb") as handle:
                 data = handle.read()
             name = job.filename
-        draft, lines = _read(data, name, job.format)
+        draft, lines = _read(data, name, job.format, _ocr_progress(job.pk))
     except DocumentError as exc:
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportStatus.FAILED,

@@ -199,19 +199,34 @@ def _require_text(value: str, what: str) -> str:
     return text
 
 
+def parent_field(item: models.Model) -> str:
+    """The field that points to this item's parent: an indicator's is its action or its objective."""
+    if isinstance(item, Indicator) and item.action_id is None:
+        return "objective"
+    return PARENT_FIELD[type(item)]
+
+
+def parent_of(item: models.Model) -> models.Model:
+    return getattr(item, parent_field(item))  # type: ignore[no-any-return]
+
+
 def plan_of(item: models.Model) -> Plan:
     if isinstance(item, ExpectedResult):
         return item.action.plan
     return item.plan  # type: ignore[attr-defined,no-any-return]
 
 
-def siblings_of(model: type[models.Model], parent_id: int) -> models.QuerySet[Any]:
-    field = PARENT_FIELD[model]
+def siblings_of(
+    model: type[models.Model], parent_id: int, field: str | None = None
+) -> models.QuerySet[Any]:
+    """Items under one parent; `field` names the parent link when it is not the model's usual one
+    (an objective's own indicators: "objective")."""
+    field = field or PARENT_FIELD[model]
     return model._base_manager.filter(**{f"{field}_id": parent_id}).order_by("order", "id")
 
 
-def _next_order(model: type[models.Model], parent_id: int) -> int:
-    last = siblings_of(model, parent_id).aggregate(last=models.Max("order"))["last"]
+def _next_order(model: type[models.Model], parent_id: int, field: str | None = None) -> int:
+    last = siblings_of(model, parent_id, field).aggregate(last=models.Max("order"))["last"]
     return 0 if last is None else last + 1
 
 
@@ -226,9 +241,11 @@ def _write_orders(items: Sequence[Any]) -> None:
         type(changed[0])._base_manager.bulk_update(changed, ["order"])
 
 
-def _normalize(model: type[models.Model], parent_id: int, *, first: Any = None) -> None:
+def _normalize(
+    model: type[models.Model], parent_id: int, *, first: Any = None, field: str | None = None
+) -> None:
     """Orders 0..n-1 among siblings; `first` wins a tie with a sibling at the same order."""
-    items = list(siblings_of(model, parent_id))
+    items = list(siblings_of(model, parent_id, field))
     if first is not None:
         items.sort(key=lambda s: (s.order, s.pk != first.pk, s.pk))
     _write_orders(items)
@@ -707,20 +724,32 @@ def _indicator_kind(kind: str) -> str:
 
 @transaction.atomic
 def add_indicator(
-    *, action: Action, text: str, kind: str = "", user: Any, reason: str = ""
+    *,
+    action: Action | None = None,
+    objective: Objective | None = None,
+    text: str,
+    kind: str = "",
+    user: Any,
+    reason: str = "",
 ) -> Indicator:
+    """An indicator of an action, or of an objective itself (exactly one of them)."""
+    owner: Action | Objective | None = action or objective
+    if owner is None or (action is not None and objective is not None):
+        raise BuilderError(_("Un indicateur mesure une action ou un objectif, l'un ou l'autre."))
     clean = _require_text(text, _("le texte de l'indicateur"))
+    field = "action" if action is not None else "objective"
     indicator = Indicator(
-        plan=action.plan,
+        plan=owner.plan,
         action=action,
+        objective=objective,
         kind=_indicator_kind(kind),
         text=clean,
         target=parse_indicator_target(clean),
-        order=_next_order(Indicator, action.pk),
+        order=_next_order(Indicator, owner.pk, field),
     )
     _stamp(indicator, user, reason)
     indicator.save()
-    _finish(action.plan, user, reason)
+    _finish(owner.plan, user, reason)
     return indicator
 
 
@@ -807,8 +836,9 @@ def move_item(*, item: TreeItem, offset: int, user: Any, reason: str = "") -> bo
     """Move an item up (offset -1) or down (+1) among its siblings; False when it is already at the end."""
     current = _locked(item)
     model = type(current)
-    parent_id = getattr(current, f"{PARENT_FIELD[model]}_id")
-    items = list(siblings_of(model, parent_id))
+    field = parent_field(current)
+    parent_id = getattr(current, f"{field}_id")
+    items = list(siblings_of(model, parent_id, field))
     index = next(i for i, s in enumerate(items) if s.pk == current.pk)
     target = index + offset
     if offset == 0 or not 0 <= target < len(items):
@@ -837,11 +867,13 @@ def place_item(
     """
     current = _locked(item)
     model = type(current)
-    field = PARENT_FIELD[model]
+    field = old_field = parent_field(current)
     plan = plan_of(current)
     old_parent_id = getattr(current, f"{field}_id")
     new_parent_id = old_parent_id
     if parent is not None:
+        if isinstance(current, Indicator) and isinstance(parent, Action | Objective):
+            field = "action" if isinstance(parent, Action) else "objective"  # owner may change
         expected = model._meta.get_field(field).related_model
         if not isinstance(parent, expected) or parent.pk is None:
             raise BuilderError(_("Cet élément ne peut pas aller à cet endroit de l'arbre."))
@@ -849,16 +881,19 @@ def place_item(
         if parent_plan.pk != plan.pk:
             raise BuilderError(_("Un élément ne peut pas changer de plan."))
         new_parent_id = parent.pk
-    if new_parent_id != old_parent_id:
+    moved = new_parent_id != old_parent_id or field != old_field
+    if moved:
+        if field != old_field:
+            setattr(current, f"{old_field}_id", None)
         setattr(current, f"{field}_id", new_parent_id)
         _stamp(current, user, reason)
         current.save()
-    items = [s for s in siblings_of(model, new_parent_id) if s.pk != current.pk]
+    items = [s for s in siblings_of(model, new_parent_id, field) if s.pk != current.pk]
     position = max(0, min(int(position), len(items)))
     items.insert(position, current)
     _write_orders(items)
-    if new_parent_id != old_parent_id:
-        _normalize(model, old_parent_id)
+    if moved:
+        _normalize(model, old_parent_id, field=old_field)
     _renumber(plan, user, reason, current)
     _finish(plan, user, reason)
     return current  # type: ignore[no-any-return]
@@ -913,7 +948,8 @@ def delete_item(*, item: TreeItem, user: Any, reason: str = "") -> Deletion:
     current = _locked(item)
     plan = plan_of(current)
     model = type(current)
-    parent_id = getattr(current, f"{PARENT_FIELD[model]}_id")
+    field = parent_field(current)
+    parent_id = getattr(current, f"{field}_id")
     collector = Collector(using=router.db_for_write(model), origin=current)
     try:
         collector.collect([current])
@@ -935,7 +971,7 @@ def delete_item(*, item: TreeItem, user: Any, reason: str = "") -> Deletion:
         for instance in instances:
             _stamp(instance, user, reason)
     collector.delete()
-    _normalize(model, parent_id)
+    _normalize(model, parent_id, field=field)
     _renumber(plan, user, reason)
     _finish(plan, user, reason)
     return Deletion(
@@ -972,7 +1008,8 @@ def restore_deletion(*, plan: Plan, payload: str, user: Any, reason: str = "") -
     for link in data["links"]:
         model = _model_from_label(link["model"])
         model._base_manager.filter(pk=link["pk"]).update(**{link["field"]: link["value"]})
-    _normalize(root_model, getattr(root, f"{PARENT_FIELD[root_model]}_id"), first=root)
+    field = parent_field(root)
+    _normalize(root_model, getattr(root, f"{field}_id"), first=root, field=field)
     _renumber(plan, user, reason or _("Rétabli après suppression"))
     _finish(plan, user, reason)
     root.refresh_from_db()
@@ -985,9 +1022,9 @@ def _model_from_label(label: str) -> type[models.Model]:
 
 def _check_restorable(plan: Plan, root: models.Model) -> None:
     model = type(root)
-    parent_field: Any = model._meta.get_field(PARENT_FIELD[model])
-    parent_model: Any = parent_field.related_model
-    parent = parent_model._base_manager.filter(pk=getattr(root, parent_field.attname)).first()
+    link: Any = model._meta.get_field(parent_field(root))
+    parent_model: Any = link.related_model
+    parent = parent_model._base_manager.filter(pk=getattr(root, link.attname)).first()
     if parent is None:
         raise BuilderError(
             _(

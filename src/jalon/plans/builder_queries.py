@@ -81,7 +81,10 @@ def _actions() -> QuerySet[Action]:
 
 def _objectives() -> QuerySet[Objective]:
     return Objective.objects.order_by("order", "id").prefetch_related(
-        Prefetch("actions", _actions(), to_attr="builder_actions")
+        Prefetch("actions", _actions(), to_attr="builder_actions"),
+        Prefetch(  # the objective's own indicators
+            "indicators", Indicator.objects.order_by("order", "id"), to_attr="builder_indicators"
+        ),
     )
 
 
@@ -92,7 +95,7 @@ def _orientations() -> QuerySet[Orientation]:
 
 
 def plan_tree(plan: Plan) -> list[Orientation]:
-    """The plan's orientations with everything under them, in seven queries whatever the size."""
+    """The plan's orientations with everything under them, in eight queries whatever the size."""
     orientations = list(_orientations().filter(plan=plan))
     base = reverse("plans:builder", args=[plan.pk])
     for orientation in orientations:
@@ -118,6 +121,8 @@ def container_selector(item: Any) -> str:
         return f"#orientation-{item.orientation_id}"
     if isinstance(item, Action):
         return f"#objectif-{item.objective_id}"
+    if isinstance(item, Indicator) and item.action_id is None:
+        return f"#objectif-{item.objective_id}"
     return f"#action-{item.action_id}"
 
 
@@ -133,6 +138,8 @@ def _annotate(item: Any, base: str) -> None:
     item.builder_container = container_selector(item)
     if isinstance(item, Indicator):
         item.builder_target = target_summary(item.target)  # type: ignore[attr-defined]
+    if isinstance(item, Objective):  # names its indicators' add button apart from its actions'
+        item.builder_ref = f"objectif-{item.pk}"  # type: ignore[attr-defined]
     for name in ("builder_objectives", "builder_actions", "builder_indicators", "builder_results"):
         for child in getattr(item, name, ()):
             _annotate(child, base)

@@ -30,7 +30,7 @@ from jalon.core.history import last_change
 from jalon.core.http import HtmxRequest
 
 from . import builder
-from .builder import KIND_LABELS, PARENT_FIELD, BuilderError
+from .builder import KIND_LABELS, BuilderError
 from .builder_forms import (
     ActionForm,
     BuilderForm,
@@ -57,7 +57,7 @@ from .builder_queries import (
     plan_tree,
 )
 from .enums import ActorKind, Numbering
-from .models import Plan
+from .models import Objective, Plan
 from .queries import get_plan_for_user
 
 TREE = "plans/builder/tree.html"
@@ -113,7 +113,7 @@ FORM_CLASSES: dict[str, type[BuilderForm]] = {
 # Which children each kind takes, in the URL's words.
 CHILD_KINDS = {
     "orientation": {"objectif"},
-    "objectif": {"action"},
+    "objectif": {"action", "indicateur"},  # an objective may carry indicators of its own
     "action": {"indicateur", "resultat"},
 }
 
@@ -141,8 +141,9 @@ def _container_id(kind: str, item: Any) -> str:
     """The element that holds an item and its siblings, re-rendered after structural changes."""
     if kind == "orientation":
         return "builder-tree"
-    parent_kind = {"objectif": "orientation", "action": "objectif"}.get(kind, "action")
-    return f"{parent_kind}-{getattr(item, PARENT_FIELD[type(item)] + '_id')}"
+    field = builder.parent_field(item)
+    parent_kind = {"orientation": "orientation", "objective": "objectif"}.get(field, "action")
+    return f"{parent_kind}-{getattr(item, field + '_id')}"
 
 
 def _base_context(request: HtmxRequest, plan: Plan) -> dict[str, Any]:
@@ -161,7 +162,7 @@ def _render_container(request: HtmxRequest, plan: Plan, kind: str, item: Any) ->
     if kind == "orientation":
         context["orientations"] = plan_tree(plan)
         return render_to_string(f"{TREE}#tree", context, request)
-    parent = getattr(item, PARENT_FIELD[type(item)])
+    parent = builder.parent_of(item)
     parent_kind = builder.MODEL_KINDS[type(parent)]
     context[_context_name(parent_kind)] = loaded(parent)
     return render_to_string(f"{TREE}#{parent_kind}", context, request)
@@ -662,7 +663,8 @@ def _create_child(child: str, parent: Any, data: dict[str, Any], user: Any, reas
             **common,
         )
     if child == "indicateur":
-        return builder.add_indicator(action=parent, text=data["text"], kind=data["kind"], **common)
+        owner = {"objective": parent} if isinstance(parent, Objective) else {"action": parent}
+        return builder.add_indicator(**owner, text=data["text"], kind=data["kind"], **common)
     return builder.add_expected_result(
         action=parent, text=data["text"], plan_year=data["plan_year"], **common
     )
@@ -671,7 +673,13 @@ def _create_child(child: str, parent: Any, data: dict[str, Any], user: Any, reas
 def _add(
     request: HtmxRequest, plan: Plan, parent: Any, parent_kind: str, child: str
 ) -> HttpResponse:
-    add_id = f"add-{child}-{parent.pk}"
+    # an objective's own indicators have their add button beside its actions' ones: named apart
+    parent_ref = (
+        f"objectif-{parent.pk}"
+        if child == "indicateur" and isinstance(parent, Objective)
+        else str(parent.pk)
+    )
+    add_id = f"add-{child}-{parent_ref}"
     action_url = (
         reverse("plans:builder_add_orientation", args=[plan.pk])
         if child == "orientation"
@@ -680,7 +688,8 @@ def _add(
     if request.method == "GET" and request.GET.get("annuler"):
         context = {
             "add_kind": child,
-            "add_parent_id": parent.pk,
+            "add_parent_id": parent_ref,
+            "objective_indicator": child == "indicateur" and isinstance(parent, Objective),
             "add_url": action_url,
             "plan": plan,
         }
@@ -874,7 +883,7 @@ def item_place(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpRe
     plan, item = get_item_for_user(request.user, pk, kind, item_pk)
     targets = move_targets(plan, kind)
     if request.method == "GET":
-        current_parent = getattr(item, PARENT_FIELD[type(item)] + "_id")
+        current_parent = getattr(item, builder.parent_field(item) + "_id")
         form = MoveForm(
             plan=plan,
             targets=targets,
@@ -957,10 +966,9 @@ def _move_form(
 def _neighbour_focus(kind: str, item: Any) -> list[str]:
     """Where focus goes once an item is gone: the next sibling, else the previous, else its parent."""
     model = type(item)
+    field = builder.parent_field(item)
     siblings = list(
-        builder.siblings_of(model, getattr(item, PARENT_FIELD[model] + "_id")).values_list(
-            "pk", flat=True
-        )
+        builder.siblings_of(model, getattr(item, field + "_id"), field).values_list("pk", flat=True)
     )
     index = siblings.index(item.pk)
     rest = siblings[index + 1 :] + list(reversed(siblings[:index]))

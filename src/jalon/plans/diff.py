@@ -114,6 +114,9 @@ def _items(snapshot: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], _Item]]:
             b_key = _key("objective", objective, o_key, bi)
             yield b_key, _Item("objective", objective, o_key, o_label)
             b_label = _label("objective", objective)
+            for ii, indicator in enumerate(objective.get("indicators") or []):  # its own
+                i_key = _key("indicator", indicator, b_key, ii)
+                yield i_key, _Item("indicator", indicator, b_key, b_label)
             for ai, action in enumerate(objective.get("actions") or []):
                 a_key = _key("action", action, b_key, ai)
                 yield a_key, _Item("action", action, b_key, b_label)

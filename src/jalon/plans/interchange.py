@@ -79,10 +79,21 @@ class OrientationDraft:
 
 
 @dataclass
+class OcrPage:
+    """A page read by optical character recognition (a scan), and how sure the reading is."""
+
+    page: int  # 1-based page number in the PDF
+    mean_confidence: float | None  # mean of the engine's word confidences, 0–100; None: no word
+    words: int  # words recognized on the page
+    seconds: float  # time the recognition took
+
+
+@dataclass
 class ImportReport:
     format_detected: str | None = None
     warnings: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    ocr: list[OcrPage] = field(default_factory=list)  # pages without a text layer, read by OCR
 
 
 @dataclass
@@ -200,6 +211,16 @@ def draft_to_dict(draft: PlanDraft) -> dict[str, Any]:
             "warnings": list(draft.import_report.warnings),
             "unplaced": list(draft.import_report.unplaced),
         }
+        if draft.import_report.ocr:  # written only when pages were OCR'd
+            data["import_report"]["ocr"] = [
+                {
+                    "page": p.page,
+                    "mean_confidence": p.mean_confidence,
+                    "words": p.words,
+                    "seconds": p.seconds,
+                }
+                for p in draft.import_report.ocr
+            ]
     return _with_extra(data, draft.extra)
 
 
@@ -301,6 +322,26 @@ _PLAN_KEYS = {
     "orientations",
     "import_report",
 }
+
+
+def ocr_pages_of(raw: Any) -> list[OcrPage]:
+    """The OCR'd pages of an import report; what does not look like one is ignored (a report)."""
+    pages: list[OcrPage] = []
+    for item in raw if isinstance(raw, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("page"), int):
+            continue
+        conf = item.get("mean_confidence")
+        words = item.get("words")
+        seconds = item.get("seconds")
+        pages.append(
+            OcrPage(
+                page=item["page"],
+                mean_confidence=float(conf) if isinstance(conf, (int, float)) else None,
+                words=words if isinstance(words, int) else 0,
+                seconds=float(seconds) if isinstance(seconds, (int, float)) else 0.0,
+            )
+        )
+    return pages
 
 
 def _indicator(obj: Any, path: str) -> IndicatorDraft:
@@ -438,6 +479,7 @@ def draft_from_dict(data: Any, *, require_format: bool = False) -> PlanDraft:
             format_detected=_opt_str(report_raw, "format_detected", "import_report"),
             warnings=_str_list(report_raw, "warnings", "import_report"),
             unplaced=_str_list(report_raw, "unplaced", "import_report"),
+            ocr=ocr_pages_of(report_raw.get("ocr")),
         )
     organization = data.get("organization")
     title = data.get("title")

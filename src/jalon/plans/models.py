@@ -175,6 +175,7 @@ class Objective(models.Model):
 
     if TYPE_CHECKING:
         actions: RelatedManager[Action]
+        indicators: RelatedManager[Indicator]
 
     class Meta:
         ordering = ["orientation__order", "order", "id"]
@@ -273,12 +274,19 @@ class ExpectedResult(models.Model):
 class Indicator(models.Model):
     """An indicator as written ("MO = 8 rencontres annuelles") and its structured target.
 
-    `target` is what `plans.targets.parse_target` read from the text, or what a person set
-    instead (`target_is_manual`); the text itself is never rewritten.
+    It belongs to an action, or to an objective itself (plans whose objectives carry indicators
+    and targets, with or without actions): exactly one of `action` and `objective` is set, which
+    the database checks. `target` is what `plans.targets.parse_target` read from the text, or
+    what a person set instead (`target_is_manual`); the text itself is never rewritten.
     """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="indicators")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="indicators", null=True, blank=True
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.CASCADE, related_name="indicators", null=True, blank=True
+    )
     kind = models.CharField(_("type"), max_length=2, choices=IndicatorKind.choices, blank=True)
     text = models.TextField(_("indicateur"))
     target = models.JSONField(_("cible"), null=True, blank=True)
@@ -288,12 +296,40 @@ class Indicator(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["action", "order", "id"]
+        # by the columns, not the related rows: a join on a nullable owner would be an outer
+        # join, which PostgreSQL refuses under SELECT … FOR UPDATE (rows ordered by indicator)
+        ordering = ["action_id", "objective_id", "order", "id"]
         verbose_name = _("indicateur")
         verbose_name_plural = _("indicateurs")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(action__isnull=False, objective__isnull=True)
+                    | models.Q(action__isnull=True, objective__isnull=False)
+                ),
+                name="indicator_of_an_action_or_an_objective",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} = {self.text}" if self.kind else self.text
+
+    @property
+    def owner(self) -> Action | Objective:
+        """The action or the objective the indicator measures."""
+        if self.action_id is not None:
+            assert self.action is not None
+            return self.action
+        assert self.objective is not None
+        return self.objective
+
+    @property
+    def owner_objective_id(self) -> int:
+        """The objective it counts under: its own, or its action's."""
+        if self.objective_id is not None:
+            return self.objective_id
+        assert self.action is not None
+        return self.action.objective_id
 
 
 class Revision(models.Model):

@@ -37,6 +37,7 @@ from .interchange import (
     ObjectiveDraft,
     OrientationDraft,
     PlanDraft,
+    ocr_pages_of,
 )
 from .models import (
     Action,
@@ -219,6 +220,7 @@ class ActionNode:
 class ObjectiveNode:
     objective: Objective
     actions: list[ActionNode] = field(default_factory=list)
+    indicators: list[IndicatorNode] = field(default_factory=list)  # the objective's own
 
     @property
     def row_count(self) -> int:
@@ -268,6 +270,9 @@ class PlanTree:
             "timing": any(n.action.timing for n in nodes),
             "results": any(n.expected_results for n in nodes),
             "indicators": any(n.indicators for n in nodes),
+            "objective_indicators": any(
+                ob.indicators for o in self.orientations for ob in o.objectives
+            ),
             "status": any(n.action.status or n.action.progress_note for n in nodes),
         }
 
@@ -301,13 +306,18 @@ def plan_tree(plan: Plan, *, with_targets: bool = True) -> PlanTree:
         action_nodes[actor.action_id].actors.append(actor)
     for result in results:
         action_nodes[result.action_id].expected_results.append(result)
+    objective_nodes = {o.pk: ObjectiveNode(objective=o) for o in objectives}
     for indicator in indicators:
         label = describe_indicator_target(indicator.target) if with_targets else ""
-        action_nodes[indicator.action_id].indicators.append(IndicatorNode(indicator, label))
+        if indicator.action_id is not None:
+            action_nodes[indicator.action_id].indicators.append(IndicatorNode(indicator, label))
+        elif indicator.objective_id is not None:
+            objective_nodes[indicator.objective_id].indicators.append(
+                IndicatorNode(indicator, label)
+            )
     for link in theme_links:
         action_nodes[link.action_id].themes.append(link.theme)
 
-    objective_nodes = {o.pk: ObjectiveNode(objective=o) for o in objectives}
     for action in actions:
         node = objective_nodes[action.objective_id]
         action.plan = plan
@@ -319,6 +329,9 @@ def plan_tree(plan: Plan, *, with_targets: bool = True) -> PlanTree:
         objective.plan = plan
         objective.orientation = orientation_node.orientation
         orientation_node.objectives.append(objective_nodes[objective.pk])
+    for objective_node in objective_nodes.values():
+        for i_node in objective_node.indicators:
+            i_node.indicator.objective = objective_node.objective
     for orientation in orientations:
         orientation.plan = plan
 
@@ -397,7 +410,7 @@ def filter_tree(tree: PlanTree, filters: PlanFilters) -> PlanTree:
         for objective in orientation.objectives:
             kept = [a for a in objective.actions if _matches(a, objective.objective, filters)]
             if kept:
-                objectives.append(ObjectiveNode(objective.objective, kept))
+                objectives.append(ObjectiveNode(objective.objective, kept, objective.indicators))
         if objectives:
             orientations.append(OrientationNode(orientation.orientation, objectives))
     return PlanTree(plan=tree.plan, orientations=orientations, year_columns=tree.year_columns)
@@ -467,6 +480,15 @@ def _opt(text: str | None) -> str | None:
     return text if text else None
 
 
+def _indicator_draft(indicator: Indicator, with_ids: bool) -> IndicatorDraft:
+    extra: dict[str, Any] = {"id": indicator.pk} if with_ids else {}
+    if indicator.target_is_manual:
+        extra["target_is_manual"] = True
+    return IndicatorDraft(
+        text=indicator.text, kind=_opt(indicator.kind), target=indicator.target, extra=extra
+    )
+
+
 def plan_as_draft(plan: Plan, *, with_ids: bool = False) -> PlanDraft:
     """The plan as a `PlanDraft`, so that export → import → export gives the same JSON.
 
@@ -497,20 +519,7 @@ def plan_as_draft(plan: Plan, *, with_ids: bool = False) -> PlanDraft:
                         actors=[a.name for a in node.actors],
                         expected_results=[r.text for r in node.expected_results],
                         indicators=[
-                            IndicatorDraft(
-                                text=i.indicator.text,
-                                kind=_opt(i.indicator.kind),
-                                target=i.indicator.target,
-                                extra={
-                                    **ids(i.indicator.pk),
-                                    **(
-                                        {"target_is_manual": True}
-                                        if i.indicator.target_is_manual
-                                        else {}
-                                    ),
-                                },
-                            )
-                            for i in node.indicators
+                            _indicator_draft(i.indicator, with_ids) for i in node.indicators
                         ],
                         schedule_years=list(action.schedule_years)
                         if action.schedule_years is not None
@@ -527,6 +536,9 @@ def plan_as_draft(plan: Plan, *, with_ids: bool = False) -> PlanDraft:
                     code=_opt(objective.code),
                     kind=_opt(objective.kind),
                     actions=actions,
+                    indicators=[
+                        _indicator_draft(i.indicator, with_ids) for i in ob_node.indicators
+                    ],
                     extra=ids(objective.pk),
                 )
             )
@@ -549,6 +561,7 @@ def plan_as_draft(plan: Plan, *, with_ids: bool = False) -> PlanDraft:
             format_detected=plan.import_report.get("format_detected"),
             warnings=list(plan.import_report.get("warnings") or []),
             unplaced=list(plan.import_report.get("unplaced") or []),
+            ocr=ocr_pages_of(plan.import_report.get("ocr")),
         )
     return PlanDraft(
         organization=plan.owner_name,

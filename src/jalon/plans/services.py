@@ -260,6 +260,20 @@ def create_plan_from_draft(
             if theme is not None and theme.pk not in seen:
                 seen.add(theme.pk)
                 theme_links.append(through(action=action, theme=theme))
+    for objective, ob_draft in zip(objectives, objective_drafts, strict=True):
+        for i, ind in enumerate(ob_draft.indicators):  # the objective's own indicators
+            target, manual = _indicator_target(ind.text, ind.target, ind.extra)
+            indicators.append(
+                Indicator(
+                    plan=plan,
+                    objective=objective,
+                    kind=ind.kind or "",
+                    text=ind.text,
+                    target=target,
+                    target_is_manual=manual,
+                    order=i,
+                )
+            )
     _bulk(ActionActor, actors, user, reason)
     _bulk(ExpectedResult, results, user, reason)
     _bulk(Indicator, indicators, user, reason)

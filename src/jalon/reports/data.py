@@ -742,7 +742,8 @@ def load_plan_report(plan_id: int) -> PlanReport:
     indicators: dict[int, list[IndicatorLine]] = defaultdict(list)
     for ind in Indicator.objects.filter(plan_id=plan_id).order_by("action_id", "order", "id"):
         target = ind.target if isinstance(ind.target, dict) else None
-        indicators[ind.action_id].append(IndicatorLine(ind.pk, ind.kind, ind.text, target))
+        if ind.action_id is not None:  # objectives' own indicators: not in the documents yet
+            indicators[ind.action_id].append(IndicatorLine(ind.pk, ind.kind, ind.text, target))
 
     actions: dict[int, list[ActionItem]] = defaultdict(list)
     for action in Action.objects.filter(plan_id=plan_id).order_by("objective_id", "order", "id"):

@@ -240,7 +240,7 @@ class MissingItem:
     id: int
     code: str
     text: str
-    action_id: int  # the action itself, or the indicator's action
+    action_id: int | None  # the action itself, or the indicator's action (None: an objective's own)
 
 
 @dataclass(frozen=True)

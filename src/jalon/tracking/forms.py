@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -205,7 +207,8 @@ def _action_label(action: Action) -> str:
 def _indicator_label(indicator: Indicator) -> str:
     text = " ".join(indicator.text.split())
     short = text if len(text) <= 80 else text[:79] + "…"
-    code = indicator.action.code if indicator.action_id else ""
+    owner = indicator.action if indicator.action_id else indicator.objective
+    code = owner.code if owner is not None else ""
     kind = f"{indicator.kind} = " if indicator.kind else ""
     return f"{code} · {kind}{short}".strip(" ·")
 
@@ -234,14 +237,16 @@ def plan_actions(plan: Plan) -> Any:
 
 
 def plan_indicators(plan: Plan) -> Any:
+    """The plan's indicators as written: an objective's own first, then its actions'."""
     return (
         Indicator.objects.filter(plan=plan)
-        .select_related("action")
-        .only("id", "kind", "text", "action__code", "action_id")
+        .select_related("action", "objective")
+        .only("id", "kind", "text", "action__code", "action_id", "objective__code", "objective_id")
         .order_by(
-            "action__objective__orientation__order",
-            "action__objective__order",
-            "action__order",
+            Coalesce("action__objective__orientation__order", "objective__orientation__order"),
+            Coalesce("action__objective__order", "objective__order"),
+            Coalesce("action__objective_id", "objective_id"),
+            Coalesce("action__order", Value(-1)),
             "order",
             "id",
         )

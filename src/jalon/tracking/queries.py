@@ -81,7 +81,10 @@ def can_read_contacts(user: Any, plan: Plan) -> bool:
 
 
 def can_update_indicator(user: Any, indicator: Indicator) -> bool:
-    return can_update_action(user, indicator.action)
+    """An action's indicator: whoever updates the action; an objective's own: its editors."""
+    if indicator.action is not None:
+        return can_update_action(user, indicator.action)
+    return can_edit_tracking(user, indicator.plan)
 
 
 def can_set_rule(user: Any, plan: Plan) -> bool:
@@ -111,12 +114,14 @@ def get_action(plan: Plan, action_pk: int) -> Action:
 
 def get_indicator(plan: Plan, indicator_pk: int) -> Indicator:
     try:
-        indicator = Indicator.objects.select_related("action__objective__orientation").get(
-            pk=indicator_pk, plan=plan
-        )
+        indicator = Indicator.objects.select_related(
+            "action__objective__orientation", "objective__orientation"
+        ).get(pk=indicator_pk, plan=plan)
     except (Indicator.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    indicator.action.plan = plan
+    indicator.plan = plan
+    if indicator.action is not None:
+        indicator.action.plan = plan
     return indicator
 
 
@@ -538,20 +543,11 @@ def indicator_rows(
     """
     years = [y for y in plan.years if up_to is None or y.number <= up_to]
     indicators_qs = Indicator.objects.filter(plan=plan).select_related(
-        "action__objective__orientation"
+        "action__objective__orientation", "objective__orientation"
     )
     if indicator is not None:
         indicators_qs = indicators_qs.filter(pk=indicator.pk)
-    indicators = list(
-        indicators_qs.order_by(
-            "action__objective__orientation__order",
-            "action__objective__order",
-            "action__order",
-            "action_id",
-            "order",
-            "id",
-        )
-    )
+    indicators = sorted(indicators_qs, key=_plan_position)
     ids = [i.pk for i in indicators]
     rules = {r.indicator_id: r for r in IndicatorRule.objects.filter(indicator_id__in=ids)}
     entries: dict[int, dict[int, IndicatorValue]] = defaultdict(dict)
@@ -578,7 +574,9 @@ def indicator_rows(
     year_count = len(plan.years)
     rows = []
     for ind in indicators:
-        ind.action.plan = plan
+        ind.plan = plan
+        if ind.action is not None:
+            ind.action.plan = plan
         row = IndicatorRow(indicator=ind, rule=rules.get(ind.pk), baseline=entries[ind.pk].get(0))
         _fill_years(
             row,
@@ -596,6 +594,25 @@ def indicator_rows(
             result.locked = result.year.number in locked
         rows.append(row)
     return rows
+
+
+def _plan_position(ind: Indicator) -> tuple[int, int, int, int, int, int, int, int]:
+    """Where an indicator stands in the plan as written: an objective's own indicators come
+    before its actions' (they measure the objective as a whole), then in their order."""
+    action = ind.action
+    objective = action.objective if action is not None else ind.objective
+    assert objective is not None
+    orientation = objective.orientation
+    return (
+        orientation.order,
+        orientation.pk,
+        objective.order,
+        objective.pk,
+        0 if action is None else 1,
+        action.order if action is not None else 0,
+        ind.order,
+        ind.pk,
+    )
 
 
 def _target_span(plan: Plan, target: dict[str, Any] | None) -> PlanYear | None:
@@ -629,7 +646,7 @@ def _fill_years(
     start: dt.date | None = None,
 ) -> None:
     ind = row.indicator
-    action = ind.action
+    action = ind.action  # None for an objective's own indicator
     target = row.target
     spec = rule_spec(row.rule) if row.rule else None
     previous = row.baseline.value if row.baseline else None
@@ -646,7 +663,12 @@ def _fill_years(
         tracked = is_tracked(year, start)
         if spec is not None and tracked:
             computed = compute_year(
-                spec, indicator_id=ind.pk, action_id=action.pk, logs=logs, year=year, today=today
+                spec,
+                indicator_id=ind.pk,
+                action_id=ind.action_id,
+                logs=logs,
+                year=year,
+                today=today,
             )
             value = computed.value
             dates = computed.dates if computed.value is not None else ()
@@ -665,8 +687,9 @@ def _fill_years(
             value_is_change=bool(computed and computed.is_change),
             done=True if done_before else (entry.done if entry else None),
             done_on=done_on,
-            # Before follow-up started, the action's current status says nothing of that year.
-            action_status=action.status if tracked else "",
+            # Before follow-up started, the action's current status says nothing of that year;
+            # an objective's own indicator has no action status at all.
+            action_status=action.status if (action is not None and tracked) else "",
             occurrences=dates,
             narrative=entry.narrative if entry else "",
             judgement=entry.judgement if entry else "",
@@ -698,9 +721,12 @@ def _fill_years(
         previous_tracked = tracked or value is not None
 
 
-def _deadline(action: Action, year_count: int) -> int | None:
-    """The plan year a milestone is due: its action's last scheduled year, else the plan's last."""
-    scheduled = [int(y) for y in (action.schedule_years or []) if str(y).isdigit()]
+def _deadline(action: Action | None, year_count: int) -> int | None:
+    """The plan year a milestone is due: its action's last scheduled year, else the plan's last
+    (an objective's own indicator has no schedule of its own: the plan's last year)."""
+    scheduled = [
+        int(y) for y in ((action.schedule_years if action else None) or []) if str(y).isdigit()
+    ]
     if scheduled:
         return max(scheduled)
     return year_count or None

@@ -62,14 +62,16 @@ class Logs:
         object.__setattr__(self, "by_indicator", {k: tuple(v) for k, v in by_indicator.items()})
         object.__setattr__(self, "by_action", {k: tuple(v) for k, v in by_action.items()})
 
-    def candidates(self, scope: str, indicator_id: int, action_id: int) -> tuple[ActivityRow, ...]:
+    def candidates(
+        self, scope: str, indicator_id: int, action_id: int | None
+    ) -> tuple[ActivityRow, ...]:
         """The activities a rule of this scope may count, in date order."""
         if scope == RuleScope.PLAN:
             return self.activities
         own = self.by_indicator.get(indicator_id, ())
         if scope == RuleScope.INDICATOR:
             return own
-        linked = self.by_action.get(action_id, ())
+        linked = self.by_action.get(action_id, ()) if action_id is not None else ()
         if not own:
             return linked
         if not linked:
@@ -109,7 +111,7 @@ def compute_year(
     rule: RuleSpec,
     *,
     indicator_id: int,
-    action_id: int,
+    action_id: int | None,  # None: an objective's own indicator
     logs: Logs,
     year: PlanYear,
     today: dt.date,
@@ -128,7 +130,7 @@ def _measure(
     kind: str,
     rule: RuleSpec,
     indicator_id: int,
-    action_id: int,
+    action_id: int | None,  # None: an objective's own indicator
     logs: Logs,
     start: dt.date,
     end: dt.date,
@@ -201,7 +203,7 @@ def _measure(
 def _change(
     rule: RuleSpec,
     indicator_id: int,
-    action_id: int,
+    action_id: int | None,  # None: an objective's own indicator
     logs: Logs,
     year: PlanYear,
     today: dt.date,
@@ -242,7 +244,7 @@ def _change(
 
 
 def records_behind(
-    rule: RuleSpec, *, indicator_id: int, action_id: int, logs: Logs, year: PlanYear
+    rule: RuleSpec, *, indicator_id: int, action_id: int | None, logs: Logs, year: PlanYear
 ) -> tuple[str, tuple[int, ...]]:
     """The kind and ids of the records a rule reads for a year (for the "records behind" lists)."""
     kind = rule.base_kind if rule.kind == RuleKind.CHANGE else rule.kind
@@ -252,7 +254,9 @@ def records_behind(
     return result.record_type, result.records
 
 
-def _in_scope(activity: ActivityRow, rule: RuleSpec, indicator_id: int, action_id: int) -> bool:
+def _in_scope(
+    activity: ActivityRow, rule: RuleSpec, indicator_id: int, action_id: int | None
+) -> bool:
     if rule.activity_kinds and activity.kind not in rule.activity_kinds:
         return False
     if rule.scope == RuleScope.PLAN:

@@ -8,17 +8,21 @@ fed with the ruling lines drawn on the page; each cell's text is the characters 
 Outside tables, words are grouped into lines by their vertical position; a wide horizontal
 gap between two words becomes a run of spaces, so columns that share a line stay apart (the
 flow recognizer splits on such runs); the left position becomes the line's indentation in
-character widths. A PDF whose pages carry no text at all is a scan: we say so, since reading
-it needs OCR first.
+character widths. A page that carries no text but shows an image is a scan: it is rendered
+and read by optical character recognition (`ocr.py`, Tesseract), within the limits on pages
+and seconds; a page with a text layer is never recognized, its characters are the truth.
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ...plans.interchange import OcrPage
 from ..blocks import Document, Line
 from ..errors import DocumentError
 from ..limits import Limits
@@ -44,7 +48,11 @@ class _PageBox:
         self.bbox = (0.0, 0.0, width, height)
 
 
-def read_pdf(data: bytes, limits: Limits) -> Document:
+OcrProgress = Callable[[int, int, int], None]
+"""Told before each scanned page is recognized: (pages done, pages to do, page number)."""
+
+
+def read_pdf(data: bytes, limits: Limits, progress: OcrProgress | None = None) -> Document:
     import pypdfium2 as pdfium
 
     try:
@@ -59,12 +67,12 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
             "le fichier PDF est endommagé ou tronqué", "the PDF file is damaged or truncated"
         ) from None
     try:
-        return _read(pdf, limits)
+        return _read(pdf, limits, progress)
     finally:
         pdf.close()
 
 
-def _read(pdf: Any, limits: Limits) -> Document:
+def _read(pdf: Any, limits: Limits, progress: OcrProgress | None) -> Document:
     import pypdfium2 as pdfium
 
     count = len(pdf)
@@ -75,16 +83,18 @@ def _read(pdf: Any, limits: Limits) -> Document:
         )
     if count == 0:
         raise DocumentError("le PDF ne contient aucune page", "the PDF has no pages")
-    lines: list[Line] = []
     warnings: list[str] = []
     chars = 0
     empty_pages: list[int] = []
+    scanned: list[int] = []  # pages without text that show an image: read by OCR
+    by_page: dict[int, list[Line]] = {}
     table_no = 0
     for pno in range(1, count + 1):
         try:
             page = pdf[pno - 1]
             try:
                 page_lines, n_chars, n_tables = _page_lines(page, pno, table_no)
+                has_image = n_chars == 0 and _has_image(page)
             finally:
                 page.close()
         except DocumentError:
@@ -98,7 +108,19 @@ def _read(pdf: Any, limits: Limits) -> Document:
         table_no += n_tables
         chars += n_chars
         if n_chars == 0:
-            empty_pages.append(pno)
+            if has_image and limits.ocr:
+                scanned.append(pno)
+            else:
+                empty_pages.append(pno)
+        by_page[pno] = page_lines
+    ocr_report: list[OcrPage] = []
+    if scanned:
+        ocr_report = _ocr(pdf, scanned, by_page, limits, progress, warnings, table_no)
+        chars += sum(len(ln.text.strip()) for p in scanned for ln in by_page[p])
+        empty_pages = sorted(empty_pages + [p.page for p in ocr_report if not p.words])
+    lines: list[Line] = []
+    for pno in range(1, count + 1):
+        page_lines = by_page[pno]
         if page_lines:
             page_lines[0].page_break_before = pno > 1
         for ln in page_lines:
@@ -111,6 +133,13 @@ def _read(pdf: Any, limits: Limits) -> Document:
                     f"page {pno}",
                 )
     if chars == 0:
+        if ocr_report:
+            raise DocumentError(
+                "ce PDF est numérisé et la reconnaissance de caractères (OCR) n'y a trouvé aucun texte "
+                "lisible : copiez-collez son texte, ou numérisez-le à nouveau plus nettement",
+                "this PDF is scanned and optical character recognition (OCR) found no readable text "
+                "in it: paste its text, or scan it again more sharply",
+            )
         raise DocumentError(
             "ce PDF ne contient pas de texte (c'est sans doute un document numérisé) : passez-le "
             "d'abord dans un logiciel de reconnaissance de caractères (OCR), ou copiez-collez son texte",
@@ -122,7 +151,110 @@ def _read(pdf: Any, limits: Limits) -> Document:
         warnings.append(
             f"Pages sans texte (numérisées ?) : {listed} — leur contenu n'a pas pu être lu"
         )
-    return Document(lines=lines, format="pdf", pages=count, warnings=warnings)
+    if ocr_report:
+        listed = ", ".join(str(p.page) for p in ocr_report[:10])
+        warnings.append(
+            f"Pages numérisées lues par reconnaissance de caractères (OCR) : {listed} — "
+            "vérifiez leur texte"
+        )
+    return Document(lines=lines, format="pdf", pages=count, warnings=warnings, ocr=ocr_report)
+
+
+def _has_image(page: Any) -> bool:
+    """Whether the page shows an image (a scan) — a blank page is not worth recognizing."""
+    import pypdfium2.raw as raw
+
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+
+
+def _page_size(pdf: Any, pno: int) -> tuple[float, float]:
+    page = pdf[pno - 1]
+    try:
+        width, height = page.get_size()
+        return float(width), float(height)
+    finally:
+        page.close()
+
+
+def _ocr(
+    pdf: Any,
+    scanned: list[int],
+    by_page: dict[int, list[Line]],
+    limits: Limits,
+    progress: OcrProgress | None,
+    warnings: list[str],
+    tables_before: int = 0,
+) -> list[OcrPage]:
+    """Recognize the scanned pages in place (`by_page`); what each gave, for the report."""
+    from .ocr import OcrTimeout, ocr_page
+
+    total = len(scanned)
+    if total > limits.ocr_max_pages:
+        raise DocumentError(
+            f"ce PDF compte {total} pages numérisées (sans texte) à lire par reconnaissance de "
+            f"caractères, plus que la limite de {limits.ocr_max_pages} : importez-le en "
+            "plusieurs parties, ou copiez-collez son texte",
+            f"this PDF has {total} scanned pages (without text) to read by optical character "
+            f"recognition, more than the limit of {limits.ocr_max_pages}: import it in several "
+            "parts, or paste its text",
+        )
+    report: list[OcrPage] = []
+    started = time.monotonic()
+    table_base = [tables_before]  # scanned tables are numbered after the text pages' ones
+    for done, pno in enumerate(scanned):
+        left = limits.ocr_total_seconds - (time.monotonic() - started)
+        if left <= 0:
+            raise _total_exceeded(limits, done, total, pno)
+        if progress is not None:
+            progress(done, total, pno)
+        page = pdf[pno - 1]
+        try:
+            result = ocr_page(
+                page,
+                languages=limits.ocr_languages,
+                dpi=limits.ocr_dpi,
+                timeout=min(limits.ocr_page_seconds, left),
+            )
+        except OcrTimeout:
+            if limits.ocr_page_seconds >= left:
+                raise _total_exceeded(limits, done, total, pno) from None
+            warnings.append(
+                f"Page {pno} : la reconnaissance de caractères a dépassé "
+                f"{limits.ocr_page_seconds:g} s ; son contenu n'a pas été lu"
+            )
+            report.append(
+                OcrPage(page=pno, mean_confidence=None, words=0, seconds=limits.ocr_page_seconds)
+            )
+            continue
+        finally:
+            page.close()
+        width, height = _page_size(pdf, pno)
+        tables = _tables_of_edges([_edge(*r) for r in result.rules], width, height)
+        by_page[pno] = _assemble(result.words, tables, pno, table_base[0])
+        table_base[0] += len(tables)
+        report.append(
+            OcrPage(
+                page=pno,
+                mean_confidence=result.mean_confidence,
+                words=len(result.words),
+                seconds=round(result.seconds, 2),
+            )
+        )
+    if progress is not None:
+        progress(total, total, scanned[-1])
+    return report
+
+
+def _total_exceeded(limits: Limits, done: int, total: int, pno: int) -> DocumentError:
+    return DocumentError(
+        f"la reconnaissance de caractères a dépassé la limite de {limits.ocr_total_seconds:g} s "
+        f"pour ce document ({done} pages lues sur {total}) : importez-le en plusieurs parties, "
+        "ou copiez-collez son texte",
+        f"optical character recognition went past the limit of {limits.ocr_total_seconds:g} s "
+        f"for this document ({done} of {total} pages read): import it in several parts, or "
+        "paste its text",
+        f"page {pno}",
+    )
 
 
 def _page_lines(page: Any, pno: int, table_base: int) -> tuple[list[Line], int, int]:
@@ -131,6 +263,11 @@ def _page_lines(page: Any, pno: int, table_base: int) -> tuple[list[Line], int, 
     words = _words(page, height)
     n_chars = sum(len(w.text) for w in words)
     tables = _tables(page, width, height) if words else []
+    return _assemble(words, tables, pno, table_base), n_chars, len(tables)
+
+
+def _assemble(words: list[Word], tables: list[Any], pno: int, table_base: int) -> list[Line]:
+    """Words and the tables found around them as lines in reading order (rows for tables)."""
     boxes = [t.bbox for t in tables]
 
     def inside(w: Word) -> bool:
@@ -161,7 +298,7 @@ def _page_lines(page: Any, pno: int, table_base: int) -> tuple[list[Line], int, 
                 )
             )
     items.sort(key=lambda it: it[0])
-    return [ln for _, ln in items], n_chars, len(tables)
+    return [ln for _, ln in items]
 
 
 def _words(page: Any, height: float) -> list[Word]:
@@ -233,7 +370,6 @@ def _words(page: Any, height: float) -> list[Word]:
 def _tables(page: Any, width: float, height: float) -> list[Any]:
     """Tables found by pdfplumber's table finder on the page's ruling lines."""
     import pypdfium2.raw as raw
-    from pdfplumber.table import TableFinder
 
     edges: list[dict[str, Any]] = []
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
@@ -256,6 +392,13 @@ def _tables(page: Any, width: float, height: float) -> list[Any]:
             edges.append(_edge("v", x1, x1, top, bottom))
         if len(edges) > 20000:
             break
+    return _tables_of_edges(edges, width, height)
+
+
+def _tables_of_edges(edges: list[dict[str, Any]], width: float, height: float) -> list[Any]:
+    """Tables whose grid the given ruling lines draw (drawn in the PDF, or seen on a scan)."""
+    from pdfplumber.table import TableFinder
+
     vertical = [e for e in edges if e["orientation"] == "v"]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     if len(vertical) < 2 or len(horizontal) < 2:
