@@ -106,7 +106,7 @@ def layout_means(rows: list[Row]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--plans", type=int, default=2, help="synthetic plans per layout (2)")
+    ap.add_argument("--plans", type=int, default=3, help="synthetic plans per layout (3)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (1)")
     ap.add_argument("--split", choices=["all", TUNING, HELD_OUT], default="all")
     ap.add_argument("--layouts", nargs="*", help="only these layouts")

@@ -6,6 +6,7 @@ so changing a generator or a layout renders again while an unchanged one is read
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -22,7 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(__file__).resolve().parent
 
 
+@functools.cache
 def code_key() -> str:
+    """The hash of this package's code, read once per run (an edit made while a run goes on
+    must not file documents of the old code under the new key)."""
     h = hashlib.sha256()
     for path in sorted(PACKAGE.glob("*.py")):
         h.update(path.read_bytes())

@@ -54,7 +54,9 @@ def pdfium_text(pdf: bytes) -> str:
         pages = []
         for page in doc:
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            # PDFium marks a hyphen where a line broke as U+FFFE; a viewer copies it as "-"
+            pages.append(text.replace("\ufffe", "-"))
             textpage.close()
             page.close()
         return "\n\f".join(pages)
@@ -126,19 +128,24 @@ def docx_copy_text(data: bytes) -> str:
 
 
 class _InnerText(HTMLParser):
-    """Roughly what `document.body.innerText` gives (what a browser copies after Ctrl+A)."""
+    """Roughly what `document.body.innerText` gives (what a browser copies after Ctrl+A): a
+    block starts and ends a line, a paragraph or heading leaves a blank line, and breaks that
+    meet count once (the larger wins); table cells are separated by tabs."""
 
     BLOCKS = {
-        "p", "div", "section", "article", "header", "footer", "nav", "main", "aside", "ul",
-        "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "br", "dl", "dt", "dd",
-        "figure", "figcaption", "blockquote",
+        "div", "section", "article", "header", "footer", "nav", "main", "aside", "ul", "ol",
+        "li", "table", "tr", "dl", "dt", "dd", "figure", "figcaption", "blockquote", "form",
     }  # fmt: skip
+    PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
+        self.out: list[str | int] = []  # text, or a number of line breaks required here
         self.skip = 0
         self.cell = 0
+
+    def _break(self, n: int) -> None:
+        self.out.append(n)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style", "head", "template"):
@@ -147,30 +154,48 @@ class _InnerText(HTMLParser):
             if self.cell:
                 self.out.append("\t")
             self.cell += 1
-        elif tag in self.BLOCKS:
+        elif tag == "br":
             self.out.append("\n")
+        elif tag in self.PARAGRAPHS:
+            self._break(2)
+        elif tag in self.BLOCKS:
+            self._break(1)
             if tag == "tr":
                 self.cell = 0
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style", "head", "template"):
             self.skip = max(0, self.skip - 1)
+        elif tag in self.PARAGRAPHS:
+            self._break(2)
         elif tag in self.BLOCKS:
-            self.out.append("\n")
-            if tag in ("p", "h1", "h2", "h3", "h4") and not self.cell:
-                self.out.append("\n")
+            self._break(1)
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.out.append(re.sub(r"\s+", " ", data))
+            text = re.sub(r"\s+", " ", data)
+            if text.strip() or (self.out and isinstance(self.out[-1], str)):
+                self.out.append(text)
+
+    def text(self) -> str:
+        parts: list[str] = []
+        pending = 0
+        for piece in self.out:
+            if isinstance(piece, int):
+                pending = max(pending, piece)
+                continue
+            if pending and parts:
+                parts.append("\n" * pending)
+            pending = 0
+            parts.append(piece)
+        return "".join(parts)
 
 
 def browser_copy_text(page: bytes) -> str:
     parser = _InnerText()
     parser.feed(page.decode("utf-8"))
-    text = "".join(parser.out)
-    text = "\n".join(line.strip(" ") for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = "\n".join(line.strip(" ") for line in parser.text().split("\n"))
+    return text.strip() + "\n"
 
 
 def text_of(method: str, path: Path, *, ocr_cache: Path) -> str | None:

@@ -34,7 +34,9 @@ td p { margin: 0 0 1.2mm 0; }
 
 
 def build_status_table(plan: CorpusPlan, rng: random.Random) -> Rendered:
-    truth = project(plan, actors=False, results=False, indicators=False, years=False)
+    truth = project(
+        plan, actors=False, results=False, indicators=False, years=False, statements=False
+    )
     s, d = truth.style, truth.draft
     for ob in (ob for o in d.orientations for ob in o.objectives):
         ob.code, ob.kind = None, None
@@ -292,7 +294,7 @@ td p { margin: 0 0 1mm 0; }
 def build_gov_indicators(plan: CorpusPlan, rng: random.Random) -> Rendered:
     from .vocab import ACTORS
 
-    truth = project(plan)
+    truth = project(plan, statements=False)
     d = truth.draft
     word = rng.choice(["Enjeu", "Orientation", "Axe"])
     body = [f"<h1>{esc(d.title)}</h1><div class='org'>{esc(d.organization)}</div>"]

@@ -265,7 +265,36 @@ def build_docx_merged(plan: CorpusPlan, rng: random.Random) -> Rendered:
                 first.merge(row.cells[0])
     buf = io.BytesIO()
     doc.save(buf)
-    return Rendered(truth, {"docx": buf.getvalue()})
+    files = {"docx": buf.getvalue()}
+    pdf = docx_to_pdf(files["docx"])
+    if pdf is not None:
+        files["pdf"] = pdf  # the same document exported to PDF, as people send it
+    return Rendered(truth, files)
+
+
+def docx_to_pdf(data: bytes) -> bytes | None:
+    """The DOCX exported to PDF by LibreOffice (None where LibreOffice is not installed)."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="jalon-corpus-lo-") as tmp:
+        src = Path(tmp) / "plan.docx"
+        src.write_bytes(data)
+        # a profile of its own, so that another LibreOffice running on the machine is no bother
+        profile = f"-env:UserInstallation=file://{tmp}/profile"
+        subprocess.run(
+            [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)],
+            capture_output=True,
+            timeout=240,
+            check=False,
+        )
+        out = Path(tmp) / "plan.pdf"
+        return out.read_bytes() if out.exists() else None
 
 
 # --- web_nav: a web page with menu, breadcrumbs and footer ---------------------------------

@@ -62,9 +62,8 @@ def _indicators(rng: random.Random, year: int, count: int) -> list[IndicatorDraf
 def _indicator(rng: random.Random, year: int, used: set[str]) -> IndicatorDraft:
     form = rng.choice(list(vocab.INDICATOR_FORMS))
     stem = _unique(rng, vocab.INDICATOR_FORMS[form], used)
-    text = stem.format(
-        n=rng.choice([2, 3, 4, 6, 8, 10, 12]), p=rng.choice([10, 15, 25, 60, 75, 80, 90]), year=year
-    )
+    percent = [5, 10, 15, 20, 25] if form == "growth" else [50, 60, 70, 75, 80, 85, 90]
+    text = stem.format(n=rng.choice([2, 3, 4, 6, 8, 10, 12]), p=rng.choice(percent), year=year)
     kind = "MO" if form in ("count", "milestone", "frequency") else "R"
     if rng.random() < 0.15:
         kind = "R" if kind == "MO" else "MO"

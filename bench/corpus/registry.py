@@ -54,7 +54,7 @@ LAYOUTS: list[Layout] = [
         TUNING,
         layouts_tuning.build_docx_merged,
         ("actions", "indicators"),
-        "DOCX table, orientation rows merged across, objective cells merged down",
+        "DOCX table, orientation rows merged across, objective cells merged down (and exported to PDF by LibreOffice)",
     ),
     Layout(
         "web_nav",
