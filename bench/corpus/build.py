@@ -59,8 +59,16 @@ class CorpusDocument:
     files: dict[str, Path]  # suffix → file
 
 
-def _render(layout: Layout, plan: CorpusPlan, rng: random.Random, where: Path) -> CorpusDocument:
+def _render(
+    layout: Layout, plan: CorpusPlan, rng: random.Random, where: Path, *, exports: bool = True
+) -> CorpusDocument:
     rendered = layout.build(plan, rng)
+    if exports and layout.export_pdf and "docx" in rendered.files:
+        from .layouts_tuning import docx_to_pdf
+
+        pdf = docx_to_pdf(rendered.files["docx"])
+        if pdf is not None:
+            rendered.files["pdf"] = pdf
     truth = json.loads(json.dumps(draft_to_dict(rendered.truth.draft), ensure_ascii=False))
     where.mkdir(parents=True, exist_ok=True)
     files = {}
@@ -98,8 +106,10 @@ def synthetic_plan(layout: Layout, index: int, seed: int) -> tuple[CorpusPlan, r
 
 
 def build_document(
-    layout: Layout, index: int, *, seed: int = 1, cache: Path | None = None
+    layout: Layout, index: int, *, seed: int = 1, cache: Path | None = None, exports: bool = True
 ) -> CorpusDocument:
+    """The `index`-th plan of the layout rendered (read back from the cache when there);
+    `exports=False` skips the slow LibreOffice export of a DOCX to PDF."""
     cache = cache or corpus_dir()
     # held-out documents live apart, so a tuner browsing var/corpus/ meets only tuning ones
     where = cache / code_key() / layout.split / f"s{seed}" / layout.name / f"{index:02d}"
@@ -108,7 +118,7 @@ def build_document(
     if found is not None:
         return found
     plan, rng = synthetic_plan(layout, index, seed)
-    return _render(layout, plan, rng, where)
+    return _render(layout, plan, rng, where, exports=exports)
 
 
 def seed_documents(

@@ -265,11 +265,7 @@ def build_docx_merged(plan: CorpusPlan, rng: random.Random) -> Rendered:
                 first.merge(row.cells[0])
     buf = io.BytesIO()
     doc.save(buf)
-    files = {"docx": buf.getvalue()}
-    pdf = docx_to_pdf(files["docx"])
-    if pdf is not None:
-        files["pdf"] = pdf  # the same document exported to PDF, as people send it
-    return Rendered(truth, files)
+    return Rendered(truth, {"docx": buf.getvalue()})
 
 
 def docx_to_pdf(data: bytes) -> bytes | None:

@@ -28,6 +28,7 @@ class Layout:
     what: str = ""
     max_actions: int = 28  # plans small enough for the layout (a one-page summary)
     orientations: tuple[int, int] = (2, 6)
+    export_pdf: bool = False  # a DOCX also exported to PDF by LibreOffice, as people send it
 
 
 LAYOUTS: list[Layout] = [
@@ -55,6 +56,7 @@ LAYOUTS: list[Layout] = [
         layouts_tuning.build_docx_merged,
         ("actions", "indicators"),
         "DOCX table, orientation rows merged across, objective cells merged down (and exported to PDF by LibreOffice)",
+        export_pdf=True,
     ),
     Layout(
         "web_nav",

@@ -81,7 +81,7 @@ def test_designed_pdf_shows_every_item_of_its_truth(tmp_path: Path) -> None:
 
 
 def test_docx_merged_shows_every_action_of_its_truth_once(tmp_path: Path) -> None:
-    doc = build_document(BY_NAME["docx_merged"], 1, seed=5, cache=tmp_path)
+    doc = build_document(BY_NAME["docx_merged"], 1, seed=5, cache=tmp_path, exports=False)
     text = _flat(docx_copy_text(doc.files["docx"].read_bytes()))
 
     actions = [
@@ -98,8 +98,8 @@ def test_docx_merged_shows_every_action_of_its_truth_once(tmp_path: Path) -> Non
 
 
 def test_build_document_reads_back_what_it_rendered(tmp_path: Path) -> None:
-    first = build_document(BY_NAME["docx_merged"], 0, seed=2, cache=tmp_path)
-    again = build_document(BY_NAME["docx_merged"], 0, seed=2, cache=tmp_path)
+    first = build_document(BY_NAME["docx_merged"], 0, seed=2, cache=tmp_path, exports=False)
+    again = build_document(BY_NAME["docx_merged"], 0, seed=2, cache=tmp_path, exports=False)
 
     assert again.truth == first.truth
     assert again.files == first.files
