@@ -138,14 +138,17 @@ def main(argv: list[str] | None = None) -> int:
             seed_docs += seed_documents(layout, seeds)
     rendered_at = time.perf_counter()
 
-    # OCR budget spread over layouts: every layout's first plan, then every second plan…
+    # OCR budget spread over layouts: every layout's first plan, then every second plan…;
+    # within a round the shorter documents first, so that more layouts get read by OCR
     budget = 0 if args.no_ocr else args.ocr_pages
     ocr_ok: set[int] = set()
     skipped_ocr = 0
-    for _, doc in sorted(docs, key=lambda d: d[0]):
-        if "pdf" not in doc.files:
-            continue
-        pages = page_count(doc.files["pdf"].read_bytes())
+    candidates = [
+        (i, page_count(doc.files["pdf"].read_bytes()), k, doc)
+        for k, (i, doc) in enumerate(docs)
+        if "pdf" in doc.files
+    ]
+    for _, pages, _, doc in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
         if pages <= budget:
             budget -= pages
             ocr_ok.add(id(doc))

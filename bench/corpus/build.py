@@ -135,7 +135,9 @@ def seed_documents(
         if found is None:
             rng = random.Random(f"seed:{layout.name}:{stem}")
             plan = plan_from_truth(json.loads(truth_path.read_text("utf-8")), name, rng)
-            if not plan.draft.iter_actions() and "indicators" not in layout.kinds:
+            kind = "actions" if plan.draft.iter_actions() else "indicators"
+            too_big = layout.one_page and len(plan.draft.iter_actions()) > layout.max_actions
+            if kind not in layout.kinds or too_big:
                 continue
             found = _render(layout, plan, rng, where)
         out.append(found)

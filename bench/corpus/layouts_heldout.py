@@ -133,20 +133,24 @@ def build_slides(plan: CorpusPlan, rng: random.Random) -> Rendered:
         )
         d.vision, d.mandates = None, []
     for k, o in enumerate(d.orientations, 1):
-        cols = []
+        # columns of at most 6 actions, at most 3 columns a slide: a long orientation goes on
+        # over further slides ("(suite)"), an objective cut in two repeats its heading
+        columns: list[str] = []
         for ob in o.objectives:
-            acts = "".join(f"<li>{esc(a.title)}</li>" for a in ob.actions)
-            cols.append(
-                f"<div class='col'><h3>{esc(ob_label(s, ob))}{esc(ob.title)}</h3><ul>{acts}</ul></div>"
+            head = f"{esc(ob_label(s, ob))}{esc(ob.title)}"
+            chunks = [ob.actions[i : i + 6] for i in range(0, len(ob.actions), 6)] or [[]]
+            for c, chunk in enumerate(chunks):
+                acts = "".join(f"<li>{esc(a.title)}</li>" for a in chunk)
+                suite = " (suite)" if c else ""
+                columns.append(f"<div class='col'><h3>{head}{suite}</h3><ul>{acts}</ul></div>")
+        label = (or_label(s, o).strip(" :–.") or f"Orientation {k}") if o.code else ""
+        for g in range(0, len(columns), 3):
+            suite = " (suite)" if g else ""
+            slides.append(
+                f"<div class='slide'><div class='bar'><div class='num'>{esc(label)}{suite}</div>"
+                f"<div class='t'>{esc(o.title)}</div></div><div class='cols'>{''.join(columns[g : g + 3])}</div>"
+                f"<div class='foot'>{esc(d.organization)} · {esc(d.title)}<span class='n'>{len(slides) + 1}</span></div></div>"
             )
-        label = or_label(s, o).strip(" :–.") or f"Orientation {k}"
-        if not o.code:
-            label = ""
-        slides.append(
-            f"<div class='slide'><div class='bar'><div class='num'>{esc(label)}</div>"
-            f"<div class='t'>{esc(o.title)}</div></div><div class='cols'>{''.join(cols)}</div>"
-            f"<div class='foot'>{esc(d.organization)} · {esc(d.title)}<span class='n'>{k + 2}</span></div></div>"
-        )
     doc = (
         f"<html lang='fr'><head><meta charset='utf-8'><style>{SLIDES_CSS}</style></head>"
         f"<body>{''.join(slides)}</body></html>"

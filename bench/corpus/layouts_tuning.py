@@ -369,7 +369,8 @@ def build_numbered_means(plan: CorpusPlan, rng: random.Random) -> Rendered:
                 lines += _wrap(f"{a.code} {a.title}; {a.timing}", width)
             lines += ["", "Résultats attendus"]
             for a in ob.actions:
-                lines += _wrap(f"{a.code} {a.expected_results[0]}", width)
+                if a.expected_results:
+                    lines += _wrap(f"{a.code} {a.expected_results[0]}", width)
             lines.append("")
     text = "\n".join(lines) + "\n"
     paras = "".join(

@@ -28,6 +28,7 @@ class Layout:
     what: str = ""
     max_actions: int = 28  # plans small enough for the layout (a one-page summary)
     orientations: tuple[int, int] = (2, 6)
+    one_page: bool = False  # seeds' plans too big for it are not rendered in it
     export_pdf: bool = False  # a DOCX also exported to PDF by LibreOffice, as people send it
 
 
@@ -94,6 +95,7 @@ LAYOUTS: list[Layout] = [
         layouts_heldout.build_summary_page,
         max_actions=14,
         orientations=(3, 5),
+        one_page=True,
     ),
     Layout("bilan_web", "web", HELD_OUT, layouts_heldout.build_bilan_web),
     Layout("slide_flat", "text", HELD_OUT, layouts_heldout.build_slide_flat, max_actions=14),
