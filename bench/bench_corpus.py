@@ -9,7 +9,7 @@ Each generated document's truth is the plan it renders (projected onto what the 
 prints). Every document is extracted every way its format allows (see bench/corpus/extract.py),
 imported with `jalon.importers.import_document` and scored with the project's
 `score_import.py` from the shared folder next to the repository. OCR is bounded by
-`--ocr-pages` (pages in all, spread over the layouts; 0 or --no-ocr: none).
+`--ocr-pages` (pages in all, half for each split; 0 or --no-ocr: none).
 
 Prints one row per layout × extraction (mean score, min, n), the TUNING mean and the HELD-OUT
 mean (each the mean over layouts of the layout's mean, so a layout with more extractions does
@@ -111,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["all", TUNING, HELD_OUT], default="all")
     ap.add_argument("--layouts", nargs="*", help="only these layouts")
     ap.add_argument("--extractions", nargs="*", help="only these extractions (pdf:layout …)")
-    ap.add_argument("--ocr-pages", type=int, default=10, help="OCR page budget in all (10)")
+    ap.add_argument(
+        "--ocr-pages", type=int, default=12, help="OCR pages in all, half per split (12)"
+    )
     ap.add_argument("--no-ocr", action="store_true")
     ap.add_argument("--with-seeds", action="store_true", help="also render the seeds' truths")
     ap.add_argument("--seeds", help="seeds folder (default ../shared/seeds)")
@@ -119,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--loo", action="store_true", help="leave-one-layout-out report")
     ap.add_argument("--verbose", action="store_true", help="missed and extra actions")
     ap.add_argument("--json", help="write every row to this JSON file")
+    ap.add_argument("--list", action="store_true", help="list the layouts and their split")
     args = ap.parse_args(argv)
+    if args.list:
+        for la in layouts():
+            print(f"{la.name:<16} {la.family:<9} {la.split:<9} {la.what or '(withheld)'}")
+        return 0
 
     started = time.perf_counter()
     scorer = load_scorer(find_scorer(args.scorer))
@@ -138,9 +145,9 @@ def main(argv: list[str] | None = None) -> int:
             seed_docs += seed_documents(layout, seeds)
     rendered_at = time.perf_counter()
 
-    # OCR budget spread over layouts: every layout's first plan, then every second plan…;
-    # within a round the shorter documents first, so that more layouts get read by OCR
-    budget = 0 if args.no_ocr else args.ocr_pages
+    # OCR budget: half for the tuning layouts, half for the held-out ones; within each, every
+    # layout's first plan, then every second plan…, the shorter documents of a round first
+    budget_total = 0 if args.no_ocr else args.ocr_pages
     ocr_ok: set[int] = set()
     skipped_ocr = 0
     candidates = [
@@ -148,12 +155,16 @@ def main(argv: list[str] | None = None) -> int:
         for k, (i, doc) in enumerate(docs)
         if "pdf" in doc.files
     ]
-    for _, pages, _, doc in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
-        if pages <= budget:
-            budget -= pages
-            ocr_ok.add(id(doc))
-        else:
-            skipped_ocr += 1
+    splits_present = sorted({doc.layout.split for _, _, _, doc in candidates})
+    for split in splits_present:
+        budget = budget_total // len(splits_present)
+        mine = [c for c in candidates if c[3].layout.split == split]
+        for _, pages, _, doc in sorted(mine, key=lambda c: (c[0], c[1], c[2])):
+            if pages <= budget:
+                budget -= pages
+                ocr_ok.add(id(doc))
+            else:
+                skipped_ocr += 1
 
     def wanted(method: str) -> bool:
         return not args.extractions or method in args.extractions
