@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--layouts", nargs="*", help="only these layouts")
     ap.add_argument("--extractions", nargs="*", help="only these extractions (pdf:layout …)")
     ap.add_argument(
-        "--ocr-pages", type=int, default=12, help="OCR pages in all, half per split (12)"
+        "--ocr-pages", type=int, default=20, help="OCR pages in all, half per split (20)"
     )
     ap.add_argument("--no-ocr", action="store_true")
     ap.add_argument("--with-seeds", action="store_true", help="also render the seeds' truths")
@@ -145,21 +145,25 @@ def main(argv: list[str] | None = None) -> int:
             seed_docs += seed_documents(layout, seeds)
     rendered_at = time.perf_counter()
 
-    # OCR budget: half for the tuning layouts, half for the held-out ones; within each, every
-    # layout's first plan, then every second plan…, the shorter documents of a round first
+    # OCR budget: half for the tuning layouts, half for the held-out ones; within each, one
+    # document of every layout first (its shortest; the shorter layouts first), then a second…
     budget_total = 0 if args.no_ocr else args.ocr_pages
     ocr_ok: set[int] = set()
     skipped_ocr = 0
-    candidates = [
-        (i, page_count(doc.files["pdf"].read_bytes()), k, doc)
-        for k, (i, doc) in enumerate(docs)
+    pdfs = [
+        (page_count(doc.files["pdf"].read_bytes()), k, doc)
+        for k, (_, doc) in enumerate(docs)
         if "pdf" in doc.files
     ]
-    splits_present = sorted({doc.layout.split for _, _, _, doc in candidates})
+    rank: dict[int, int] = {}
+    for layout in chosen:
+        own = sorted((p, k) for p, k, doc in pdfs if doc.layout is layout)
+        rank.update({k: r for r, (_, k) in enumerate(own)})
+    splits_present = sorted({doc.layout.split for _, _, doc in pdfs})
     for split in splits_present:
         budget = budget_total // len(splits_present)
-        mine = [c for c in candidates if c[3].layout.split == split]
-        for _, pages, _, doc in sorted(mine, key=lambda c: (c[0], c[1], c[2])):
+        mine = [c for c in pdfs if c[2].layout.split == split]
+        for pages, _, doc in sorted(mine, key=lambda c: (rank[c[1]], c[0], c[1])):
             if pages <= budget:
                 budget -= pages
                 ocr_ok.add(id(doc))
