@@ -51,6 +51,7 @@ h3 { font-size: 11pt; color: #1d4e89; border-bottom: 1px solid #9ab; margin: 4mm
 
 def build_designed(plan: CorpusPlan, rng: random.Random) -> Rendered:
     show_status = rng.random() < 0.5
+    hyphenate = rng.random() < 0.4
     truth = project(plan, timing=False, status=show_status)
     s, d = truth.style, truth.draft
     body: list[str] = [f"<div class='org'>{esc(d.organization)}</div><h1>{esc(d.title)}</h1>"]
@@ -95,6 +96,9 @@ def build_designed(plan: CorpusPlan, rng: random.Random) -> Rendered:
                 body.append("<div class='card'>" + "".join(card) + "</div>")
             body.append("</div>")
     css = BASE_CSS + DESIGNED_CSS
+    if hyphenate:
+        # designed documents often justify and hyphenate: words cut at line ends ("concer-tation")
+        css += ".card p, .card li { text-align: justify; hyphens: auto; }"
     doc = f"<html lang='fr'><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(body)}</body></html>"
     return Rendered(truth, {"pdf": html_to_pdf(doc)})
 
