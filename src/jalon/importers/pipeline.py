@@ -60,9 +60,16 @@ def detect_format(data: bytes, filename: str) -> str:
 
 
 def import_document(
-    data: bytes, filename: str, *, fmt: str | None = None, limits: Limits | None = None
+    data: bytes,
+    filename: str,
+    *,
+    fmt: str | None = None,
+    limits: Limits | None = None,
+    recognizer: str | None = None,
 ) -> PlanDraft:
-    """Read a plan from a file's bytes; raises DocumentError (only) when the file is unusable."""
+    """Read a plan from a file's bytes; raises DocumentError (only) when the file is unusable.
+    `recognizer` forces one recognizer by its exact name ("tables", "flow", "columns",
+    "outline") instead of keeping the reading that explains the document best."""
     limits = limits or Limits()
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise DocumentError("aucun contenu de fichier reçu", "no file content received")
@@ -79,15 +86,24 @@ def import_document(
             f"format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}",
             f"unknown format {fmt!r}: choose among {', '.join(FORMATS)}",
         )
+    from .recognize import NAMES, recognize
+
+    if recognizer is not None and recognizer not in NAMES:
+        raise DocumentError(
+            f"reconnaissance « {recognizer} » inconnue : choisissez parmi {', '.join(NAMES)}",
+            f"unknown recognizer {recognizer!r}: choose among {', '.join(NAMES)}",
+        )
     kind = fmt or detect_format(data, filename)
     doc = _guarded(lambda: _read(kind, data, limits), filename, reading=True)
     if not any(line.text.strip() or line.cells for line in doc.lines):
         raise DocumentError(
             "aucun texte n'a été trouvé dans ce fichier", "no text was found in this file"
         )
-    from .recognize import recognize
-
-    return _guarded(lambda: recognize(doc, source=filename or None), filename, reading=False)
+    return _guarded(
+        lambda: recognize(doc, source=filename or None, recognizer=recognizer),
+        filename,
+        reading=False,
+    )
 
 
 def _guarded(step: Callable[[], T], filename: str, *, reading: bool) -> T:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import ACRONYM_SKIPPED
 from ..textutil import (
     MONTH_RE,
     MONTHS,
@@ -100,7 +101,7 @@ _GLOSSARY_SPACED = re.compile(rf"^\s*({_ACRONYM})\s+([A-ZÀ-Ý].{{2,200}})$")
 _INLINE_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
 
 
-def extract_frame(layout: Layout, *, fmt: str) -> Frame:
+def extract_frame(layout: Layout) -> Frame:
     frame = Frame()
     lines = layout.lines
     _title(layout, frame)
@@ -424,32 +425,6 @@ def _inline_acronyms(layout: Layout, frame: Frame) -> None:
                 frame.glossary[acro] = full
 
 
-_SMALL = {
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "les",
-    "l",
-    "d",
-    "et",
-    "en",
-    "à",
-    "au",
-    "aux",
-    "pour",
-    "sur",
-    "of",
-    "the",
-    "and",
-    "for",
-    "a",
-    "par",
-    "dans",
-}
-
-
 def _expansion_for(before: str, acro: str) -> str | None:
     letters = [c for c in fold(acro) if c.isalpha()]
     if acro.endswith("s") and len(letters) > 2:
@@ -461,13 +436,13 @@ def _expansion_for(before: str, acro: str) -> str | None:
         sig = []
         for tok in cand:
             core = re.split(r"['’]", tok)[-1]
-            if fold(core) in _SMALL:
+            if fold(core) in ACRONYM_SKIPPED:
                 continue
             sig.append(fold(core))
         if not sig:
             continue
         if _initials_fit(sig, letters):
-            if fold(re.split(r"['’]", cand[0])[-1]) in _SMALL:
+            if fold(re.split(r"['’]", cand[0])[-1]) in ACRONYM_SKIPPED:
                 continue
             phrase = " ".join(cand)
             idx = before.rfind(cand[0])

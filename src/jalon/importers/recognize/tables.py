@@ -31,12 +31,13 @@ from ..textutil import (
     status_segments,
     strip_bullet,
 )
-from . import columns as C
+from . import columns
 from .codes import read_code
+from .fields import field_of
 from .items import continues, split_actors, split_indicators, split_items, status_from
 from .layout import ORIENTATION_RE, Layout
-from .outline import _field_of
 from .result import Recognized
+from .view import Reading, View
 
 SOFT_BREAK = "\u2028"
 _MARK = re.compile(r"^\s*(?:x|✓|✔|☑|■|●|•|oui|yes|1|\*|v)\s*$", re.IGNORECASE)
@@ -133,7 +134,6 @@ def recognize_tables(layout: Layout, used: set[int], *, fmt: str) -> Recognized 
         i += 1
     if not rows_seen:
         return None
-    rec.roles = [r for r in (roles or []) if r]
     if fmt in ("xlsx", "csv"):
         rec.name = "spreadsheet-rows"
     elif fmt == "text":
@@ -146,12 +146,12 @@ def clean_cell(text: str) -> str:
 
 
 def _header_roles(cells: list[str]) -> list[str | None] | None:
-    roles = [C.role_of_header(c) if c and len(c) <= 60 else None for c in cells]
+    roles = [columns.role_of_header(c) if c and len(c) <= 60 else None for c in cells]
     named = [r for r in roles if r]
     filled = [c for c in cells if c]
     if (
         len(set(named)) >= 2
-        and (C.ACTION in named or C.OBJECTIVE in named)
+        and (columns.ACTION in named or columns.OBJECTIVE in named)
         and len(named) >= len(filled) - 1
     ):
         return roles
@@ -177,7 +177,7 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
         members = _wrapped(layout, used, i, text)
         state.objective(join_lines([clean(lines[k].text) for k in members]), members)
         return members[-1] + 1
-    field = _field_of(strip_bullet(text))
+    field = field_of(strip_bullet(text))
     if not m and field is not None and state.last_action is not None and field[1]:
         _add_field(state.last_action, field[0], field[1])
         rec.track(state.last_action, [i])
@@ -275,7 +275,7 @@ def _row(
         role = roles[k] if k < len(roles) else None
         if not cell:
             continue
-        if role == C.YEAR:
+        if role == columns.YEAR:
             if _MARK.match(cell) or cell.strip().lower() in ("x", "xx"):
                 years.append(_year_number(roles, k))
             continue
@@ -284,25 +284,28 @@ def _row(
             continue
         # a line the layout wrapped: joined in titles, left to the item rules elsewhere
         cell = cell.replace(
-            SOFT_BREAK, " " if role in (C.ACTION, C.OBJECTIVE, C.ORIENTATION, C.CODE) else "\n"
+            SOFT_BREAK,
+            " "
+            if role in (columns.ACTION, columns.OBJECTIVE, columns.ORIENTATION, columns.CODE)
+            else "\n",
         )
         by_role.setdefault(role, []).append(cell)
     filled = [c.replace(SOFT_BREAK, " ") for c in cells if c]
     # a row of one merged cell: an orientation or objective heading
-    if len(set(filled)) == 1 and (C.ACTION not in by_role or ORIENTATION_RE.match(filled[0])):
+    if len(set(filled)) == 1 and (columns.ACTION not in by_role or ORIENTATION_RE.match(filled[0])):
         text = filled[0]
         m = ORIENTATION_RE.match(text)
-        if m or (is_caps(text) and C.ORIENTATION not in roles):
+        if m or (is_caps(text) and columns.ORIENTATION not in roles):
             state.orientation(clean(text[m.end() :] if m else text), m.group(1) if m else None, [i])
             return
-    if len(set(filled)) == 1 and C.OBJECTIVE not in by_role:
+    if len(set(filled)) == 1 and columns.OBJECTIVE not in by_role:
         lead = read_code(filled[0])
         if lead is not None and lead.keyword == "objective":
             # "Objectif 1.1 – …" spanning the table: the objective of the rows below
             state.objective(clean(filled[0]), [i])
             return
     if (
-        set(by_role) == {C.ACTION}
+        set(by_role) == {columns.ACTION}
         and len(filled) == 1
         and not years
         and starts_lower(filled[0])
@@ -314,8 +317,8 @@ def _row(
         a.title = join_lines([a.title, clean(filled[0])])
         rec.track(a, [i])
         return
-    if C.ORIENTATION in by_role:
-        text = join_lines(by_role[C.ORIENTATION])
+    if columns.ORIENTATION in by_role:
+        text = join_lines(by_role[columns.ORIENTATION])
         if fold(text) != state.ori_key:
             m = ORIENTATION_RE.match(text)
             code = m.group(1) if m else None
@@ -328,15 +331,15 @@ def _row(
         else:
             rec.track(state.current_ori(), [i])
     new_objective = False
-    if C.OBJECTIVE in by_role:
-        text = join_lines(by_role[C.OBJECTIVE][0].split("\n"))
+    if columns.OBJECTIVE in by_role:
+        text = join_lines(by_role[columns.OBJECTIVE][0].split("\n"))
         if fold(text) != state.obj_key:
             state.objective(text, [i])
             new_objective = True
         else:
             rec.track(state.current_obj(), [i])
-    action_cell = "\n".join(by_role.get(C.ACTION, []))
-    code_cell = " ".join(by_role.get(C.CODE, []))
+    action_cell = "\n".join(by_role.get(columns.ACTION, []))
+    code_cell = " ".join(by_role.get(columns.CODE, []))
     titles, stray_status, labels = _split_actions(action_cell)
     for label in labels:
         rec.unplaced_lines.append(i)  # a group label inside a cell ("Partenaires :")
@@ -347,7 +350,16 @@ def _row(
     if not titles:
         if (new_objective or not obj.actions) and (
             stray_status
-            or any(r in by_role for r in (C.SCHEDULE, C.STATUS, C.ACTORS, C.RESULTS, C.INDICATORS))
+            or any(
+                r in by_role
+                for r in (
+                    columns.SCHEDULE,
+                    columns.STATUS,
+                    columns.ACTORS,
+                    columns.RESULTS,
+                    columns.INDICATORS,
+                )
+            )
             or years
         ):
             titles = [obj.title]
@@ -355,7 +367,7 @@ def _row(
             _fill(state.last_action, by_role, years, 0, 1)
             rec.track(state.last_action, [i])
             return
-        elif C.OBJECTIVE in by_role or C.ORIENTATION in by_role:
+        elif columns.OBJECTIVE in by_role or columns.ORIENTATION in by_role:
             rec.track(obj, [i])
             return
         else:
@@ -387,7 +399,7 @@ def _row(
 
 
 def _year_number(roles: list[str | None], k: int) -> int:
-    return sum(1 for r in roles[: k + 1] if r == C.YEAR)
+    return sum(1 for r in roles[: k + 1] if r == columns.YEAR)
 
 
 def _split_actions(cell: str) -> tuple[list[str], str | None, list[str]]:
@@ -445,13 +457,13 @@ def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: in
     for role, cells in by_role.items():
         text = "\n".join(cells)
         paras = [p for p in text.split("\n") if p.strip()]
-        if role == C.ACTORS:
+        if role == columns.ACTORS:
             names = split_actors(paras)
             a.actors.extend(_share(names, k, n) if len(names) == n and n > 1 else names)
-        elif role == C.RESULTS:
+        elif role == columns.RESULTS:
             items = split_items(paras)
             a.expected_results.extend(_share(items, k, n) if n > 1 else items)
-        elif role == C.INDICATORS:
+        elif role == columns.INDICATORS:
             inds = split_indicators(paras)
             mine = (
                 _share([f"{i}" for i in range(len(inds))], k, n)
@@ -461,7 +473,7 @@ def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: in
             for idx in mine:
                 kind, t = inds[int(idx)]
                 a.indicators.append(IndicatorDraft(text=t, kind=kind))
-        elif role == C.SCHEDULE:
+        elif role == columns.SCHEDULE:
             phrases = paras if len(paras) > 1 else split_timings(text)
             if len(phrases) <= 1 and n > 1 and len(paras) == 1:
                 phrases = split_timings(paras[0])
@@ -469,16 +481,30 @@ def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: in
             if mine:
                 a.timing = "; ".join(clean(x) for x in mine)
                 a.schedule_years = plan_years(a.timing) or a.schedule_years
-        elif role == C.STATUS:
+        elif role == columns.STATUS:
             segs = paras if len(paras) > 1 else status_segments(text)
             mine = _share(segs, k, n)
             status, note = status_from(mine)
             a.status = a.status or status
             if note:
                 a.progress_note = note
-        elif role == C.NOTES:
+        elif role == columns.NOTES:
             note = join_lines(paras)
             if note and (n == 1 or k == 0):
                 a.progress_note = f"{a.progress_note}; {note}" if a.progress_note else note
     if years:
         a.schedule_years = sorted(set(years) | set(a.schedule_years or []))
+
+
+class TablesRecognizer:
+    """Rows with known cells: DOCX, PDF and tab tables, spreadsheets, CSV."""
+
+    name = "tables"
+    prefers_known_cells = 2.5
+
+    def applies(self, view: View) -> bool:
+        return any(line.cells is not None for line in view.lines)
+
+    def recognize(self, view: View) -> Reading | None:
+        rec = recognize_tables(view.layout, view.used, fmt=view.fmt)
+        return Reading(self.name, rec, view) if rec is not None else None
