@@ -22,6 +22,7 @@ from .finish import (
 )
 from .registry import NAMES, RECOGNIZERS, by_name
 from .select import best_reading
+from .structure import flat_items, join_heading_lines, restructure
 from .view import Reading, make_view
 
 
@@ -39,7 +40,8 @@ def recognize(
                 line.text = fix_ocr(line.text)
             if line.cells is not None:
                 line.cells = [fix_ocr(c) if "I" in c else c for c in line.cells]
-    view = make_view(doc.lines, doc.format)
+    lines, joined = join_heading_lines(doc.lines)
+    view = make_view(lines, doc.format)
     readings: list[Reading] = []
     for r in RECOGNIZERS:
         if r.applies(view) and (reading := r.recognize(view)) is not None:
@@ -55,7 +57,11 @@ def recognize(
                 "la meilleure lecture est gardée"
             )
     best = best_reading(readings, {r.name: r.prefers_known_cells for r in RECOGNIZERS})
-    rec, view = best.rec, best.view
+    rec = best.rec
+    # the joined headings are known by line index, in the view of the lines as read
+    restructure(rec, best.view, best.recognizer, joined if best.view is view else None)
+    flat_items(rec, best.view)
+    view = best.view
     layout, frame = view.layout, view.frame
     report = ImportReport(
         format_detected=f"{doc.format}:{rec.name}" if doc.format != "text" else rec.name

@@ -83,8 +83,21 @@ _LABELS: list[tuple[str, str]] = [
     ("values", r"(?:nos\s+)?valeurs|values"),
     ("mandates", r"(?:nos\s+)?mandats?|mandates?|r[ôo]les?\s+et\s+mandats?"),
 ]
+# what may follow a statement's label: when or how it was adopted ("MISSION ADOPTÉE EN AG,
+# JUIN 2019", "Vision (révisée en 2021)", "Mandats, 2020")
+_LABEL_QUALIFIER = (
+    r"(?:\s*[,(]?\s*(?:adopt[ée]e?s?|r[ée]vis[ée]e?s?|approuv[ée]e?s?|actualis[ée]e?s?|"
+    r"mise?s?\s+[àa]\s+jour|adopted|revised|updated|approved)\b[^:]{0,60}?\)?"
+    r"|\s*[,(]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d\s*\)?)?"
+)
 _LABEL_RE = [
-    (key, re.compile(rf"^\s*(?:{pat})\s*(?:[:：–—-]\s*(.*))?$", re.IGNORECASE))
+    (
+        key,
+        re.compile(
+            rf"^\s*(?:(?:la|le|les|our|the)\s+)?(?:{pat}){_LABEL_QUALIFIER}\s*(?:[:：–—-]\s*(.*))?$",
+            re.IGNORECASE,
+        ),
+    )
     for key, pat in _LABELS
 ]
 _NOTE_RE = re.compile(
@@ -234,7 +247,7 @@ def _labels(layout: Layout, frame: Frame) -> None:
             if m:
                 hit = (key, (m.group(1) or "").strip())
                 break
-        if hit is None or (not hit[1] and len(text) > 40):
+        if hit is None or (not hit[1] and len(text) > 70):
             i += 1
             continue
         key, rest = hit
