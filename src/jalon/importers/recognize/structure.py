@@ -226,7 +226,8 @@ def _flag_joined_lines(rec: Recognized, joined: dict[int, list[str]]) -> None:
     if not joined:
         return
     for o in rec.orientations:
-        for item in (o, *o.objectives):
+        items: list[Item] = [o, *o.objectives]
+        for item in items:
             hit = [joined[i] for i in rec.sources.get(id(item), []) if i in joined]
             if hit:
                 _flag(
@@ -467,8 +468,10 @@ def _objectives_by_number(rec: Recognized) -> None:
                 out.append(current)
             current.objectives.append(ob)
             continue
-        target = by_code.get(p)
-        if target is None:
+        found = by_code.get(p)
+        if found is not None:
+            target = found
+        else:
             if pending is not None and pending.code in (None, p):
                 target, pending = pending, None
             else:
@@ -476,7 +479,7 @@ def _objectives_by_number(rec: Recognized) -> None:
                 target.extra[REASON] = f"orientation : déduite des objectifs numérotés {p}.x"
             target.code = p
             by_code[p] = target
-            if target not in out:
+            if all(t is not target for t in out):
                 out.append(target)
         if target is not o:
             ob.extra[REASON] = (
@@ -485,7 +488,7 @@ def _objectives_by_number(rec: Recognized) -> None:
         target.objectives.append(ob)
         current = target
     for o in rec.orientations:
-        if o not in out and id(o) in rec.sources:
+        if all(t is not o for t in out) and id(o) in rec.sources:
             rec.unplaced_lines.extend(rec.sources.pop(id(o)))
     rec.orientations = out
 
@@ -770,13 +773,14 @@ def _merge_action(into: ActionDraft, other: ActionDraft) -> None:
 _INLINE_BULLET = re.compile(r"\s+[•▪◦●■►▸➢➤✓✔❖]\s+|\s+[-–]\s+(?=[A-ZÀ-Ý])")
 _INLINE_NUMBER = re.compile(r"\s+(?=\(?\d{1,2}[.)]\s+[A-ZÀ-Ý])")
 _SENTENCE = re.compile(r"(?<=[a-zà-ÿ)]{2}[.!?])\s+(?=[A-ZÀ-Ý])")
+_NUMBER_MARK = re.compile(r"^\(?\d{1,2}[.)]\s+")
 
 
 def flat_pieces(text: str) -> list[str]:
     """The items a paragraph strings together: cut at bullets written inline ("• a • b"),
     then at numbers ("1) a 2) b"), then at sentences; [] when it is one item."""
     for rx in (_INLINE_BULLET, _INLINE_NUMBER, _SENTENCE):
-        parts = [clean(strip_bullet(p)) for p in rx.split(" " + clean(text))]
+        parts = [_NUMBER_MARK.sub("", clean(strip_bullet(p))) for p in rx.split(" " + clean(text))]
         parts = [p for p in parts if p]
         if len(parts) >= 2:
             return parts
@@ -791,7 +795,11 @@ def flat_items(rec: Recognized, view: View) -> bool:
         return False
     objective = ObjectiveDraft(title="")
     heading = ""
-    for i in sorted(view.content()):
+    title = clean(view.frame.title)
+    candidates = view.content() | {
+        i for i in view.used if title and clean(view.lines[i].text) == title
+    }
+    for i in sorted(candidates):
         line = view.lines[i]
         if line.cells is not None:
             continue
@@ -814,6 +822,8 @@ def flat_items(rec: Recognized, view: View) -> bool:
         rec.unplaced_lines = [k for k in rec.unplaced_lines if k != i]
     if not objective.actions:
         return False
+    if title and _plan_named(heading) and heading in title and heading != title:
+        view.frame.title = heading  # the title line held the items too
     o = OrientationDraft(title=heading if not _plan_named(heading) else "", objectives=[objective])
     o.extra[REASON] = "orientation : aucune structure trouvée, le document est lu comme une liste"
     o.extra[UNCERTAIN] = "flat-text"
