@@ -26,15 +26,15 @@ TAB_TABLE = (
 
 
 def test_registry_lists_each_recognizer_once_by_name() -> None:
-    assert registry.NAMES == ("tables", "flow", "columns", "outline")
-    assert [r.prefers_known_cells for r in registry.RECOGNIZERS] == [2.5, 2.0, 2.5, 0.0]
+    assert registry.NAMES == ("tables", "flow", "columns", "two-columns", "outline")
+    assert [r.prefers_known_cells for r in registry.RECOGNIZERS] == [2.5, 2.0, 2.5, 0.0, 0.0]
 
 
 def test_recognizer_applies_only_to_what_it_can_read() -> None:
     doc = read_text(OUTLINE, Limits())
     view = make_view(doc.lines, doc.format)
     applies = [r.name for r in registry.RECOGNIZERS if r.applies(view)]
-    assert applies == ["columns", "outline"]
+    assert applies == ["columns", "two-columns", "outline"]
 
 
 def test_recognizer_forced_by_its_exact_name() -> None:
@@ -59,7 +59,7 @@ def test_unknown_recognizer_name_is_refused_even_as_a_prefix() -> None:
     with pytest.raises(DocumentError) as err:
         import_document(OUTLINE, "plan.txt", recognizer="table")
     assert err.value.message_en == (
-        "unknown recognizer 'table': choose among tables, flow, columns, outline"
+        "unknown recognizer 'table': choose among tables, flow, columns, two-columns, outline"
     )
 
 

@@ -15,6 +15,7 @@ from .columnar import ColumnsRecognizer
 from .flow import FlowRecognizer
 from .outline import OutlineRecognizer
 from .tables import TablesRecognizer
+from .twocolumn import TwoColumnRecognizer
 from .view import Reading, View
 
 
@@ -33,6 +34,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     TablesRecognizer(),
     FlowRecognizer(),
     ColumnsRecognizer(),
+    TwoColumnRecognizer(),
     OutlineRecognizer(),
 )
 

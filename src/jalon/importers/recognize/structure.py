@@ -114,6 +114,8 @@ def join_heading_lines(lines: list[Line]) -> tuple[list[Line], dict[int, list[st
         if line.cells is not None or not text or not _labelled_heading(text):
             i += 1
             continue
+        if _BARE_CODE.match(text):
+            text = re.sub(r"(?<=[IVX]) (?=[IVX])", "", text).replace(" .", ".").replace(" )", ")")
         acc = text
         label_only = _label_only(text)
         j = i + 1
@@ -123,13 +125,16 @@ def join_heading_lines(lines: list[Line]) -> tuple[list[Line], dict[int, list[st
             t = clean(nxt.text)
             if nxt.cells is not None:
                 break
-            if not t:
+            if not t or (label_only and re.fullmatch(r"[-–—]?\s*\d{1,3}\s*[-–—]?", t)):
+                # a number alone waits for its heading over blank lines and a page number
                 if openness(acc) == 2 or label_only:
                     j += 1
                     continue
                 break
             if read_code(t) or ORIENTATION_RE.match(t) or field_of(t) or strip_bullet(t) != t:
                 break
+            if label_only and _BARE_CODE.match(acc) and not t[:1].isupper():
+                break  # a number alone takes the heading below it, not a sentence's end
             if not (label_only or continues_heading(acc, t)):
                 break
             acc = join_lines([acc, t])
@@ -149,8 +154,12 @@ def join_heading_lines(lines: list[Line]) -> tuple[list[Line], dict[int, list[st
     return out, pieces
 
 
+# a number alone on its line, letters spaced out as designed banners print them ("I I .")
+_BARE_CODE = re.compile(r"^\s*(?:(?:[IVX] ?){1,4}|[A-H]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*$")
+
+
 def _labelled_heading(text: str) -> bool:
-    if ORIENTATION_RE.match(text):
+    if ORIENTATION_RE.match(text) or _BARE_CODE.match(text):
         return True
     m = KEYWORD_CODE.match(text)
     if m and m.group("kw").lower().startswith(("objecti", "goal")):
@@ -160,6 +169,8 @@ def _labelled_heading(text: str) -> bool:
 
 
 def _label_only(text: str) -> bool:
+    if _BARE_CODE.match(text):
+        return True
     m = ORIENTATION_RE.match(text) or KEYWORD_CODE.match(text)
     return m is not None and not text[m.end() :].strip(" :.–—-")
 
