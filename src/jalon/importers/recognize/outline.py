@@ -466,6 +466,10 @@ def _add_line(
         else:
             sig = ("num", str(code.depth))
         body = body[code.end :].strip()
+        if not code.keyword and code.depth == 1 and is_caps(body) and len(body) <= 250:
+            # a numbered heading in capitals ("I. AMÉLIORER L'ACCÈS…") is a heading in
+            # capitals: OCR and extraction often lose the number of its siblings
+            sig = ("caps",)
     elif kind is not None:
         lvl = levels.get(
             (line.list_level if line.list_level is not None else _indent_bucket(indent), kind), 0
