@@ -437,3 +437,49 @@ def test_every_item_says_why_it_was_placed() -> None:
         "action : lu dans le plan du texte (titres, numéros, puces), puce"
     )
     assert "import_uncertain" not in o.extra
+
+
+def test_roman_heading_in_mixed_case_takes_its_wrapped_end() -> None:
+    out, _ = join_heading_lines(
+        [Line("I. Accroître la visibilité des initiatives portées par", 1), Line("les membres", 2)]
+    )
+    assert out[0].text == "I. Accroître la visibilité des initiatives portées par les membres"
+
+
+def test_site_name_menu_and_footer_around_the_plan_stay_out_of_the_tree() -> None:
+    draft = _import(
+        """
+        Carrefour communautaire du Haut-Pays
+        Rechercher
+
+        PLAN D'ACTION 2022-2026
+
+        NOS MANDATS
+          • Représenter les communautés
+          • Offrir du soutien aux démarches locales
+        I. Accroître la visibilité des initiatives portées par
+        les membres
+        A. Sensibiliser les décideurs
+          • 1. Établir un mécanisme de liaison
+          • 2. Tenir un registre des demandes
+
+        Politique de confidentialité
+        """
+    )
+    assert draft.mandates == [
+        "Représenter les communautés",
+        "Offrir du soutien aux démarches locales",
+    ]
+    assert _tree(draft) == [
+        (
+            "Accroître la visibilité des initiatives portées par les membres",
+            [
+                (
+                    "Sensibiliser les décideurs",
+                    ["Établir un mécanisme de liaison", "Tenir un registre des demandes"],
+                )
+            ],
+        )
+    ]
+    assert draft.import_report is not None
+    assert "Politique de confidentialité" in draft.import_report.unplaced

@@ -318,7 +318,7 @@ def _starts_new_section(text: str) -> bool:
     return bool(
         ORIENTATION_RE.match(text)
         or GLOSSARY_HEAD.match(text)
-        or re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]|[A-Z]\d+\.)\s", text)
+        or re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]|[A-Z]\d+\.|[IVX]{1,4}\.|[A-H]\.)\s", text)
         or (is_caps(text) and len(text) < 60 and not text.endswith((",", ":")))
     )
 

@@ -165,7 +165,10 @@ def _labelled_heading(text: str) -> bool:
     if m and m.group("kw").lower().startswith(("objecti", "goal")):
         return True
     code = read_code(text)
-    return code is not None and bool(code.code) and is_caps(text[code.end :])
+    if code is None or not code.code:
+        return False
+    # roman and lettered numbers head sections; other numbers, only in capitals
+    return code.style in ("roman", "alpha") or is_caps(text[code.end :])
 
 
 def _label_only(text: str) -> bool:
@@ -318,6 +321,24 @@ def _drop_furniture(rec: Recognized) -> None:
         keep.append(o)
     if any(o.objectives for o in keep) or not rec.orientations:
         rec.orientations = keep
+    _drop_empty_edges(rec)
+
+
+def _drop_empty_edges(rec: Recognized) -> None:
+    """Headings without a number and without anything under them, before the plan's first
+    orientation that has objectives or after its last (a site's name and menu, a search
+    box, an introduction, a footer), leave the tree for the unplaced lines."""
+    full = [k for k, o in enumerate(rec.orientations) if o.objectives]
+    if not full:
+        return
+    first, last = full[0], full[-1]
+    keep: list[OrientationDraft] = []
+    for k, o in enumerate(rec.orientations):
+        if (k < first or k > last) and not o.objectives and not o.code:
+            _unplace(rec, o)
+            continue
+        keep.append(o)
+    rec.orientations = keep
 
 
 # --- wrapped headings ------------------------------------------------------------------------
