@@ -483,3 +483,27 @@ def test_site_name_menu_and_footer_around_the_plan_stay_out_of_the_tree() -> Non
     ]
     assert draft.import_report is not None
     assert "Politique de confidentialité" in draft.import_report.unplaced
+
+
+def test_site_menu_and_breadcrumb_are_not_the_plan_title() -> None:
+    draft = _import(
+        """
+        Carrefour communautaire du Haut-Pays
+        (CCHP)
+        Accueil     Qui sommes-nous   Plan d'action   Publications   Nous joindre
+        Accueil › Documents › PLAN D'ACTION 2022-2026
+
+        PLAN D'ACTION 2022-2026
+
+        I. Accroître la visibilité des membres
+        A. Sensibiliser les décideurs
+          • 1. Établir un mécanisme de liaison
+        """
+    )
+    assert draft.title == "PLAN D'ACTION 2022-2026"
+    assert _tree(draft) == [
+        (
+            "Accroître la visibilité des membres",
+            [("Sensibiliser les décideurs", ["Établir un mécanisme de liaison"])],
+        )
+    ]

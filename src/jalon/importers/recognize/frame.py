@@ -150,6 +150,8 @@ def _title(layout: Layout, frame: Frame) -> None:
             continue
         if ORIENTATION_RE.match(line.text):
             break
+        if _is_menu(line.text):
+            continue  # a site's menu names "Plan d'action" among its links
         if first is None:
             first = i
         if _PLAN_TITLE.search(line.text) and len(clean(line.text)) <= 160:
@@ -197,6 +199,18 @@ def _title(layout: Layout, frame: Frame) -> None:
 
 
 _YEARS_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b")
+_MENU_GAP = re.compile(r"\s{3,}|\s[|•·]\s")
+
+
+def _is_menu(text: str) -> bool:
+    """A row of links: four or more short parts set apart by wide gaps or bars, or a
+    breadcrumb ("Accueil › Documents › Plan d'action")."""
+    if len(re.findall(r"\s[›>»]\s", text)) >= 2:
+        return True
+    parts = [p for p in _MENU_GAP.split(text.strip()) if p.strip()]
+    return len(parts) >= 4 and all(len(p.split()) <= 4 for p in parts)
+
+
 _ORG_WORDS = re.compile(
     r"^(?:la\s+|le\s+|l['’]\s*|the\s+)?(?:table|r[ée]seau|regroupement|corporation|consortium|conseil|comit[ée]|"
     r"association|centre|coalition|collectif|f[ée]d[ée]ration|alliance|chantier|forum|instance|"

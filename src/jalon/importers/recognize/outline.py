@@ -480,6 +480,7 @@ def _add_line(
     elif (
         is_caps(text)
         and len(text) <= 250
+        and not re.fullmatch(r"\s*\([^()]*\)\s*", text)  # "(CIDC)": an acronym, not a heading
         and not (cur is not None and cur.sig == ("caps",) and not blank)
     ):
         sig = ("caps",)
