@@ -507,3 +507,23 @@ def test_site_menu_and_breadcrumb_are_not_the_plan_title() -> None:
             [("Sensibiliser les décideurs", ["Établir un mécanisme de liaison"])],
         )
     ]
+
+
+def test_menu_link_naming_the_plan_gives_way_to_the_title_with_its_years() -> None:
+    draft = _import(
+        """
+        Accueil
+
+        Plan d'action
+
+        Nous joindre
+
+        PLAN D'ACTION 2022-2026
+
+        I. Accroître la visibilité des membres
+        A. Sensibiliser les décideurs
+          • 1. Établir un mécanisme de liaison
+        """
+    )
+    assert draft.title == "PLAN D'ACTION 2022-2026"
+    assert [o.title for o in draft.orientations] == ["Accroître la visibilité des membres"]

@@ -160,6 +160,20 @@ def _title(layout: Layout, frame: Frame) -> None:
             title_at = i
             break
     if title_at is not None and not _YEARS_SPAN.search(frame.title):
+        # a menu's "Plan d'action" link, then the page's "PLAN D'ACTION 2022-2026": the one
+        # naming the plan's years is the title
+        for k in range(title_at + 1, min(len(lines), title_at + 40)):
+            text = clean(lines[k].text)
+            if lines[k].cells is not None or layout.skipped(k) or ORIENTATION_RE.match(text):
+                continue
+            if _PLAN_TITLE.search(text) and _YEARS_SPAN.search(text) and len(text) <= 160:
+                if not _is_menu(lines[k].text):
+                    frame.used.discard(title_at)
+                    frame.title = text
+                    frame.used.add(k)
+                    title_at = k
+                    break
+    if title_at is not None and not _YEARS_SPAN.search(frame.title):
         # "PLANIFICATION STRATÉGIQUE 2024-2029" over "Plan d'action": the line naming the
         # plan's years is the title, the other its subtitle
         for k in (title_at - 1, title_at + 1):
