@@ -166,13 +166,17 @@ def _title(layout: Layout, frame: Frame) -> None:
             text = clean(lines[k].text)
             if lines[k].cells is not None or layout.skipped(k) or ORIENTATION_RE.match(text):
                 continue
-            if _PLAN_TITLE.search(text) and _YEARS_SPAN.search(text) and len(text) <= 160:
-                if not _is_menu(lines[k].text):
-                    frame.used.discard(title_at)
-                    frame.title = text
-                    frame.used.add(k)
-                    title_at = k
-                    break
+            if (
+                _PLAN_TITLE.search(text)
+                and _YEARS_SPAN.search(text)
+                and len(text) <= 160
+                and not _is_menu(lines[k].text)
+            ):
+                frame.used.discard(title_at)
+                frame.title = text
+                frame.used.add(k)
+                title_at = k
+                break
     if title_at is not None and not _YEARS_SPAN.search(frame.title):
         # "PLANIFICATION STRATÉGIQUE 2024-2029" over "Plan d'action": the line naming the
         # plan's years is the title, the other its subtitle
