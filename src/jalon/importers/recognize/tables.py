@@ -14,6 +14,7 @@ column, or from headings between the tables.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...plans.interchange import ActionDraft, IndicatorDraft, ObjectiveDraft, OrientationDraft
 from ..blocks import Line
@@ -37,7 +38,7 @@ from .fields import field_of
 from .items import continues, split_actors, split_indicators, split_items, status_from
 from .layout import ORIENTATION_RE, Layout
 from .result import Recognized
-from .view import Reading, View
+from .view import Reading, View, make_view
 
 SOFT_BREAK = "\u2028"
 _MARK = re.compile(r"^\s*(?:x|✓|✔|☑|■|●|•|oui|yes|1|\*|v)\s*$", re.IGNORECASE)
@@ -506,5 +507,57 @@ class TablesRecognizer:
         return any(line.cells is not None for line in view.lines)
 
     def recognize(self, view: View) -> Reading | None:
+        if view.fmt == "text" and (rejoined := rejoin_split_rows(view.lines)) is not None:
+            view = make_view(rejoined, view.fmt)
         rec = recognize_tables(view.layout, view.used, fmt=view.fmt)
         return Reading(self.name, rec, view) if rec is not None else None
+
+
+def rejoin_split_rows(lines: list[Line]) -> list[Line] | None:
+    """A table copied as text (tab-separated cells) whose cells held several paragraphs: each
+    paragraph break cut the row, so a row goes on over the next lines until it has as many
+    cells as the header — the first piece of each line continues the cell before — and lines
+    without tabs after a full row continue its last cell. The rows made whole take the first
+    line's place; the lines they took are left blank. None when no row was cut."""
+    out = list(lines)
+    n = len(out)
+    width: int | None = None
+    table: int | None = None
+    changed = False
+    i = 0
+    while i < n:
+        line = out[i]
+        if line.cells is None:
+            i += 1
+            continue
+        cells = [c.strip() for c in line.cells]
+        if _header_roles([clean_cell(c) for c in cells]) is not None:
+            width, table = len(cells), line.table
+            i += 1
+            continue
+        if width is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = out[j]
+            if nxt.cells is None:
+                text = nxt.text.strip()
+                if not text or ORIENTATION_RE.match(text) or len(cells) < 2:
+                    break
+                cells[-1] = f"{cells[-1]}\n{text}"
+            else:
+                if len(cells) >= width:
+                    break  # the next row
+                cells[-1] = f"{cells[-1]}\n{nxt.cells[0].strip()}".strip("\n")
+                cells.extend(c.strip() for c in nxt.cells[1:])
+            j += 1
+        if j > i + 1 and len(cells) <= width:
+            out[i] = replace(line, cells=cells, table=table)
+            for k in range(i + 1, j):
+                out[k] = replace(out[k], text="", cells=None)
+            changed = True
+            i = j
+        else:
+            i += 1
+    return out if changed else None
