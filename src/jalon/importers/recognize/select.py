@@ -26,7 +26,8 @@ def quality(rec: Recognized, content: set[int], bonus: float) -> float:
     the tree, with a preference for recognizers that followed the document's own column
     headers."""
     actions = rec.iter_actions()
-    if not actions:
+    measured = [ob for o in rec.orientations for ob in o.objectives if ob.indicators]
+    if not actions and not measured:
         return 0.0
     used = rec.used_lines() - set(rec.unplaced_lines)
     coverage = len(used & content) / max(1, len(content))
@@ -48,7 +49,11 @@ def implausibility(rec: Recognized) -> float:
     cut mid-sentence, fields stuffed with fragments, objectives repeated as their only action
     or orientations repeated as their only objective, items without children."""
     actions = rec.iter_actions()
+    objectives = [ob for o in rec.orientations for ob in o.objectives]
     if not actions:
+        # a plan of objectives carrying indicators: plausible when every objective has some
+        if objectives and all(ob.indicators for ob in objectives):
+            return 0.0
         return 1.0
     n = len(actions)
     cut = sum(1 for a in actions if dangling(a.title)) / n
@@ -61,12 +66,13 @@ def implausibility(rec: Recognized) -> float:
         / n
     )
     huge = sum(1 for a in actions if len(a.title) > 400) / n
-    objectives = [ob for o in rec.orientations for ob in o.objectives]
     repeated = 0
     for ob in objectives:
         key = fold(clean(ob.title))
         if key and len(ob.actions) == 1 and fold(clean(ob.actions[0].title)) == key:
             repeated += 1
     repeated_share = repeated / max(1, len(objectives))
-    empty = sum(1 for ob in objectives if not ob.actions) / max(1, len(objectives))
+    empty = sum(1 for ob in objectives if not ob.actions and not ob.indicators) / max(
+        1, len(objectives)
+    )
     return cut + stuffed + huge + repeated_share + 0.5 * empty

@@ -146,8 +146,26 @@ def clean_cell(text: str) -> str:
     return "\n".join(clean(p) for p in text.split("\n") if clean(p))
 
 
+# a column of targets beside an indicator: "Cible 2024", "Cible 2025-2026", "Valeur de
+# départ", "Target 2025", "2024-2025"
+_TARGET_HEAD = re.compile(
+    r"(?:(?:cibles?|targets?|valeurs?\s+(?:de\s+d[ée]part|cibles?|vis[ée]es?)|baseline|"
+    r"r[ée]sultats?\s+vis[ée]s?|situation\s+de\s+d[ée]part)\s*(?:\(?\s*(?:19|20)\d\d"
+    r"(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*\)?)?|(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)",
+    re.IGNORECASE,
+)
+TARGET = "target:"  # a target column's role: "target:" and its heading
+
+
+def _role(cell: str) -> str | None:
+    role = columns.role_of_header(cell)
+    if role is None and _TARGET_HEAD.fullmatch(clean(cell)):
+        return TARGET + clean(cell)
+    return role
+
+
 def _header_roles(cells: list[str]) -> list[str | None] | None:
-    roles = [columns.role_of_header(c) if c and len(c) <= 60 else None for c in cells]
+    roles = [_role(c) if c and len(c) <= 60 else None for c in cells]
     named = [r for r in roles if r]
     filled = [c for c in cells if c]
     if (
@@ -272,6 +290,7 @@ def _row(
     by_role: dict[str, list[str]] = {}
     years: list[int] = []
     others: dict[str, str] = {}
+    targets: dict[str, str] = {}
     for k, cell in enumerate(cells):
         role = roles[k] if k < len(roles) else None
         if not cell:
@@ -282,6 +301,9 @@ def _row(
             continue
         if role is None:
             others[f"colonne {k + 1}"] = cell.replace(SOFT_BREAK, " ")
+            continue
+        if role.startswith(TARGET):
+            targets[role[len(TARGET) :]] = clean(cell.replace(SOFT_BREAK, " "))
             continue
         # a line the layout wrapped: joined in titles, left to the item rules elsewhere
         cell = cell.replace(
@@ -339,6 +361,20 @@ def _row(
             new_objective = True
         else:
             rec.track(state.current_obj(), [i])
+    if columns.ACTION not in roles and columns.INDICATORS in by_role:
+        # a plan whose objectives carry indicators (and targets) and no actions
+        obj = state.current_obj()
+        found = split_indicators("\n".join(by_role[columns.INDICATORS]).split("\n"))
+        for kind, text in found:
+            ind = IndicatorDraft(text=text, kind=kind)
+            if targets and len(found) == 1:
+                ind.extra["targets"] = dict(targets)
+            obj.indicators.append(ind)
+        obj.extra["import_reason"] = (
+            "objectif : ligne d'un tableau d'objectifs et d'indicateurs (pas de colonne d'actions)"
+        )
+        rec.track(obj, [i])
+        return
     action_cell = "\n".join(by_role.get(columns.ACTION, []))
     code_cell = " ".join(by_role.get(columns.CODE, []))
     titles, stray_status, labels = _split_actions(action_cell)
