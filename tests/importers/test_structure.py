@@ -527,3 +527,28 @@ def test_menu_link_naming_the_plan_gives_way_to_the_title_with_its_years() -> No
     )
     assert draft.title == "PLAN D'ACTION 2022-2026"
     assert [o.title for o in draft.orientations] == ["Accroître la visibilité des membres"]
+
+
+def test_orientation_and_objective_both_in_capitals_stay_two_items() -> None:
+    draft = _import(
+        """
+        Plan d'action 2024-2027
+
+        ORIENTATION 1 : MOBILISATION DES PARTENAIRES
+
+        SOUTENIR LES ORGANISMES
+        - Tenir des rencontres de soutien
+        - Offrir des formations
+        """
+    )
+    assert _tree(draft) == [
+        (
+            "MOBILISATION DES PARTENAIRES",
+            [
+                (
+                    "SOUTENIR LES ORGANISMES",
+                    ["Tenir des rencontres de soutien", "Offrir des formations"],
+                )
+            ],
+        )
+    ]

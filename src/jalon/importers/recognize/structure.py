@@ -370,7 +370,15 @@ def _join_wrapped_headings(rec: Recognized) -> None:
         joined = False
         while o.objectives and not o.objectives[0].code:
             ob = o.objectives[0]
-            if ob.title and continues_heading(o.title, ob.title):
+            # an objective with actions of its own is taken only on strong evidence (the
+            # heading calls for more, or the line starts in lower case): two headings in
+            # capitals may well be an orientation and its objective
+            strong = openness(o.title) == 2 or starts_lower(ob.title)
+            if (
+                ob.title
+                and continues_heading(o.title, ob.title)
+                and (strong or not (ob.actions or ob.indicators))
+            ):
                 o.title = join_lines([o.title, ob.title])
                 ob.title = ""
                 _take_lines(rec, o, ob)
