@@ -552,3 +552,29 @@ def test_orientation_and_objective_both_in_capitals_stay_two_items() -> None:
             ],
         )
     ]
+
+
+def test_objectives_follow_their_number_under_the_orientation_it_names() -> None:
+    draft = _import(
+        """
+        Plan d'action 2024-2027
+
+        Orientation 1 : Mobiliser les partenaires
+        Objectif 1.1 Animer la concertation
+        - Tenir quatre rencontres par année
+        Objectif 2.1 Soutenir la participation citoyenne
+        - Former des animateurs
+
+        Orientation 2 : Renforcer la participation
+        """
+    )
+    assert _tree(draft) == [
+        (
+            "Mobiliser les partenaires",
+            [("Animer la concertation", ["Tenir quatre rencontres par année"])],
+        ),
+        (
+            "Renforcer la participation",
+            [("Soutenir la participation citoyenne", ["Former des animateurs"])],
+        ),
+    ]

@@ -60,7 +60,8 @@ ALTERNATIVE = "import_alternative"
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|(?:\s\.){3,}|\s{3,})\s*\d{1,3}\s*$")
 _PAGE_ONLY = re.compile(r"^(?:page|p\.)?\s*\d{1,3}(?:\s*(?:/|de|sur|of)\s*\d{1,3})?$", re.I)
-_CRUMB = re.compile(r"\s(?:>|›|»|/|\|)\s")
+# a breadcrumb's separators ("/" and "|" also separate words in titles)
+_CRUMB = re.compile(r"\s[>›»]\s")
 _PREAMBLE = re.compile(
     r"^(?:\d{1,2}\s*[.)-]?\s*)?(?:introduction|pr[ée]ambule|avant-propos|pr[ée]sentation(?:\s+de\s+l['’]organisme)?|"
     r"mot\s+(?:de|du|des)\b.{0,40}|qui\s+sommes[- ]nous\s*\??|table\s+des\s+mati[èe]res|sommaire|"
@@ -471,10 +472,15 @@ def _objectives_by_number(rec: Recognized) -> None:
     by_code: dict[str, OrientationDraft] = {}
     out: list[OrientationDraft] = []
     current: OrientationDraft | None = None
-    flat = [(o, ob) for o in rec.orientations for ob in o.objectives]
+    # an orientation read without objectives is walked too: it may title the next number
+    flat: list[tuple[OrientationDraft, ObjectiveDraft | None]] = []
+    for o in rec.orientations:
+        flat.extend((o, ob) for ob in o.objectives)
+        if not o.objectives:
+            flat.append((o, None))
     seen: set[int] = set()
     pending: OrientationDraft | None = None
-    for k, (o, ob) in enumerate(flat):
+    for k, (o, maybe) in enumerate(flat):
         if id(o) not in seen:
             seen.add(id(o))
             if o.code and o.code in by_code:
@@ -485,9 +491,14 @@ def _objectives_by_number(rec: Recognized) -> None:
             else:
                 pending = o
             o.objectives = []
+        if maybe is None:
+            continue
+        ob = maybe
         p = _prefix(ob.code, 1)
         if p is None:
-            following = next((_prefix(x.code, 1) for _, x in flat[k + 1 :] if x.code), None)
+            following = next(
+                (_prefix(x.code, 1) for _, x in flat[k + 1 :] if x is not None and x.code), None
+            )
             if (
                 not ob.actions
                 and not ob.indicators
