@@ -578,3 +578,39 @@ def test_objectives_follow_their_number_under_the_orientation_it_names() -> None
             [("Soutenir la participation citoyenne", ["Former des animateurs"])],
         ),
     ]
+
+
+def test_letter_spaced_label_is_made_whole() -> None:
+    out, pieces = join_heading_lines([Line("OR IENTAT ION 1", 1), Line("Agir ensemble", 2)])
+    assert out[0].text == "ORIENTATION 1 Agir ensemble"
+    assert pieces[0][0] == "OR IENTAT ION 1"
+
+
+def test_objectives_read_as_actions_carrying_only_indicators_become_objectives() -> None:
+    draft = _import(
+        """
+        Plan stratégique 2024-2029
+
+        ORIENTATION 1
+        En 2029, les municipalités intègrent le développement social
+
+        P1. Soutenir la mobilité des personnes sans voiture
+        Indicateurs
+          • MO = Répertoire mis à jour tous les 3 mois
+        S2. Mobiliser les partenaires sectoriels
+        Indicateurs
+          • R = Nombre de rencontres tenues
+        """
+    )
+    assert draft.iter_actions() == []
+    (orientation,) = draft.orientations
+    assert orientation.title == "En 2029, les municipalités intègrent le développement social"
+    assert [
+        (ob.title, [(i.kind, i.text) for i in ob.indicators]) for ob in orientation.objectives
+    ] == [
+        (
+            "Soutenir la mobilité des personnes sans voiture",
+            [("MO", "Répertoire mis à jour tous les 3 mois")],
+        ),
+        ("Mobiliser les partenaires sectoriels", [("R", "Nombre de rencontres tenues")]),
+    ]

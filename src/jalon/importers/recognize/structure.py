@@ -112,6 +112,9 @@ def join_heading_lines(lines: list[Line]) -> tuple[list[Line], dict[int, list[st
     while i < n:
         line = out[i]
         text = clean(line.text)
+        if line.cells is None and (unspaced := _unspaced_label(text)) is not None:
+            text = unspaced
+            out[i] = line = replace(line, text=text)
         if line.cells is not None or not text or not _labelled_heading(text):
             i += 1
             continue
@@ -145,7 +148,7 @@ def join_heading_lines(lines: list[Line]) -> tuple[list[Line], dict[int, list[st
             if openness(acc) == 0:
                 break
         if joined:
-            pieces[i] = [text, *(clean(out[k].text) for k in joined)]
+            pieces[i] = [clean(lines[i].text), *(clean(out[k].text) for k in joined)]
             out[i] = replace(line, text=acc)
             for k in joined:
                 out[k] = replace(out[k], text="")
@@ -157,6 +160,23 @@ def join_heading_lines(lines: list[Line]) -> tuple[list[Line], dict[int, list[st
 
 # a number alone on its line, letters spaced out as designed banners print them ("I I .")
 _BARE_CODE = re.compile(r"^\s*(?:(?:[IVX] ?){1,4}|[A-H]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*$")
+
+
+def _unspaced_label(text: str) -> str | None:
+    """A label in capitals printed letter-spaced ("OR IENTAT ION 1", "A X E 2") made whole;
+    None when the line is no such label."""
+    if not is_caps(text) or ORIENTATION_RE.match(text):
+        return None
+    joined = re.sub(r"(?<=[A-ZÀ-Ý]) (?=[A-ZÀ-Ý])", "", text)
+    m = ORIENTATION_RE.match(joined)
+    if m is None or joined == text:
+        return None
+    # only the label is rejoined: the words after it keep their spaces
+    rest = text
+    for ch in joined[: m.end()].replace(" ", ""):
+        k = rest.find(ch)
+        rest = rest[k + 1 :]
+    return f"{joined[: m.end()].rstrip()} {rest.strip()}".strip()
 
 
 def _labelled_heading(text: str) -> bool:
@@ -194,6 +214,7 @@ def restructure(
     for a in rec.iter_actions():
         _split_merged_columns(a)
     _objective_indicators(rec)
+    _promote_measured_actions(rec)
     _status_by_section(rec)
     _merge_repeated(rec)
 
@@ -709,6 +730,35 @@ def _objective_indicators(rec: Recognized) -> None:
             )
             ob.extra[UNCERTAIN] = "indicators-not-actions"
             ob.extra[ALTERNATIVE] = {"actions": [i.text for i in ob.indicators]}
+
+
+def _promote_measured_actions(rec: Recognized) -> None:
+    """An orientation whose one objective has no title of its own and holds "actions" that
+    carry only indicators (no actors, results, schedule or status): those are the plan's
+    objectives, carrying their indicators (a plan without actions)."""
+    for o in rec.orientations:
+        if len(o.objectives) != 1:
+            continue
+        filler = o.objectives[0]
+        if clean(filler.title) and fold(clean(filler.title)) != fold(clean(o.title)):
+            continue
+        actions = filler.actions
+        if not actions or not any(a.indicators for a in actions):
+            continue
+        if not all(_bare(replace(a, indicators=[])) for a in actions):
+            continue
+        objectives: list[ObjectiveDraft] = []
+        for a in actions:
+            ob = ObjectiveDraft(title=a.title, code=a.code, indicators=list(a.indicators))
+            if a.code and a.code[:1] in "PS" and a.code[1:].isdigit():
+                ob.kind = "principal" if a.code[0] == "P" else "secondary"
+            _take_lines(rec, ob, a)
+            ob.extra[REASON] = (
+                "objectif : porte des indicateurs et aucune action (plan sans actions)"
+            )
+            objectives.append(ob)
+        _take_lines(rec, o, filler)
+        o.objectives = objectives
 
 
 # --- status given by the section -------------------------------------------------------------
