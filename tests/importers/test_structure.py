@@ -614,3 +614,39 @@ def test_objectives_read_as_actions_carrying_only_indicators_become_objectives()
         ),
         ("Mobiliser les partenaires sectoriels", [("R", "Nombre de rencontres tenues")]),
     ]
+
+
+def test_markup_left_in_the_text_is_page_furniture() -> None:
+    from jalon.importers.recognize.layout import is_markup
+
+    assert is_markup('<nav class="menu" aria-label="Menu principal">')
+    assert is_markup("</nav>")
+    assert is_markup("header.site { border-bottom: 2pt solid #2a7; }")
+    assert not is_markup("Tenir un forum régional (an 1)")
+    assert not is_markup("<nav>Accueil › Documents › Plan d'action 2022-2026</nav>")
+
+
+def test_title_repeated_as_a_heading_is_not_an_orientation() -> None:
+    draft = _import(
+        """
+        PLAN D'ACTION 2022-2026 | Carrefour communautaire du Haut-Pays
+
+        PLAN D'ACTION 2022-2026
+
+        I. Accroître la visibilité des membres
+        A. Sensibiliser les décideurs
+          • 1. Établir un mécanisme de liaison
+        """
+    )
+    assert draft.title == "PLAN D'ACTION 2022-2026 | Carrefour communautaire du Haut-Pays"
+    assert [o.title for o in draft.orientations] == ["Accroître la visibilité des membres"]
+
+
+def test_echo_objectives_around_the_plan_leave_the_tree() -> None:
+    from jalon.importers.recognize.structure import echo
+    from jalon.plans.interchange import ActionDraft, ObjectiveDraft
+
+    assert echo(ObjectiveDraft(title="Nous joindre", actions=[ActionDraft(title="Nous joindre")]))
+    assert not echo(
+        ObjectiveDraft(title="Animer", actions=[ActionDraft(title="Animer", actors=["Direction"])])
+    )

@@ -193,6 +193,17 @@ def _title(layout: Layout, frame: Frame) -> None:
                 frame.title = text
                 frame.used.add(k)
                 break
+    if title_at is not None:
+        # the title repeated below (a web page's title then its heading, a cover page then
+        # the first page) is the title again, not a heading of the plan
+        whole = fold(frame.title)
+        head = fold(re.split(r"\s[|–—]\s", frame.title)[0])
+        for k in range(title_at + 1, min(len(lines), title_at + 80)):
+            if lines[k].cells is not None or k in frame.used:
+                continue
+            f = fold(clean(lines[k].text))
+            if len(f) >= 8 and f in (whole, head):
+                frame.used.add(k)
     if not frame.title and first is not None:
         # without a line naming a plan, only a title the format marks as such (a capitalised
         # first line may well be the first orientation of a one-page summary)

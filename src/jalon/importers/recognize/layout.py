@@ -129,6 +129,9 @@ def _find_furniture(layout: Layout, title: str) -> None:
             layout.furniture.add(i)
             layout.breaks.add(i)
             continue
+        if is_markup(text):
+            layout.furniture.add(i)  # a web page's tags or style sheet left in the text
+            continue
         key = keys[i]
         if not key or counts[key] < 2 or len(key) < 6:
             continue
@@ -152,6 +155,19 @@ def _find_furniture(layout: Layout, title: str) -> None:
             layout.furniture.add(i)
             layout.breaks.add(i)
             layout.removed_furniture.append(clean(text))
+
+
+_TAG = re.compile(r"<[!/]?[A-Za-z][^<>]*>")
+_CSS_RULE = re.compile(r"[\w-]+\s*:\s*[^;{}]+;")
+
+
+def is_markup(text: str) -> bool:
+    """A line of HTML tags (with at most a few words between them) or of a style sheet."""
+    t = text.strip()
+    if t.startswith("<") and _TAG.match(t):
+        rest = _TAG.sub(" ", t)
+        return len(rest.split()) <= 3 and "<" not in rest
+    return ("{" in t or "}" in t) and bool(_CSS_RULE.search(t) or re.fullmatch(r"[}\s]*", t))
 
 
 def _first_with_key(keys: dict[int, str], key: str) -> int:

@@ -318,6 +318,10 @@ def _drop_furniture(rec: Recognized) -> None:
         if _furniture(o.title) and not any(ob.actions for ob in o.objectives):
             _unplace(rec, o)
             continue
+        if _furniture(o.title):
+            # a breadcrumb read as the heading of the plan below it: the title is to find
+            rec.unplaced_lines.extend(rec.sources.pop(id(o), []))
+            o.title = ""
         preamble = _PREAMBLE.match(clean(o.title).strip(" :–-"))
         if preamble and len(rec.orientations) > 1:
             _unplace(rec, o)
@@ -346,10 +350,33 @@ def _drop_furniture(rec: Recognized) -> None:
     _drop_empty_edges(rec)
 
 
+def echo(ob: ObjectiveDraft) -> bool:
+    """An objective without a number whose one action only repeats its title: a paragraph
+    read as both (a menu entry, a heading, a sentence of an introduction)."""
+    return (
+        not ob.code
+        and not ob.indicators
+        and len(ob.actions) == 1
+        and _bare(ob.actions[0])
+        and not ob.actions[0].code
+        and fold(clean(ob.actions[0].title)) == fold(clean(ob.title))
+    )
+
+
 def _drop_empty_edges(rec: Recognized) -> None:
     """Headings without a number and without anything under them, before the plan's first
     orientation that has objectives or after its last (a site's name and menu, a search
-    box, an introduction, a footer), leave the tree for the unplaced lines."""
+    box, an introduction, a footer), leave the tree for the unplaced lines; so do echo
+    objectives before the plan's first real objective or after its last."""
+    flat = [ob for o in rec.orientations for ob in o.objectives]
+    real = [k for k, ob in enumerate(flat) if not echo(ob)]
+    if real:
+        edges = {id(ob) for k, ob in enumerate(flat) if k < real[0] or k > real[-1]}
+        for o in rec.orientations:
+            for ob in o.objectives:
+                if id(ob) in edges:
+                    _unplace(rec, ob)
+            o.objectives = [ob for ob in o.objectives if id(ob) not in edges]
     full = [k for k, o in enumerate(rec.orientations) if o.objectives]
     if not full:
         return
@@ -521,8 +548,7 @@ def _objectives_by_number(rec: Recognized) -> None:
                 (_prefix(x.code, 1) for _, x in flat[k + 1 :] if x is not None and x.code), None
             )
             if (
-                not ob.actions
-                and not ob.indicators
+                (echo(ob) or (not ob.actions and not ob.indicators))
                 and _headingish(ob.title)
                 and following is not None
                 and following not in by_code
@@ -530,6 +556,8 @@ def _objectives_by_number(rec: Recognized) -> None:
             ):
                 pending = OrientationDraft(title=ob.title)
                 _take_lines(rec, pending, ob)
+                for a in ob.actions:
+                    _take_lines(rec, pending, a)
                 pending.extra[REASON] = (
                     "orientation : titre écrit juste avant ses objectifs numérotés"
                 )
