@@ -67,13 +67,27 @@ def import_document(
     fmt: str | None = None,
     limits: Limits | None = None,
     progress: OcrProgress | None = None,
+    recognizer: str | None = None,
 ) -> PlanDraft:
     """Read a plan from a file's bytes; raises DocumentError (only) when the file is unusable.
 
     `progress` is told before each scanned page of a PDF is recognized (OCR is slow).
+    `recognizer` forces one recognizer by its exact name ("tables", "flow", "columns",
+    "outline") instead of keeping the reading that explains the document best.
     """
+    _check_recognizer(recognizer)
     doc = read_document(data, filename, fmt=fmt, limits=limits, progress=progress)
-    return recognize_document(doc, filename)
+    return recognize_document(doc, filename, recognizer=recognizer)
+
+
+def _check_recognizer(recognizer: str | None) -> None:
+    from .recognize import NAMES
+
+    if recognizer is not None and recognizer not in NAMES:
+        raise DocumentError(
+            f"reconnaissance « {recognizer} » inconnue : choisissez parmi {', '.join(NAMES)}",
+            f"unknown recognizer {recognizer!r}: choose among {', '.join(NAMES)}",
+        )
 
 
 def read_document(
@@ -110,11 +124,16 @@ def read_document(
     return doc
 
 
-def recognize_document(doc: Document, filename: str) -> PlanDraft:
+def recognize_document(doc: Document, filename: str, *, recognizer: str | None = None) -> PlanDraft:
     """The draft plan recognized in a document read by `read_document`."""
     from .recognize import recognize
 
-    draft = _guarded(lambda: recognize(doc, source=filename or None), filename, reading=False)
+    _check_recognizer(recognizer)
+    draft = _guarded(
+        lambda: recognize(doc, source=filename or None, recognizer=recognizer),
+        filename,
+        reading=False,
+    )
     if doc.ocr:
         if draft.import_report is None:
             draft.import_report = ImportReport()

@@ -1,5 +1,5 @@
-"""Small text helpers shared by the recognizers: joining wrapped lines, French function words,
-status and schedule vocabulary, dates.
+"""Small text helpers shared by the recognizers: joining wrapped lines, status and schedule
+vocabulary, dates, memoized helpers (the word lists are in `lexicon.py`).
 
 Everything here is about how plans are *written* in general (French first, English second),
 never about a particular document.
@@ -10,107 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar
 
-# Words after which a wrapped line cannot end a sentence: the text goes on on the next line.
-FUNCTION_WORDS = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "l",
-        "d",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "et",
-        "ou",
-        "sur",
-        "pour",
-        "par",
-        "avec",
-        "dans",
-        "un",
-        "une",
-        "leur",
-        "leurs",
-        "ses",
-        "son",
-        "sa",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "qui",
-        "que",
-        "dont",
-        "entre",
-        "vers",
-        "chez",
-        "sans",
-        "sous",
-        "selon",
-        "afin",
-        "lors",
-        "auprès",
-        "contre",
-        "dès",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-        "mon",
-        "ma",
-        "mes",
-        "ton",
-        "ta",
-        "tes",
-        "quant",
-        "face",
-        "grâce",
-        "jusqu",
-        "puis",
-        "ni",
-        "mais",
-        "car",
-        "donc",
-        "soit",
-        "plus",
-        "moins",
-        "très",
-        "tous",
-        "toutes",
-        "tout",
-        "toute",
-        "autres",
-        "autre",
-        "même",
-        "mêmes",
-        "chaque",
-        "plusieurs",
-        "certains",
-        "of",
-        "the",
-        "and",
-        "or",
-        "to",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "a",
-        "an",
-        "as",
-        "into",
-    ]
-)
+from .lexicon import ENGLISH_CUES, FRENCH_CUES, FUNCTION_WORDS
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_CACHES: list[Any] = []
+
+
+def memoized(maxsize: int) -> Callable[[_F], _F]:
+    """`lru_cache` that registers the function, so `clear_caches` forgets it without this
+    module importing the modules that use it."""
+
+    def wrap(fn: _F) -> _F:
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _CACHES.append(cached)
+        return cached  # type: ignore[return-value]
+
+    return wrap
+
 
 BULLET_CHARS = "•●○◦▪▫■□◆◇►▸▶➢➤➣✓✔✗❖·∙*–—-\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e8"
 
@@ -121,7 +41,7 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
-@lru_cache(maxsize=16384)
+@memoized(16384)
 def clean(text: str) -> str:
     """One line of plain text: NFC, no control characters, single spaces, stripped."""
     if not text.isascii():
@@ -130,7 +50,7 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=16384)
+@memoized(16384)
 def fold(text: str) -> str:
     """Comparison key: lower case, no accents, apostrophes and spaces folded."""
     text = unicodedata.normalize("NFKD", text.translate(_APOS).lower())
@@ -156,7 +76,7 @@ def unbalanced(text: str) -> bool:
     )
 
 
-@lru_cache(maxsize=16384)
+@memoized(16384)
 def openness(text: str) -> int:
     """How surely a piece of text goes on after its last line.
 
@@ -181,11 +101,6 @@ def openness(text: str) -> int:
 def starts_lower(text: str) -> bool:
     text = text.lstrip(" \"'«(")
     return bool(text) and text[0].islower()
-
-
-def starts_upper(text: str) -> bool:
-    text = text.lstrip(" \"'«")
-    return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
 def join_lines(lines: list[str]) -> str:
@@ -229,8 +144,8 @@ def list_item(text: str) -> str | None:
     return None
 
 
-_FRENCH = re.compile(r"\b(?:de|la|les|des|et|du|pour|avec|sur|une)\b", re.IGNORECASE)
-_ENGLISH = re.compile(r"\b(?:the|and|of|with|for|to|from|this)\b", re.IGNORECASE)
+_FRENCH = re.compile(rf"\b(?:{'|'.join(FRENCH_CUES)})\b", re.IGNORECASE)
+_ENGLISH = re.compile(rf"\b(?:{'|'.join(ENGLISH_CUES)})\b", re.IGNORECASE)
 _OCR_L = re.compile(r"(?<![A-Za-zÀ-ÿ])I(['’])(?=[a-zà-ÿ])")
 
 
@@ -411,10 +326,6 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def month_name(text: str) -> int | None:
-    return MONTHS.get(fold(text).strip(". ")) or MONTHS.get(clean(text).lower().strip(". "))
-
-
 # --- Plan years -----------------------------------------------------------------------------
 
 _YEAR_WORD = r"(?:ans?|années?|year?s?|yr)"
@@ -542,20 +453,7 @@ def _ends_phrase(tokens: list[str]) -> bool:
     return bool(tokens) and _is_year_token(tokens[-1])
 
 
-def has_letters(text: str) -> bool:
-    return any(c.isalpha() for c in text)
-
-
 def clear_caches() -> None:
     """Forget memoized results (for benchmarks that must time a first reading)."""
-    from ..importers.recognize import codes, columns
-
-    for fn in (
-        clean,
-        fold,
-        openness,
-        columns.role_of_header,
-        columns._header_line_roles,
-        codes.read_code,
-    ):
+    for fn in _CACHES:
         fn.cache_clear()

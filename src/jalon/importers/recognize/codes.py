@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+
+from ..textutil import memoized
 
 LETTER_CODE = re.compile(r"^\s*(?P<letters>[A-Z]{1,2})(?P<num>\d{1,3})\s*[.):–-]\s+(?=\S)")
 NUM_CODE = re.compile(
@@ -40,7 +41,7 @@ class Code:
     style: str = ""  # "roman" for "II.", "alpha" for "B.", "lower" for "b)", else ""
 
 
-@lru_cache(maxsize=16384)
+@memoized(16384)
 def read_code(text: str) -> Code | None:
     m = KEYWORD_CODE.match(text)
     if m:
@@ -132,7 +133,3 @@ def decide_scheme(codes: list[Code], *, has_objective_column: bool = True) -> Sc
     elif len(depths) >= 2:
         scheme.orientation_depth = depths[-2]
     return scheme
-
-
-def parent_code(code: str) -> str | None:
-    return code.rsplit(".", 1)[0] if "." in code else None

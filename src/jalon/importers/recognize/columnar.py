@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 
 from ..blocks import Line
 from ..textutil import clean, join_lines, list_item
-from . import columns as C
+from . import columns
 from .codes import read_code
 from .items import continues, new_item, vocabulary
 from .layout import ORIENTATION_RE, URL_RE
+from .tables import recognize_tables
+from .view import Reading, View, make_view
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 _TOLERANCE = 3
@@ -50,13 +52,13 @@ def grid_header(text: str, below: str = "") -> tuple[list[int], list[str]] | Non
     more = _header_continuation(segs, below)
     roles: list[str] = []
     for k, (_, seg) in enumerate(segs):
-        role = C.role_of_header(seg)
+        role = columns.role_of_header(seg)
         if role is None and k in more:
-            role = C.role_of_header(_join_heading(seg, more[k]))
+            role = columns.role_of_header(_join_heading(seg, more[k]))
         if role is None:
             return None
         roles.append(role)
-    if C.ACTION not in roles and C.OBJECTIVE not in roles:
+    if columns.ACTION not in roles and columns.OBJECTIVE not in roles:
         return None
     if len(set(roles)) < 2:
         return None
@@ -87,7 +89,7 @@ def _header_continuation(segs: list[tuple[int, str]], below: str) -> dict[int, s
         found[k] = m.group(0)
     # the first row of the table stands under the headings too: a continuation must leave
     # each heading it lengthens still a heading
-    if any(C.role_of_header(_join_heading(segs[k][1], t)) is None for k, t in found.items()):
+    if any(columns.role_of_header(_join_heading(segs[k][1], t)) is None for k, t in found.items()):
         return {}
     return found
 
@@ -292,8 +294,8 @@ def _cut(text: str, starts: list[int]) -> dict[int, str] | None:
 def _rows(
     region: list[tuple[int, dict[int, str]]], roles: list[str], common: frozenset[str]
 ) -> list[tuple[int, list[str]]]:
-    obj_col = roles.index(C.OBJECTIVE) if C.OBJECTIVE in roles else None
-    act_col = roles.index(C.ACTION) if C.ACTION in roles else None
+    obj_col = roles.index(columns.OBJECTIVE) if columns.OBJECTIVE in roles else None
+    act_col = roles.index(columns.ACTION) if columns.ACTION in roles else None
     blocks: list[_Block] = []
     block: _Block | None = None
     group: _Group | None = None
@@ -335,7 +337,7 @@ def _rows(
             if obj_col is not None and g == 0:
                 cells[obj_col] = join_lines(b.objective)
             for k, texts in grp.cols.items():
-                if k == act_col or roles[k] in (C.STATUS, C.SCHEDULE):
+                if k == act_col or roles[k] in (columns.STATUS, columns.SCHEDULE):
                     cells[k] = join_lines(texts)
                 else:
                     cells[k] = "\n".join(clean(t) for t in texts)
@@ -353,3 +355,25 @@ def _starts_item(previous: list[str], text: str, common: frozenset[str], *, stri
     if continues(prev, text):
         return False
     return new_item(prev, text, None, common) if strict else not continues(prev, text)
+
+
+class ColumnsRecognizer:
+    """Text laid out in columns: the lines are cut at the header's column starts into table
+    rows, which the tables recognizer then reads."""
+
+    name = "columns"
+    prefers_known_cells = 2.5
+
+    def applies(self, view: View) -> bool:
+        return view.fmt in ("text", "pdf")
+
+    def recognize(self, view: View) -> Reading | None:
+        columned = columnize(view.lines)
+        if columned is None:
+            return None
+        cview = make_view(columned, view.fmt)
+        rec = recognize_tables(cview.layout, cview.used, fmt=view.fmt)
+        if rec is None:
+            return None
+        rec.name = "text-columns"
+        return Reading(self.name, rec, cview)

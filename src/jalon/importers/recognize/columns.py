@@ -9,9 +9,8 @@ order, in header text that PDF extraction spread over several lines.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..textutil import fold
+from ..textutil import fold, memoized
 
 ORIENTATION = "orientation"
 OBJECTIVE = "objective"
@@ -160,7 +159,7 @@ _HEADER_FILLER = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
+@memoized(4096)
 def role_of_header(text: str) -> str | None:
     """The role a table header cell names, or None."""
     f = fold(text).strip(" :.*")
@@ -191,7 +190,7 @@ def header_line_roles(text: str) -> list[str] | None:
     return list(found) if found is not None else None
 
 
-@lru_cache(maxsize=8192)
+@memoized(8192)
 def _header_line_roles(text: str) -> tuple[str, ...] | None:
     f = fold(text)
     f = re.sub(r"\s+", " ", f).strip(" :")
@@ -221,8 +220,3 @@ def _header_line_roles(text: str) -> tuple[str, ...] | None:
     if not roles and re.fullmatch(r"[\d\s()pSsmor]*|an|ans", f):
         return ()
     return tuple(roles)
-
-
-def is_year_header(text: str) -> bool:
-    f = fold(text).strip()
-    return bool(re.fullmatch(r"(?:an|annee|year|yr)s? ?\d{1,2}\d?", f))

@@ -37,7 +37,7 @@ from ..textutil import (
     starts_lower,
     status_of,
 )
-from . import columns as C
+from . import columns
 from .codes import INLINE_CODE, Code, Scheme, decide_scheme, read_code
 from .items import (
     continues,
@@ -51,8 +51,9 @@ from .items import (
 )
 from .layout import ORIENTATION_RE, URL_RE, Layout
 from .result import Recognized
+from .view import Reading, View
 
-TITLE_ROLES = (C.OBJECTIVE, C.ACTION)
+TITLE_ROLES = (columns.OBJECTIVE, columns.ACTION)
 DEBUG = False
 _GAP = re.compile(r"\S+(?: {1,2}\S+)*")
 
@@ -101,18 +102,10 @@ class Row:
 
     def add(self, role: str, piece: Piece) -> None:
         piece.role = role
-        if role == C.ACTION:
+        if role == columns.ACTION:
             self.action.append(piece)
         else:
             self.cells.setdefault(role, []).append(piece)
-
-    def last_text(self, role: str) -> str | None:
-        pieces = self.action if role == C.ACTION else self.cells.get(role, [])
-        return pieces[-1].last if pieces else None
-
-    def last_piece(self, role: str) -> Piece | None:
-        pieces = self.action if role == C.ACTION else self.cells.get(role, [])
-        return pieces[-1] if pieces else None
 
 
 @dataclass
@@ -156,12 +149,13 @@ def recognize_flow(layout: Layout, used: set[int]) -> Recognized | None:
     if start is None:
         return None
     roles = layout.headers[0].roles
-    if C.ACTION not in roles:
+    if columns.ACTION not in roles:
         return None
     tokens = _tokens(layout, used, start)
     scheme = _scheme(tokens, roles)
-    first = _Walker(layout, roles, scheme, Knowledge()).run(tokens)
-    knowledge = _learn(first)
+    walker = _Walker(layout, roles, scheme, Knowledge())
+    first = walker.run(tokens)
+    knowledge = _learn(first, walker.widths())
     tokens = _tokens(layout, used, start)
     result = _Walker(layout, roles, scheme, knowledge).run(tokens)
     return result
@@ -259,7 +253,7 @@ def _lead(text: str) -> int:
 
 def _scheme(tokens: list[Token], roles: list[str]) -> Scheme:
     codes = [t.piece.code for t in tokens if t.piece and t.piece.code and t.piece.kind == "free"]
-    return decide_scheme([c for c in codes if c], has_objective_column=C.OBJECTIVE in roles)
+    return decide_scheme([c for c in codes if c], has_objective_column=columns.OBJECTIVE in roles)
 
 
 # --- The walk --------------------------------------------------------------------------------
@@ -280,8 +274,6 @@ class _Walker:
         self.action_codes: dict[str, Row] = {}
         self.unplaced: list[Piece] = []
         self.urls: list[Piece] = []
-        self.labelled_indicators = 0
-        self.free_indicators = 0
         self.wanting_title: OriState | None = None
         self.relaxed = False
         self.common = vocabulary([ln.text for ln in layout.lines if ln.cells is None])
@@ -295,7 +287,7 @@ class _Walker:
         for tok in tokens:
             if tok.kind == "header":
                 self.flush()
-                if tok.roles and C.ACTION in tok.roles:
+                if tok.roles and columns.ACTION in tok.roles:
                     self.roles = tok.roles
                 self.after_break = True
                 continue
@@ -345,7 +337,7 @@ class _Walker:
             if row is None:
                 self.unplaced.append(p)
                 return
-            role = C.RESULTS if C.RESULTS in self.roles else C.INDICATORS
+            role = columns.RESULTS if columns.RESULTS in self.roles else columns.INDICATORS
             p.texts[0] = p.texts[0][p.code.end :] if p.code else p.texts[0]
             row.add(role, p)
             self.row = row
@@ -354,8 +346,8 @@ class _Walker:
             row = self.ensure_row(p)
             if row is None:
                 return
-            row.add(C.INDICATORS, p)
-            self.ptr = self.col(C.INDICATORS)
+            row.add(columns.INDICATORS, p)
+            self.ptr = self.col(columns.INDICATORS)
 
     def wanting_title_filled(self) -> bool:
         ori = self.wanting_title
@@ -370,7 +362,7 @@ class _Walker:
             role = self.scheme.role(p.code)
             if role == "action":
                 if p.code.code in self.action_codes and (
-                    C.RESULTS in self.roles or C.INDICATORS in self.roles
+                    columns.RESULTS in self.roles or columns.INDICATORS in self.roles
                 ):
                     return "result"
                 return "action"
@@ -395,11 +387,11 @@ class _Walker:
 
     def new_objective(self, p: Piece) -> None:
         obj = ObjState(pieces=[p])
-        p.role = C.OBJECTIVE
+        p.role = columns.OBJECTIVE
         self.current_ori().objectives.append(obj)
         self.obj = obj
         self.row = None
-        self.ptr = self.col(C.OBJECTIVE)
+        self.ptr = self.col(columns.OBJECTIVE)
 
     def current_obj(self) -> ObjState:
         if self.obj is None:
@@ -410,15 +402,15 @@ class _Walker:
     def new_action(self, p: Piece) -> None:
         p = self.split_actor_tail(p)
         row = Row(objective=self.current_obj())
-        row.add(C.ACTION, p)
+        row.add(columns.ACTION, p)
         self.current_obj().rows.append(row)
         self.row = row
         if p.code is not None:
             self.action_codes.setdefault(p.code.code, row)
-        self.ptr = self.col(C.ACTION)
+        self.ptr = self.col(columns.ACTION)
         for extra in p.actor_tail:
-            row.add(C.ACTORS, extra)
-            self.ptr = self.col(C.ACTORS)
+            row.add(columns.ACTORS, extra)
+            self.ptr = self.col(columns.ACTORS)
 
     def ensure_row(self, p: Piece) -> Row | None:
         if self.row is None:
@@ -437,13 +429,13 @@ class _Walker:
     def free(self, p: Piece) -> None:
         if self.row is None and self.obj is None:
             if (
-                C.OBJECTIVE in self.roles
-                and not self.coded(C.OBJECTIVE)
-                and self.fits(p, C.OBJECTIVE)
+                columns.OBJECTIVE in self.roles
+                and not self.coded(columns.OBJECTIVE)
+                and self.fits(p, columns.OBJECTIVE)
             ):
                 self.new_objective(p)
                 return
-            if not self.coded(C.ACTION):
+            if not self.coded(columns.ACTION):
                 self.current_obj()
             else:
                 self.unplaced.append(p)
@@ -479,7 +471,12 @@ class _Walker:
         for k in range(0, max(self.ptr, 0) + 1):
             role = self.roles[k]
             if role in TITLE_ROLES:
-                if role == C.ACTION and not self.coded(role) and self.fits(p, role) and self.row:
+                if (
+                    role == columns.ACTION
+                    and not self.coded(role)
+                    and self.fits(p, role)
+                    and self.row
+                ):
                     self.place(p, role)
                     return
                 continue
@@ -489,7 +486,7 @@ class _Walker:
         self.unplaced.append(p)
 
     def place(self, p: Piece, role: str) -> None:
-        if role == C.OBJECTIVE:
+        if role == columns.OBJECTIVE:
             # more of the current objective, or a new (unnumbered) one
             obj = self.obj
             goes_on = self.row is None or (
@@ -497,24 +494,24 @@ class _Walker:
             )
             if (
                 self.obj is not None
-                and (self.row is None or not self.coded(C.OBJECTIVE))
+                and (self.row is None or not self.coded(columns.OBJECTIVE))
                 and goes_on
             ):
-                p.role = C.OBJECTIVE
+                p.role = columns.OBJECTIVE
                 self.obj.pieces.append(p)
                 self.ptr = self.col(role)
                 return
             self.new_objective(p)
             return
         if (
-            role == C.ACTION
+            role == columns.ACTION
             and self.row is not None
             and self.row.action
             and not _continues_piece(self.row.action[-1], p)
-            and not self.coded(C.ACTION)
+            and not self.coded(columns.ACTION)
         ):
             new_row = Row(objective=self.current_obj())
-            new_row.add(C.ACTION, p)
+            new_row.add(columns.ACTION, p)
             self.current_obj().rows.append(new_row)
             self.row = new_row
             self.ptr = self.col(role)
@@ -526,15 +523,15 @@ class _Walker:
         self.ptr = self.col(role)
 
     def coded(self, role: str) -> bool:
-        if role == C.ACTION:
+        if role == columns.ACTION:
             return self.scheme.action_depth is not None or bool(self.action_codes)
-        if role == C.OBJECTIVE:
+        if role == columns.OBJECTIVE:
             return bool(self.scheme.objective_letters) or self.scheme.objective_depth is not None
         return False
 
     def item_column(self, role: str) -> bool:
-        return role in (C.RESULTS, C.ACTORS, C.NOTES, C.STATUS) or (
-            role == C.INDICATORS and not self.labelled
+        return role in (columns.RESULTS, columns.ACTORS, columns.NOTES, columns.STATUS) or (
+            role == columns.INDICATORS and not self.labelled
         )
 
     def fits(self, p: Piece, role: str) -> bool:
@@ -550,7 +547,7 @@ class _Walker:
         if not self.fits(p, role):
             return False
         first = p.first.strip()
-        if role == C.ACTORS and self.is_known_actor(first):
+        if role == columns.ACTORS and self.is_known_actor(first):
             return True
         if continues(last, first):
             # an upper-case word after "de" may be a name going on… unless it is another column
@@ -564,7 +561,9 @@ class _Walker:
             return True
         if bullet_of(p.first) and role in TITLE_ROLES and self.bulleted(role):
             return True
-        if role in (C.RESULTS, C.NOTES) or (role == C.INDICATORS and not self.labelled):
+        if role in (columns.RESULTS, columns.NOTES) or (
+            role == columns.INDICATORS and not self.labelled
+        ):
             # a new item of the same column, unless the next column takes it
             return self.next_accepting(p) is None
         return False
@@ -576,7 +575,7 @@ class _Walker:
         return None
 
     def bulleted(self, role: str) -> bool:
-        if self.row is None or role != C.ACTION:
+        if self.row is None or role != columns.ACTION:
             return False
         return any(
             bullet_of(t) or t.rstrip().endswith(":") or _lead_of(t) in (1, 2)
@@ -586,13 +585,13 @@ class _Walker:
 
     def content_last(self, role: str) -> str | None:
         """The text so far of a column in the current row (the objective's for its column)."""
-        if role == C.OBJECTIVE:
+        if role == columns.OBJECTIVE:
             if self.obj is None or not self.obj.pieces:
                 return None
             return " ".join(pc.joined() for pc in self.obj.pieces)
         if self.row is None:
             return None
-        pieces = self.row.action if role == C.ACTION else self.row.cells.get(role, [])
+        pieces = self.row.action if role == columns.ACTION else self.row.cells.get(role, [])
         if not pieces:
             return None
         return " ".join(pc.joined() for pc in pieces)
@@ -603,7 +602,7 @@ class _Walker:
         text = " ".join(t.strip() for t in p.texts if t.strip())
         if role in TITLE_ROLES:
             return not self.coded(role)
-        if role == C.ACTORS:
+        if role == columns.ACTORS:
             if self.know.actors and any(self.is_known_actor(t) for t in p.texts if t.strip()):
                 return True
             real = [t.strip() for t in p.texts if t.strip()]
@@ -615,11 +614,11 @@ class _Walker:
                 and not real[-1].endswith(".")
                 and not starts_lower(real[0])
             )
-        if role in (C.SCHEDULE, C.YEAR):
+        if role in (columns.SCHEDULE, columns.YEAR):
             return looks_like_timing(text) or bool(re.fullmatch(r"[xX✓✔•●■✗ ]+", text))
-        if role == C.STATUS:
+        if role == columns.STATUS:
             return status_of(text) is not None or len(text) <= 80
-        if role == C.INDICATORS:
+        if role == columns.INDICATORS:
             return not self.labelled
         return True
 
@@ -628,7 +627,7 @@ class _Walker:
 
     def split_actor_tail(self, p: Piece) -> Piece:
         """An action whose lines ran into the actors column: "… de suivi Coordination"."""
-        if not self.know.actors or C.ACTORS not in self.roles:
+        if not self.know.actors or columns.ACTORS not in self.roles:
             return p
         texts = p.texts
         cut: int | None = None
@@ -684,7 +683,7 @@ class _Walker:
         if row is None:
             self.unplaced.extend(pieces)
             return
-        cands = [r for r in self.roles if r not in (C.YEAR,)]
+        cands = [r for r in self.roles if r not in (columns.YEAR,)]
         assignment = self.align(pieces, cands)
         if DEBUG:
             for p, r in zip(pieces, assignment, strict=True):
@@ -692,7 +691,7 @@ class _Walker:
         for p, role in zip(pieces, assignment, strict=True):
             if role is None:
                 self.unplaced.append(p)
-            elif role == C.OBJECTIVE and self.obj is not None:
+            elif role == columns.OBJECTIVE and self.obj is not None:
                 p.role = role
                 self.obj.pieces.append(p)
             else:
@@ -759,15 +758,17 @@ class _Walker:
             if role in TITLE_ROLES:
                 return -8.0
             score += -3.0 if lower else 0.0
-            if role == C.ACTORS and not self.accepts(p, role):
+            if role == columns.ACTORS and not self.accepts(p, role):
                 score -= 4.0
-            if role in (C.SCHEDULE, C.STATUS) and not self.accepts(p, role):
+            if role in (columns.SCHEDULE, columns.STATUS) and not self.accepts(p, role):
                 score -= 6.0
-            if role == C.INDICATORS and self.labelled and not lower:
+            if role == columns.INDICATORS and self.labelled and not lower:
                 score -= 2.0
             return score
         op = openness(last)
-        if bullet and (last.rstrip().endswith(":") or (role == C.ACTION and self.bulleted(role))):
+        if bullet and (
+            last.rstrip().endswith(":") or (role == columns.ACTION and self.bulleted(role))
+        ):
             score += 3.0 + (0.0 if not same else 1.0)
             return score
         if lower:
@@ -778,7 +779,7 @@ class _Walker:
             score += 1.0 if role not in TITLE_ROLES else 0.5
         else:
             score += 0.5 if role not in TITLE_ROLES else -3.0
-        if role == C.ACTORS and self.is_known_actor(first):
+        if role == columns.ACTORS and self.is_known_actor(first):
             score += 2.0
         if same:
             score -= 2.0
@@ -799,8 +800,6 @@ class _Walker:
             rec.unplaced_lines.extend(ln for ln in p.lines if ln >= 0)
         for p in self.urls:
             rec.notes.append((p.first.strip(), p.lines))
-        rec.roles = list(self.roles)
-        rec.widths = self.widths()
         return rec
 
     def widths(self) -> dict[str, int]:
@@ -812,10 +811,10 @@ class _Walker:
         for ori in self.oris:
             for obj in ori.objectives:
                 for pc in obj.pieces:
-                    add(C.OBJECTIVE, pc)
+                    add(columns.OBJECTIVE, pc)
                 for row in obj.rows:
                     for pc in row.action:
-                        add(C.ACTION, pc)
+                        add(columns.ACTION, pc)
                     for role, pcs in row.cells.items():
                         for pc in pcs:
                             add(role, pc)
@@ -843,7 +842,7 @@ class _Walker:
             elif ob.actions:
                 # a row with no action of its own adds to the action above
                 _merge(ob.actions[-1], self.row_fields(row))
-                rec.add_lines(ob.actions[-1], _row_lines(row))
+                rec.track(ob.actions[-1], _row_lines(row))
         return ob
 
     def row_fields(self, row: Row) -> ActionDraft:
@@ -873,32 +872,32 @@ class _Walker:
     def fill(self, draft: ActionDraft, row: Row) -> None:
         for role, pieces in row.cells.items():
             texts, hard = _cell_lines(pieces)
-            if role == C.ACTORS:
+            if role == columns.ACTORS:
                 draft.actors.extend(split_actors(texts))
-            elif role == C.RESULTS:
+            elif role == columns.RESULTS:
                 draft.expected_results.extend(
                     split_items(
                         texts, width=self.know.widths.get(role), hard=hard, common=self.common
                     )
                 )
-            elif role == C.INDICATORS:
+            elif role == columns.INDICATORS:
                 for kind, text in split_indicators(
                     texts, width=self.know.widths.get(role), common=self.common
                 ):
                     draft.indicators.append(IndicatorDraft(text=text, kind=kind))
-            elif role in (C.SCHEDULE, C.YEAR):
+            elif role in (columns.SCHEDULE, columns.YEAR):
                 timing = "; ".join(clean(t) for t in texts if t.strip()) or None
                 if timing:
                     from ..textutil import plan_years
 
                     draft.timing = timing
                     draft.schedule_years = plan_years(timing)
-            elif role == C.STATUS:
+            elif role == columns.STATUS:
                 status, note = status_from([t for t in texts if t.strip()])
                 draft.status = draft.status or status
                 if note:
                     draft.progress_note = note
-            elif role == C.NOTES:
+            elif role == columns.NOTES:
                 note = join_lines(texts)
                 if note:
                     draft.progress_note = (
@@ -992,11 +991,25 @@ def _orientation_title(pieces: list[Piece]) -> tuple[str, str | None]:
     return join_lines([t for t in texts if t.strip()]), code
 
 
-def _learn(rec: Recognized) -> Knowledge:
+def _learn(rec: Recognized, widths: dict[str, int]) -> Knowledge:
     know = Knowledge()
     for action in rec.iter_actions():
         for actor in action.actors:
             if 2 <= len(actor) <= 60 and len(actor.split()) <= 6:
                 know.actors.add(fold(actor))
-    know.widths = dict(rec.widths)
+    know.widths = widths
     return know
+
+
+class FlowRecognizer:
+    """A wide table extracted as text without its cells, under repeated column headers."""
+
+    name = "flow"
+    prefers_known_cells = 2.0
+
+    def applies(self, view: View) -> bool:
+        return bool(view.layout.headers)
+
+    def recognize(self, view: View) -> Reading | None:
+        rec = recognize_flow(view.layout, view.used)
+        return Reading(self.name, rec, view) if rec is not None else None

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import ACRONYM_SKIPPED
 from ..textutil import (
     MONTH_RE,
     MONTHS,
@@ -82,8 +83,21 @@ _LABELS: list[tuple[str, str]] = [
     ("values", r"(?:nos\s+)?valeurs|values"),
     ("mandates", r"(?:nos\s+)?mandats?|mandates?|r[ôo]les?\s+et\s+mandats?"),
 ]
+# what may follow a statement's label: when or how it was adopted ("MISSION ADOPTÉE EN AG,
+# JUIN 2019", "Vision (révisée en 2021)", "Mandats, 2020")
+_LABEL_QUALIFIER = (
+    r"(?:\s*[,(]?\s*(?:adopt[ée]e?s?|r[ée]vis[ée]e?s?|approuv[ée]e?s?|actualis[ée]e?s?|"
+    r"mise?s?\s+[àa]\s+jour|adopted|revised|updated|approved)\b[^:]{0,60}?\)?"
+    r"|\s*[,(]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d\s*\)?)?"
+)
 _LABEL_RE = [
-    (key, re.compile(rf"^\s*(?:{pat})\s*(?:[:：–—-]\s*(.*))?$", re.IGNORECASE))
+    (
+        key,
+        re.compile(
+            rf"^\s*(?:(?:la|le|les|our|the)\s+)?(?:{pat}){_LABEL_QUALIFIER}\s*(?:[:：–—-]\s*(.*))?$",
+            re.IGNORECASE,
+        ),
+    )
     for key, pat in _LABELS
 ]
 _NOTE_RE = re.compile(
@@ -100,7 +114,7 @@ _GLOSSARY_SPACED = re.compile(rf"^\s*({_ACRONYM})\s+([A-ZÀ-Ý].{{2,200}})$")
 _INLINE_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
 
 
-def extract_frame(layout: Layout, *, fmt: str) -> Frame:
+def extract_frame(layout: Layout) -> Frame:
     frame = Frame()
     lines = layout.lines
     _title(layout, frame)
@@ -136,6 +150,8 @@ def _title(layout: Layout, frame: Frame) -> None:
             continue
         if ORIENTATION_RE.match(line.text):
             break
+        if _is_menu(line.text):
+            continue  # a site's menu names "Plan d'action" among its links
         if first is None:
             first = i
         if _PLAN_TITLE.search(line.text) and len(clean(line.text)) <= 160:
@@ -143,6 +159,24 @@ def _title(layout: Layout, frame: Frame) -> None:
             frame.used.add(i)
             title_at = i
             break
+    if title_at is not None and not _YEARS_SPAN.search(frame.title):
+        # a menu's "Plan d'action" link, then the page's "PLAN D'ACTION 2022-2026": the one
+        # naming the plan's years is the title
+        for k in range(title_at + 1, min(len(lines), title_at + 40)):
+            text = clean(lines[k].text)
+            if lines[k].cells is not None or layout.skipped(k) or ORIENTATION_RE.match(text):
+                continue
+            if (
+                _PLAN_TITLE.search(text)
+                and _YEARS_SPAN.search(text)
+                and len(text) <= 160
+                and not _is_menu(lines[k].text)
+            ):
+                frame.used.discard(title_at)
+                frame.title = text
+                frame.used.add(k)
+                title_at = k
+                break
     if title_at is not None and not _YEARS_SPAN.search(frame.title):
         # "PLANIFICATION STRATÉGIQUE 2024-2029" over "Plan d'action": the line naming the
         # plan's years is the title, the other its subtitle
@@ -159,6 +193,17 @@ def _title(layout: Layout, frame: Frame) -> None:
                 frame.title = text
                 frame.used.add(k)
                 break
+    if title_at is not None:
+        # the title repeated below (a web page's title then its heading, a cover page then
+        # the first page) is the title again, not a heading of the plan
+        whole = fold(frame.title)
+        head = fold(re.split(r"\s[|–—]\s", frame.title)[0])
+        for k in range(title_at + 1, min(len(lines), title_at + 80)):
+            if lines[k].cells is not None or k in frame.used:
+                continue
+            f = fold(clean(lines[k].text))
+            if len(f) >= 8 and f in (whole, head):
+                frame.used.add(k)
     if not frame.title and first is not None:
         # without a line naming a plan, only a title the format marks as such (a capitalised
         # first line may well be the first orientation of a one-page summary)
@@ -183,6 +228,18 @@ def _title(layout: Layout, frame: Frame) -> None:
 
 
 _YEARS_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b")
+_MENU_GAP = re.compile(r"\s{3,}|\s[|•·]\s")
+
+
+def _is_menu(text: str) -> bool:
+    """A row of links: four or more short parts set apart by wide gaps or bars, or a
+    breadcrumb ("Accueil › Documents › Plan d'action")."""
+    if len(re.findall(r"\s[›>»]\s", text)) >= 2:
+        return True
+    parts = [p for p in _MENU_GAP.split(text.strip()) if p.strip()]
+    return len(parts) >= 4 and all(len(p.split()) <= 4 for p in parts)
+
+
 _ORG_WORDS = re.compile(
     r"^(?:la\s+|le\s+|l['’]\s*|the\s+)?(?:table|r[ée]seau|regroupement|corporation|consortium|conseil|comit[ée]|"
     r"association|centre|coalition|collectif|f[ée]d[ée]ration|alliance|chantier|forum|instance|"
@@ -233,7 +290,7 @@ def _labels(layout: Layout, frame: Frame) -> None:
             if m:
                 hit = (key, (m.group(1) or "").strip())
                 break
-        if hit is None or (not hit[1] and len(text) > 40):
+        if hit is None or (not hit[1] and len(text) > 70):
             i += 1
             continue
         key, rest = hit
@@ -304,7 +361,7 @@ def _starts_new_section(text: str) -> bool:
     return bool(
         ORIENTATION_RE.match(text)
         or GLOSSARY_HEAD.match(text)
-        or re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]|[A-Z]\d+\.)\s", text)
+        or re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]|[A-Z]\d+\.|[IVX]{1,4}\.|[A-H]\.)\s", text)
         or (is_caps(text) and len(text) < 60 and not text.endswith((",", ":")))
     )
 
@@ -424,32 +481,6 @@ def _inline_acronyms(layout: Layout, frame: Frame) -> None:
                 frame.glossary[acro] = full
 
 
-_SMALL = {
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "les",
-    "l",
-    "d",
-    "et",
-    "en",
-    "à",
-    "au",
-    "aux",
-    "pour",
-    "sur",
-    "of",
-    "the",
-    "and",
-    "for",
-    "a",
-    "par",
-    "dans",
-}
-
-
 def _expansion_for(before: str, acro: str) -> str | None:
     letters = [c for c in fold(acro) if c.isalpha()]
     if acro.endswith("s") and len(letters) > 2:
@@ -461,13 +492,13 @@ def _expansion_for(before: str, acro: str) -> str | None:
         sig = []
         for tok in cand:
             core = re.split(r"['’]", tok)[-1]
-            if fold(core) in _SMALL:
+            if fold(core) in ACRONYM_SKIPPED:
                 continue
             sig.append(fold(core))
         if not sig:
             continue
         if _initials_fit(sig, letters):
-            if fold(re.split(r"['’]", cand[0])[-1]) in _SMALL:
+            if fold(re.split(r"['’]", cand[0])[-1]) in ACRONYM_SKIPPED:
                 continue
             phrase = " ".join(cand)
             idx = before.rfind(cand[0])

@@ -9,19 +9,15 @@ ending on "de", "et", a comma or an open bracket, goes on with the item before.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..lexicon import FUNCTION_WORDS
 from ..textutil import (
-    FUNCTION_WORDS,
     bullet_of,
     clean,
     join_lines,
     openness,
-    plan_years,
     split_status,
-    split_timings,
     starts_lower,
-    status_of,
     status_segments,
     strip_bullet,
 )
@@ -207,29 +203,6 @@ def split_indicators(
     return out
 
 
-def strip_code(text: str) -> tuple[str | None, str]:
-    """ "1.2.3 Faire …" → ("1.2.3", "Faire …")."""
-    m = _CODE_PREFIX.match(text)
-    if not m:
-        return None, text.strip()
-    code = m.group(0).strip().rstrip(".)")
-    return code, text[m.end() :].strip()
-
-
-@dataclass
-class Schedule:
-    years: list[int] | None
-    timing: str | None
-
-
-def schedule_from(texts: list[str], *, year_marks: list[int] | None = None) -> Schedule:
-    timing = "; ".join(t for t in (clean(x) for x in texts) if t) or None
-    years = plan_years(timing) if timing else None
-    if year_marks:
-        years = sorted(set(year_marks) | set(years or []))
-    return Schedule(years=years, timing=timing)
-
-
 def status_from(texts: list[str]) -> tuple[str | None, str | None]:
     """Status code and progress note from the lines of a progress cell."""
     status: str | None = None
@@ -247,11 +220,3 @@ def status_from(texts: list[str]) -> tuple[str | None, str | None]:
                 notes.append(rest)
     note = "; ".join(notes) or None
     return status, note
-
-
-def timing_phrases(text: str) -> list[str]:
-    return split_timings(text)
-
-
-def is_status_text(text: str) -> bool:
-    return status_of(text) is not None

@@ -51,9 +51,16 @@ class Layout:
     footnotes: list[tuple[str, list[int]]] = field(default_factory=list)  # text, line indexes
     footnote_marks: set[str] = field(default_factory=set)
     removed_furniture: list[str] = field(default_factory=list)
+    # a table of contents: left out of the plan, still reported among the unplaced lines
+    contents: set[int] = field(default_factory=set)
 
     def skipped(self, i: int) -> bool:
-        return i in self.header_lines or i in self.furniture or i in self.footnote_lines
+        return (
+            i in self.header_lines
+            or i in self.furniture
+            or i in self.footnote_lines
+            or i in self.contents
+        )
 
 
 def analyse(lines: list[Line], title: str = "") -> Layout:
@@ -61,6 +68,7 @@ def analyse(lines: list[Line], title: str = "") -> Layout:
     _find_header_runs(layout)
     _find_furniture(layout, title)
     _find_footnotes(layout)
+    _find_contents(layout)
     for i, line in enumerate(lines):
         if line.page_break_before:
             layout.breaks.add(i)
@@ -121,6 +129,9 @@ def _find_furniture(layout: Layout, title: str) -> None:
             layout.furniture.add(i)
             layout.breaks.add(i)
             continue
+        if is_markup(text):
+            layout.furniture.add(i)  # a web page's tags or style sheet left in the text
+            continue
         key = keys[i]
         if not key or counts[key] < 2 or len(key) < 6:
             continue
@@ -144,6 +155,19 @@ def _find_furniture(layout: Layout, title: str) -> None:
             layout.furniture.add(i)
             layout.breaks.add(i)
             layout.removed_furniture.append(clean(text))
+
+
+_TAG = re.compile(r"<[!/]?[A-Za-z][^<>]*>")
+_CSS_RULE = re.compile(r"[\w-]+\s*:\s*[^;{}]+;")
+
+
+def is_markup(text: str) -> bool:
+    """A line of HTML tags (with at most a few words between them) or of a style sheet."""
+    t = text.strip()
+    if t.startswith("<") and _TAG.match(t):
+        rest = _TAG.sub(" ", t)
+        return len(rest.split()) <= 3 and "<" not in rest
+    return ("{" in t or "}" in t) and bool(_CSS_RULE.search(t) or re.fullmatch(r"[}\s]*", t))
 
 
 def _first_with_key(keys: dict[int, str], key: str) -> int:
@@ -231,3 +255,63 @@ def _footnote_zone(layout: Layout, start: int) -> list[tuple[str, list[int], str
     if i < n and not (i in layout.breaks or layout.skipped(i)):
         return None
     return notes
+
+
+_CONTENTS_HEAD = re.compile(
+    r"^\s*(?:table\s+des\s+mati[èe]res|sommaire|contents|table\s+of\s+contents)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_CONTENTS_ENTRY = re.compile(
+    r"^(?P<text>.*?\S)(?P<leader>\s*(?:\.{3,}|…+|(?:\s\.)+)\s*|\s+)(?P<page>\d{1,3})$"
+)
+# a number after these words is part of the text ("An 3", "Phase 2"), not a page
+_NOT_PAGE = re.compile(
+    r"(?i:\b(?:ans?|ann[ée]es?|years?|phases?|[ée]tapes?|niveaux?|tomes?|volets?))$"
+)
+
+
+def _contents_page(text: str) -> int | None:
+    m = _CONTENTS_ENTRY.match(text)
+    if not m or len(m.group("text")) > 120:
+        return None
+    if not m.group("leader").strip() and _NOT_PAGE.search(m.group("text")):
+        return None
+    return int(m.group("page"))
+
+
+def _find_contents(layout: Layout) -> None:
+    """A table of contents: three or more entries ending on page numbers that never go
+    down, under a "Table des matières" heading or led by dot leaders (an entry may wrap)."""
+    lines = layout.lines
+    idx = [i for i in _text_lines(lines) if not layout.skipped(i)]
+    k = 0
+    while k < len(idx):
+        run: list[int] = []
+        pages: list[int] = []
+        wrapped = 0
+        j = k
+        while j < len(idx):
+            text = clean(lines[idx[j]].text)
+            page = _contents_page(text)
+            if page is not None and (not pages or page >= pages[-1]):
+                run.append(idx[j])
+                pages.append(page)
+                wrapped = 0
+            elif pages and wrapped == 0 and j + 1 < len(idx) and len(text) <= 120:
+                nxt = _contents_page(clean(lines[idx[j + 1]].text))
+                if nxt is None or nxt < pages[-1]:
+                    break
+                run.append(idx[j])
+                wrapped = 1
+            else:
+                break
+            j += 1
+        head = k > 0 and bool(_CONTENTS_HEAD.match(clean(lines[idx[k - 1]].text)))
+        dotted = sum(1 for i in run if re.search(r"\.{3,}|…", lines[i].text))
+        if len(pages) >= 3 and (head or dotted >= 2) and pages[-1] > pages[0]:
+            layout.contents.update(run)
+            if head:
+                layout.contents.add(idx[k - 1])
+            k = j
+        else:
+            k += 1

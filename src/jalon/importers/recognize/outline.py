@@ -26,14 +26,12 @@ from dataclasses import field as dc_field
 
 from ...plans.interchange import ActionDraft, IndicatorDraft, ObjectiveDraft, OrientationDraft
 from ..blocks import Line
+from ..lexicon import FUNCTION_WORDS
 from ..textutil import (
-    FUNCTION_WORDS,
     bullet_of,
     clean,
-    fold,
     is_caps,
     join_lines,
-    looks_like_timing,
     openness,
     plan_years,
     split_trailing_schedule,
@@ -42,6 +40,7 @@ from ..textutil import (
     strip_bullet,
 )
 from .codes import INLINE_CODE, Code, read_code
+from .fields import FIELD_LABELS, INLINE_FIELD, field_of
 from .items import (
     has_indicator_label,
     indicator_kind,
@@ -53,48 +52,8 @@ from .items import (
 )
 from .layout import ORIENTATION_RE, URL_RE, Layout
 from .result import Recognized
+from .view import Reading, View
 
-FIELD_LABELS: list[tuple[str, str]] = [
-    (
-        "indicators",
-        r"indicateurs?(?:\s+de\s+(?:suivi|r[ée]sultats?|performance|rendement))?|indicators?|kpis?|mesures?\s+de\s+suivi",
-    ),
-    (
-        "results",
-        r"r[ée]sultats?(?:\s+(?:attendus?|vis[ée]s?|escompt[ée]s?))?|effets?\s+(?:attendus?|vis[ée]s?)|cibles?|livrables?|"
-        r"retomb[ée]es?(?:\s+attendues?)?|expected\s+(?:results?|outcomes?)|outcomes?|deliverables?|targets?",
-    ),
-    (
-        "actors",
-        r"responsables?|porteurs?(?:\s+de\s+dossiers?)?|acteurs?|partenaires?(?:\s+impliqu[ée]s)?|collaborateurs?|"
-        r"qui|mandataires?|intervenants?|lead|responsible|owners?|partners?|who",
-    ),
-    (
-        "schedule",
-        r"[ée]ch[ée]ances?|[ée]ch[ée]anciers?|calendrier|p[ée]riodes?|quand|dur[ée]e|ann[ée]es?\s+de\s+r[ée]alisation|"
-        r"timelines?|deadlines?|when|due(?:\s+date)?|timing",
-    ),
-    (
-        "status",
-        r"[ée]tat(?:\s+d['’]avancement)?|statut|avancement|[ée]tat\s+de\s+r[ée]alisation|status|progress",
-    ),
-    ("notes", r"commentaires?|remarques?|observations?|comments?|pr[ée]cisions?"),
-]
-_FIELD_RE = [
-    (
-        name,
-        re.compile(
-            rf"^\s*(?:{pat})\s*(?:\([^)]{{0,20}}\))?\s*(?:[:=]\s*|[–—]\s+|$)(?P<rest>.*)$",
-            re.IGNORECASE,
-        ),
-    )
-    for name, pat in FIELD_LABELS
-]
-_INLINE_FIELD = re.compile(
-    r"(?:\s*(?:\||;|—|–|\()\s*|\s+)(?=[A-ZÀ-Ý])(?=(?i:"
-    + "|".join(p for _, p in FIELD_LABELS)
-    + r")\s*(?:\([^)]{0,20}\))?\s*[:=])"
-)
 _OCR_BULLET = re.compile(r"^\s*([eo¢«»*+Ø§>✓✔➢➤•▪▫◦●○■□-])\s+(?=[A-Za-zÀ-ÿ«\"'(0-9])")
 _MONTHS_CAP = (
     r"Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|"
@@ -261,32 +220,6 @@ def _merge(built: list[Recognized]) -> Recognized:
 # --- Entries ---------------------------------------------------------------------------------
 
 
-def _field_of(text: str) -> tuple[str, str] | None:
-    t = text.strip()
-    if not t or len(t) < 3:
-        return None
-    for name, rx in _FIELD_RE:
-        m = rx.match(t)
-        if m:
-            rest = m.group("rest").strip()
-            label_part = t[: len(t) - len(m.group("rest"))] if m.group("rest") else t
-            # a bare word alone on its line counts only when it looks like a label
-            if (
-                not rest
-                and not re.search(r"[:=]\s*$", label_part)
-                and not (t[:1].isupper() and len(t) <= 40)
-            ):
-                return None
-            if (
-                not rest
-                and not re.search(r"[:=]", label_part)
-                and name in ("actors", "notes", "status")
-            ):
-                return None
-            return name, rest
-    return None
-
-
 def _entries(
     layout: Layout, used: set[int], common: frozenset[str]
 ) -> tuple[list[Entry], list[tuple[str, list[int]]], list[int]]:
@@ -365,7 +298,7 @@ def _in_parenthetical(cur: Entry, line: Line, ghost: bool, ocr: set[str]) -> boo
         return False
     text = cur.texts[-1]
     if text.count("(") > text.count(")"):
-        return bool(_INLINE_FIELD.search(text[text.rfind("(") :] + " " + line.text.strip() + " :"))
+        return bool(INLINE_FIELD.search(text[text.rfind("(") :] + " " + line.text.strip() + " :"))
     return bool(_FIELD_START.match(line.text.strip()))
 
 
@@ -475,7 +408,7 @@ def _add_line(
         and not cur.texts
         and kind is None
         and read_code(text) is None
-        and _field_of(text) is None
+        and field_of(text) is None
     ):
         # "ORIENTATION 1" alone: its title is the next line
         cur.texts.append(text)
@@ -498,7 +431,7 @@ def _add_line(
         )
         entries.append(e)
         return e
-    f = _field_of(body)
+    f = field_of(body)
     if f is not None and not (kind is not None and f[0] in ("actors",) and not f[1]):
         name, rest = f
         # "Responsable : Direction    Échéance : Automne 2024": several fields on one line
@@ -533,6 +466,10 @@ def _add_line(
         else:
             sig = ("num", str(code.depth))
         body = body[code.end :].strip()
+        if not code.keyword and code.depth == 1 and is_caps(body) and len(body) <= 250:
+            # a numbered heading in capitals ("I. AMÉLIORER L'ACCÈS…") is a heading in
+            # capitals: OCR and extraction often lose the number of its siblings
+            sig = ("caps",)
     elif kind is not None:
         lvl = levels.get(
             (line.list_level if line.list_level is not None else _indent_bucket(indent), kind), 0
@@ -543,6 +480,7 @@ def _add_line(
     elif (
         is_caps(text)
         and len(text) <= 250
+        and not re.fullmatch(r"\s*\([^()]*\)\s*", text)  # "(CIDC)": an acronym, not a heading
         and not (cur is not None and cur.sig == ("caps",) and not blank)
     ):
         sig = ("caps",)
@@ -984,14 +922,14 @@ def _semicolon_list(text: str) -> list[str]:
 
 def _inline_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     """ "Faire X (Responsable : Direction; Échéance : 2019)" → ("Faire X", [fields])."""
-    parts = _INLINE_FIELD.split(text)
+    parts = INLINE_FIELD.split(text)
     if len(parts) == 1:
         return text, []
     title = parts[0].strip(" ;|–—")
     fields: list[tuple[str, str]] = []
     for part in parts[1:]:
         part = part.strip().rstrip(")").strip(" ;|")
-        f = _field_of(part)
+        f = field_of(part)
         if f is None or not f[1]:
             title = f"{title} {part}".strip()
             continue
@@ -1006,8 +944,14 @@ def _trailing_status(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def looks_like_schedule(text: str) -> bool:
-    return looks_like_timing(text)
+class OutlineRecognizer:
+    """Headings, numbers, sentences and bullets: applies to every document."""
 
+    name = "outline"
+    prefers_known_cells = 0.0
 
-__all__ = ["fold", "recognize_outline"]
+    def applies(self, view: View) -> bool:
+        return True
+
+    def recognize(self, view: View) -> Reading | None:
+        return Reading(self.name, recognize_outline(view.layout, view.used), view)

@@ -16,15 +16,10 @@ class Recognized:
     unplaced_lines: list[int] = field(default_factory=list)
     notes: list[tuple[str, list[int]]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    widths: dict[str, int] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # lines used as structure (headers, labels)
 
     def track(self, item: Any, lines: list[int]) -> None:
         self.sources.setdefault(id(item), []).extend(ln for ln in lines if ln >= 0)
-
-    def add_lines(self, item: Any, lines: list[int]) -> None:
-        self.track(item, lines)
 
     def iter_actions(self) -> list[ActionDraft]:
         return [a for o in self.orientations for ob in o.objectives for a in ob.actions]
@@ -36,7 +31,3 @@ class Recognized:
         for _, lines in self.notes:
             used.update(lines)
         return used
-
-    def counts(self) -> tuple[int, int, int]:
-        objectives = sum(len(o.objectives) for o in self.orientations)
-        return len(self.orientations), objectives, len(self.iter_actions())

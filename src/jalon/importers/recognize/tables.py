@@ -14,6 +14,7 @@ column, or from headings between the tables.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...plans.interchange import ActionDraft, IndicatorDraft, ObjectiveDraft, OrientationDraft
 from ..blocks import Line
@@ -31,12 +32,13 @@ from ..textutil import (
     status_segments,
     strip_bullet,
 )
-from . import columns as C
+from . import columns
 from .codes import read_code
+from .fields import field_of
 from .items import continues, split_actors, split_indicators, split_items, status_from
 from .layout import ORIENTATION_RE, Layout
-from .outline import _field_of
 from .result import Recognized
+from .view import Reading, View, make_view
 
 SOFT_BREAK = "\u2028"
 _MARK = re.compile(r"^\s*(?:x|✓|✔|☑|■|●|•|oui|yes|1|\*|v)\s*$", re.IGNORECASE)
@@ -133,7 +135,6 @@ def recognize_tables(layout: Layout, used: set[int], *, fmt: str) -> Recognized 
         i += 1
     if not rows_seen:
         return None
-    rec.roles = [r for r in (roles or []) if r]
     if fmt in ("xlsx", "csv"):
         rec.name = "spreadsheet-rows"
     elif fmt == "text":
@@ -145,13 +146,31 @@ def clean_cell(text: str) -> str:
     return "\n".join(clean(p) for p in text.split("\n") if clean(p))
 
 
+# a column of targets beside an indicator: "Cible 2024", "Cible 2025-2026", "Valeur de
+# départ", "Target 2025", "2024-2025"
+_TARGET_HEAD = re.compile(
+    r"(?:(?:cibles?|targets?|valeurs?\s+(?:de\s+d[ée]part|cibles?|vis[ée]es?)|baseline|"
+    r"r[ée]sultats?\s+vis[ée]s?|situation\s+de\s+d[ée]part)\s*(?:\(?\s*(?:19|20)\d\d"
+    r"(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*\)?)?|(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)",
+    re.IGNORECASE,
+)
+TARGET = "target:"  # a target column's role: "target:" and its heading
+
+
+def _role(cell: str) -> str | None:
+    role = columns.role_of_header(cell)
+    if role is None and _TARGET_HEAD.fullmatch(clean(cell)):
+        return TARGET + clean(cell)
+    return role
+
+
 def _header_roles(cells: list[str]) -> list[str | None] | None:
-    roles = [C.role_of_header(c) if c and len(c) <= 60 else None for c in cells]
+    roles = [_role(c) if c and len(c) <= 60 else None for c in cells]
     named = [r for r in roles if r]
     filled = [c for c in cells if c]
     if (
         len(set(named)) >= 2
-        and (C.ACTION in named or C.OBJECTIVE in named)
+        and (columns.ACTION in named or columns.OBJECTIVE in named)
         and len(named) >= len(filled) - 1
     ):
         return roles
@@ -177,7 +196,7 @@ def _between(layout: Layout, used: set[int], i: int, state: _State, rec: Recogni
         members = _wrapped(layout, used, i, text)
         state.objective(join_lines([clean(lines[k].text) for k in members]), members)
         return members[-1] + 1
-    field = _field_of(strip_bullet(text))
+    field = field_of(strip_bullet(text))
     if not m and field is not None and state.last_action is not None and field[1]:
         _add_field(state.last_action, field[0], field[1])
         rec.track(state.last_action, [i])
@@ -271,38 +290,45 @@ def _row(
     by_role: dict[str, list[str]] = {}
     years: list[int] = []
     others: dict[str, str] = {}
+    targets: dict[str, str] = {}
     for k, cell in enumerate(cells):
         role = roles[k] if k < len(roles) else None
         if not cell:
             continue
-        if role == C.YEAR:
+        if role == columns.YEAR:
             if _MARK.match(cell) or cell.strip().lower() in ("x", "xx"):
                 years.append(_year_number(roles, k))
             continue
         if role is None:
             others[f"colonne {k + 1}"] = cell.replace(SOFT_BREAK, " ")
             continue
+        if role.startswith(TARGET):
+            targets[role[len(TARGET) :]] = clean(cell.replace(SOFT_BREAK, " "))
+            continue
         # a line the layout wrapped: joined in titles, left to the item rules elsewhere
         cell = cell.replace(
-            SOFT_BREAK, " " if role in (C.ACTION, C.OBJECTIVE, C.ORIENTATION, C.CODE) else "\n"
+            SOFT_BREAK,
+            " "
+            if role in (columns.ACTION, columns.OBJECTIVE, columns.ORIENTATION, columns.CODE)
+            else "\n",
         )
         by_role.setdefault(role, []).append(cell)
     filled = [c.replace(SOFT_BREAK, " ") for c in cells if c]
     # a row of one merged cell: an orientation or objective heading
-    if len(set(filled)) == 1 and (C.ACTION not in by_role or ORIENTATION_RE.match(filled[0])):
+    if len(set(filled)) == 1 and (columns.ACTION not in by_role or ORIENTATION_RE.match(filled[0])):
         text = filled[0]
         m = ORIENTATION_RE.match(text)
-        if m or (is_caps(text) and C.ORIENTATION not in roles):
+        if m or (is_caps(text) and columns.ORIENTATION not in roles):
             state.orientation(clean(text[m.end() :] if m else text), m.group(1) if m else None, [i])
             return
-    if len(set(filled)) == 1 and C.OBJECTIVE not in by_role:
+    if len(set(filled)) == 1 and columns.OBJECTIVE not in by_role:
         lead = read_code(filled[0])
         if lead is not None and lead.keyword == "objective":
             # "Objectif 1.1 – …" spanning the table: the objective of the rows below
             state.objective(clean(filled[0]), [i])
             return
     if (
-        set(by_role) == {C.ACTION}
+        set(by_role) == {columns.ACTION}
         and len(filled) == 1
         and not years
         and starts_lower(filled[0])
@@ -314,8 +340,8 @@ def _row(
         a.title = join_lines([a.title, clean(filled[0])])
         rec.track(a, [i])
         return
-    if C.ORIENTATION in by_role:
-        text = join_lines(by_role[C.ORIENTATION])
+    if columns.ORIENTATION in by_role:
+        text = join_lines(by_role[columns.ORIENTATION])
         if fold(text) != state.ori_key:
             m = ORIENTATION_RE.match(text)
             code = m.group(1) if m else None
@@ -328,15 +354,29 @@ def _row(
         else:
             rec.track(state.current_ori(), [i])
     new_objective = False
-    if C.OBJECTIVE in by_role:
-        text = join_lines(by_role[C.OBJECTIVE][0].split("\n"))
+    if columns.OBJECTIVE in by_role:
+        text = join_lines(by_role[columns.OBJECTIVE][0].split("\n"))
         if fold(text) != state.obj_key:
             state.objective(text, [i])
             new_objective = True
         else:
             rec.track(state.current_obj(), [i])
-    action_cell = "\n".join(by_role.get(C.ACTION, []))
-    code_cell = " ".join(by_role.get(C.CODE, []))
+    if columns.ACTION not in roles and columns.INDICATORS in by_role:
+        # a plan whose objectives carry indicators (and targets) and no actions
+        obj = state.current_obj()
+        found = split_indicators("\n".join(by_role[columns.INDICATORS]).split("\n"))
+        for kind, text in found:
+            ind = IndicatorDraft(text=text, kind=kind)
+            if targets and len(found) == 1:
+                ind.extra["targets"] = dict(targets)
+            obj.indicators.append(ind)
+        obj.extra["import_reason"] = (
+            "objectif : ligne d'un tableau d'objectifs et d'indicateurs (pas de colonne d'actions)"
+        )
+        rec.track(obj, [i])
+        return
+    action_cell = "\n".join(by_role.get(columns.ACTION, []))
+    code_cell = " ".join(by_role.get(columns.CODE, []))
     titles, stray_status, labels = _split_actions(action_cell)
     for label in labels:
         rec.unplaced_lines.append(i)  # a group label inside a cell ("Partenaires :")
@@ -347,7 +387,16 @@ def _row(
     if not titles:
         if (new_objective or not obj.actions) and (
             stray_status
-            or any(r in by_role for r in (C.SCHEDULE, C.STATUS, C.ACTORS, C.RESULTS, C.INDICATORS))
+            or any(
+                r in by_role
+                for r in (
+                    columns.SCHEDULE,
+                    columns.STATUS,
+                    columns.ACTORS,
+                    columns.RESULTS,
+                    columns.INDICATORS,
+                )
+            )
             or years
         ):
             titles = [obj.title]
@@ -355,7 +404,7 @@ def _row(
             _fill(state.last_action, by_role, years, 0, 1)
             rec.track(state.last_action, [i])
             return
-        elif C.OBJECTIVE in by_role or C.ORIENTATION in by_role:
+        elif columns.OBJECTIVE in by_role or columns.ORIENTATION in by_role:
             rec.track(obj, [i])
             return
         else:
@@ -387,7 +436,7 @@ def _row(
 
 
 def _year_number(roles: list[str | None], k: int) -> int:
-    return sum(1 for r in roles[: k + 1] if r == C.YEAR)
+    return sum(1 for r in roles[: k + 1] if r == columns.YEAR)
 
 
 def _split_actions(cell: str) -> tuple[list[str], str | None, list[str]]:
@@ -445,13 +494,13 @@ def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: in
     for role, cells in by_role.items():
         text = "\n".join(cells)
         paras = [p for p in text.split("\n") if p.strip()]
-        if role == C.ACTORS:
+        if role == columns.ACTORS:
             names = split_actors(paras)
             a.actors.extend(_share(names, k, n) if len(names) == n and n > 1 else names)
-        elif role == C.RESULTS:
+        elif role == columns.RESULTS:
             items = split_items(paras)
             a.expected_results.extend(_share(items, k, n) if n > 1 else items)
-        elif role == C.INDICATORS:
+        elif role == columns.INDICATORS:
             inds = split_indicators(paras)
             mine = (
                 _share([f"{i}" for i in range(len(inds))], k, n)
@@ -461,7 +510,7 @@ def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: in
             for idx in mine:
                 kind, t = inds[int(idx)]
                 a.indicators.append(IndicatorDraft(text=t, kind=kind))
-        elif role == C.SCHEDULE:
+        elif role == columns.SCHEDULE:
             phrases = paras if len(paras) > 1 else split_timings(text)
             if len(phrases) <= 1 and n > 1 and len(paras) == 1:
                 phrases = split_timings(paras[0])
@@ -469,16 +518,82 @@ def _fill(a: ActionDraft, by_role: dict[str, list[str]], years: list[int], k: in
             if mine:
                 a.timing = "; ".join(clean(x) for x in mine)
                 a.schedule_years = plan_years(a.timing) or a.schedule_years
-        elif role == C.STATUS:
+        elif role == columns.STATUS:
             segs = paras if len(paras) > 1 else status_segments(text)
             mine = _share(segs, k, n)
             status, note = status_from(mine)
             a.status = a.status or status
             if note:
                 a.progress_note = note
-        elif role == C.NOTES:
+        elif role == columns.NOTES:
             note = join_lines(paras)
             if note and (n == 1 or k == 0):
                 a.progress_note = f"{a.progress_note}; {note}" if a.progress_note else note
     if years:
         a.schedule_years = sorted(set(years) | set(a.schedule_years or []))
+
+
+class TablesRecognizer:
+    """Rows with known cells: DOCX, PDF and tab tables, spreadsheets, CSV."""
+
+    name = "tables"
+    prefers_known_cells = 2.5
+
+    def applies(self, view: View) -> bool:
+        return any(line.cells is not None for line in view.lines)
+
+    def recognize(self, view: View) -> Reading | None:
+        if view.fmt == "text" and (rejoined := rejoin_split_rows(view.lines)) is not None:
+            view = make_view(rejoined, view.fmt)
+        rec = recognize_tables(view.layout, view.used, fmt=view.fmt)
+        return Reading(self.name, rec, view) if rec is not None else None
+
+
+def rejoin_split_rows(lines: list[Line]) -> list[Line] | None:
+    """A table copied as text (tab-separated cells) whose cells held several paragraphs: each
+    paragraph break cut the row, so a row goes on over the next lines until it has as many
+    cells as the header — the first piece of each line continues the cell before — and lines
+    without tabs after a full row continue its last cell. The rows made whole take the first
+    line's place; the lines they took are left blank. None when no row was cut."""
+    out = list(lines)
+    n = len(out)
+    width: int | None = None
+    table: int | None = None
+    changed = False
+    i = 0
+    while i < n:
+        line = out[i]
+        if line.cells is None:
+            i += 1
+            continue
+        cells = [c.strip() for c in line.cells]
+        if _header_roles([clean_cell(c) for c in cells]) is not None:
+            width, table = len(cells), line.table
+            i += 1
+            continue
+        if width is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = out[j]
+            if nxt.cells is None:
+                text = nxt.text.strip()
+                if not text or ORIENTATION_RE.match(text) or len(cells) < 2:
+                    break
+                cells[-1] = f"{cells[-1]}\n{text}"
+            else:
+                if len(cells) >= width:
+                    break  # the next row
+                cells[-1] = f"{cells[-1]}\n{nxt.cells[0].strip()}".strip("\n")
+                cells.extend(c.strip() for c in nxt.cells[1:])
+            j += 1
+        if j > i + 1 and len(cells) <= width:
+            out[i] = replace(line, cells=cells, table=table)
+            for k in range(i + 1, j):
+                out[k] = replace(out[k], text="", cells=None)
+            changed = True
+            i = j
+        else:
+            i += 1
+    return out if changed else None
