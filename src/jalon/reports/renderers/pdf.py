@@ -46,7 +46,9 @@ def _page_css() -> str:
     return (
         "@page { @bottom-right { content: "
         + content
-        + '; font: 8pt "Liberation Sans", "DejaVu Sans", sans-serif; color: #4a5560; } }'
+        + '; font: 8pt "Liberation Sans", "DejaVu Sans", sans-serif; color: #4a5560;'
+        # Near the text, not the paper's edge, where printers cannot print.
+        + " vertical-align: top; padding-top: 0.35cm; } }"
     )
 
 
@@ -79,4 +81,8 @@ def render_pdf(context: dict[str, Any]) -> bytes:
     html = render_to_string("reports/documents/standalone.html", context)
     document = HTML(string=html, base_url=STATIC_CSS.as_uri() + "/", url_fetcher=_local_only)
     fonts, styles = _fonts_and_styles(_page_css())
-    return bytes(document.write_pdf(stylesheets=styles, font_config=fonts) or b"")
+    # Tagged PDF (structure tree, reading order, alt text of the charts) for screen readers and
+    # reflow; the title comes from the document's <title>, which WeasyPrint writes to the info.
+    return bytes(
+        document.write_pdf(stylesheets=styles, font_config=fonts, pdf_tags=True) or b""
+    )

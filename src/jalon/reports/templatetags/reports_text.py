@@ -23,8 +23,9 @@ from jalon.reports.data import (
 register = template.Library()
 
 
-@register.filter
+@register.filter(is_safe=True)
 def typeset(value: str) -> str:
+    """Only spaces change, so text already escaped (`join`, `escape`) stays escaped once."""
     return text.typeset(value or "")
 
 
