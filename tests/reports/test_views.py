@@ -2,7 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from jalon.reports import text
 from jalon.reports.enums import GenerationStatus
 from jalon.reports.models import GeneratedReport
 from jalon.reports.services import request_report
@@ -220,6 +222,57 @@ def test_preview_shows_the_document_on_screen(cast, login, plan, who):
     html = response.content.decode()
     assert "Mise à jour" in html and "15 mars 2018" in html
     assert 'href="/static/reports/css/document.css"' in html
+
+
+def test_preview_button_posts_the_chosen_date_and_lands_on_the_document(cast, login, plan):
+    client = login(cast["editor_a"])
+    page = client.get(reverse("reports:plan", args=[plan.pk])).content.decode()
+    preview_url = reverse("reports:preview", args=[plan.pk, "progress"])
+    assert f'formaction="{preview_url}"' in page
+    response = client.post(
+        preview_url, {"progress-format": "docx", "progress-as_of": "2018-03-15"}, follow=True
+    )
+    assert response.redirect_chain == [(f"{preview_url}?progress-as_of=2018-03-15", 302)]
+    html = response.content.decode()
+    assert "15 mars 2018" in html
+    assert "Ce champ est obligatoire" not in html
+
+
+def test_preview_button_of_the_bilan_annuel_keeps_the_chosen_year(cast, login, plan):
+    client = login(cast["editor_a"])
+    preview_url = reverse("reports:preview", args=[plan.pk, "annual"])
+    response = client.post(preview_url, {"annual-format": "pdf", "annual-year": "2"}, follow=True)
+    assert response.redirect_chain == [(f"{preview_url}?annual-year=2", 302)]
+    assert "Bilan annuel 2018-2019 (An 2)" in response.content.decode()
+
+
+def test_preview_button_through_htmx_redirects_the_browser(cast, login, plan):
+    preview_url = reverse("reports:preview", args=[plan.pk, "annual"])
+    response = login(cast["editor_a"]).post(
+        preview_url, {"annual-format": "pdf", "annual-year": "3"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == f"{preview_url}?annual-year=3"
+
+
+def test_preview_without_options_shows_today_and_the_year_in_course(cast, login, plan):
+    client = login(cast["editor_a"])
+    progress = client.get(reverse("reports:preview", args=[plan.pk, "progress"]))
+    assert progress.status_code == 200
+    assert text.long_date(timezone.localdate()) in progress.content.decode()
+    annual = client.get(reverse("reports:preview", args=[plan.pk, "annual"]))
+    assert annual.status_code == 200
+    assert "Ce champ est obligatoire" not in annual.content.decode()
+
+
+def test_preview_with_a_year_the_plan_lacks_says_so(cast, login, plan):
+    response = login(cast["editor_a"]).post(
+        reverse("reports:preview", args=[plan.pk, "annual"]),
+        {"annual-format": "pdf", "annual-year": "9"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("reports:plan", args=[plan.pk])
+    assert "Année du plan" in response.content.decode()
 
 
 def test_preview_is_hidden_from_outsiders(cast, login, plan):

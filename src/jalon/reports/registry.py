@@ -106,9 +106,22 @@ class Exporter(ABC):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         """The file's bytes, from options the form has cleaned."""
 
+    def defaults(self, plan: Plan) -> dict[str, Any]:
+        """The options the form starts with (today's date, the year in course), as form data."""
+        form = self.form(plan)
+        out: dict[str, Any] = {}
+        for name, field in form.fields.items():
+            value = field.initial
+            if name == "format" or value is None or value == "":
+                continue
+            out[name] = value.isoformat() if isinstance(value, dt.date) else value
+        return out
+
     def html_context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        """The context of the on-screen document (the PDF is printed from the same)."""
-        form = self.clean(plan, options, ReportFormat.HTML)
+        """The context of the on-screen document (the PDF is printed from the same); options
+        not given take the form's defaults."""
+        given = {k: v for k, v in options.items() if v not in (None, "")}
+        form = self.clean(plan, {**self.defaults(plan), **given}, ReportFormat.HTML)
         return self.context(plan, form.cleaned_data)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:

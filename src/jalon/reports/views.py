@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
-from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import reswap, retarget
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role
@@ -149,15 +151,33 @@ def download(request: HttpRequest, report_pk: int) -> HttpResponseBase:
 
 
 @login_required
-@require_GET
-def preview(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
-    """The document on screen: the same HTML the PDF is printed from."""
+@require_http_methods(["GET", "POST"])
+def preview(request: HttpRequest, pk: int, identifier: str) -> HttpResponseBase:
+    """The document on screen: the same HTML the PDF is printed from.
+
+    The reports page posts its options form here ("Voir à l'écran" is a second submit button of
+    the form): the options are checked, then the browser is sent to the GET address that carries
+    them (a page one can reload or bookmark, without the form's CSRF token in it). Options
+    missing from the address take the form's defaults (today, the year in course)."""
     plan = get_plan_for_user(request.user, pk)
     exporter = _exporter_for(request, plan, identifier)
     if ReportFormat.HTML not in exporter.formats:
         raise Http404
-    data: dict[str, Any] = {k.removeprefix(f"{identifier}-"): v for k, v in request.GET.items()}
+    source = request.POST if request.method == "POST" else request.GET
+    data: dict[str, Any] = {k.removeprefix(f"{identifier}-"): v for k, v in source.items()}
     data.pop("format", None)
+    if request.method == "POST":
+        try:
+            form = exporter.clean(plan, data, ReportFormat.HTML)
+        except ExportError as exc:
+            messages.error(request, str(exc))
+            return redirect("reports:plan", pk=plan.pk)
+        query = urlencode({f"{identifier}-{k}": v for k, v in form.options().items() if v})
+        address = reverse("reports:preview", args=[plan.pk, identifier])
+        address += f"?{query}" if query else ""
+        if request.htmx:  # type: ignore[attr-defined]
+            return HttpResponseClientRedirect(address)
+        return redirect(address)
     try:
         context = exporter.html_context(plan, data)
     except ExportError as exc:

@@ -83,6 +83,4 @@ def render_pdf(context: dict[str, Any]) -> bytes:
     fonts, styles = _fonts_and_styles(_page_css())
     # Tagged PDF (structure tree, reading order, alt text of the charts) for screen readers and
     # reflow; the title comes from the document's <title>, which WeasyPrint writes to the info.
-    return bytes(
-        document.write_pdf(stylesheets=styles, font_config=fonts, pdf_tags=True) or b""
-    )
+    return bytes(document.write_pdf(stylesheets=styles, font_config=fonts, pdf_tags=True) or b"")
