@@ -171,7 +171,7 @@ def test_plan_pdf_repeats_table_header_on_every_page(org_a):
     with pdfplumber.open(io.BytesIO(export_plan(big, "pdf").content)) as pdf:
         pages = [p.extract_text() or "" for p in pdf.pages]
     assert len(pages) >= 3
-    assert all("MOYENS D'ACTION" in page for page in pages)
+    assert all("Moyens d'action" in page for page in pages)
 
 
 def test_progress_docx_marks_completed_and_in_progress_actions_in_bold(plan):

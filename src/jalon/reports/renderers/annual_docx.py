@@ -89,12 +89,12 @@ def add_trends(
         for cell, year in zip(cells[1:], years, strict=True):
             point = by_year.get(year)
             if point is None or (point.value is None and not point.value_text):
-                fill_cell(cell, ["—"])
+                fill_cell(cell, ["—"], right=True)
                 continue
             lines = [text.typeset(point.value_text) or "—"]
             if point.assessment_label:
                 lines.append(point.assessment_label)
-            fill_cell(cell, lines)
+            fill_cell(cell, lines, right=True)
 
 
 def render(report: AnnualReport) -> bytes:
@@ -163,7 +163,7 @@ def render(report: AnnualReport) -> bytes:
             str(orientation.summary.total)
         ]
         for cell, value in zip(cells[1:], values, strict=True):
-            fill_cell(cell, [value])
+            fill_cell(cell, [value], right=True)
 
     if report.assessments and report.indicator_count:
         document.add_heading(gettext("Indicateurs par appréciation"), level=2)
@@ -174,7 +174,7 @@ def render(report: AnnualReport) -> bytes:
         for count in report.assessments:
             cells = add_row(table).cells
             fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
-            fill_cell(cells[1], [str(count.count)])
+            fill_cell(cells[1], [str(count.count)], right=True)
 
     add_trends(document, report.trends, figures_charts["trend_years"])
 
@@ -187,12 +187,12 @@ def render(report: AnnualReport) -> bytes:
         for kind in activities.by_kind:
             cells = add_row(table).cells
             fill_cell(cells[0], [kind.label])
-            fill_cell(cells[1], [str(kind.count)])
-            fill_cell(cells[2], [str(kind.participants)])
+            fill_cell(cells[1], [str(kind.count)], right=True)
+            fill_cell(cells[2], [str(kind.participants)], right=True)
         cells = add_row(table).cells
         fill_cell(cells[0], [gettext("Total")], bold=True)
-        fill_cell(cells[1], [str(activities.count)], bold=True)
-        fill_cell(cells[2], [str(activities.participants)], bold=True)
+        fill_cell(cells[1], [str(activities.count)], bold=True, right=True)
+        fill_cell(cells[2], [str(activities.participants)], bold=True, right=True)
 
     if report.satisfaction:
         document.add_heading(gettext("Satisfaction"), level=2)
@@ -201,8 +201,8 @@ def render(report: AnnualReport) -> bytes:
         for answer in report.satisfaction:
             cells = add_row(table).cells
             fill_cell(cells[0], [text.typeset(answer.question)])
-            fill_cell(cells[1], [text.percent(answer.rate)])
-            fill_cell(cells[2], [str(answer.respondents)])
+            fill_cell(cells[1], [text.percent(answer.rate)], right=True)
+            fill_cell(cells[2], [str(answer.respondents)], right=True)
 
     column_widths = widths([None, 1.2, 2.3, 3.0])
     headers = [

@@ -113,7 +113,8 @@ def _styles(document: DocumentObject) -> None:
     head = styles.add_style(HEAD_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     head.base_style = cell
     _set_font(head, FONT, 8, bold=True)
-    head.font.all_caps = True
+    # Headers in their own case, not capitals: capitals widened the words past narrow columns
+    # and Word broke them inside ("EN PRÉPARATI ON").
     head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.paragraph_format.keep_with_next = True
     for name in (CELL_STYLE, HEAD_STYLE):
@@ -209,9 +210,11 @@ def fill_cell(
     style: str = CELL_STYLE,
     bold: bool = False,
     center: bool = False,
+    right: bool = False,
     color: str | None = None,
 ) -> None:
-    """One paragraph per line, in the cell's existing first paragraph and new ones after it."""
+    """One paragraph per line, in the cell's existing first paragraph and new ones after it;
+    `right` aligns numbers on their units."""
     paragraphs = [cell.paragraphs[0]]
     for _ in lines[1:]:
         paragraphs.append(cell.add_paragraph())
@@ -220,6 +223,8 @@ def fill_cell(
         paragraph._p.style = style_id
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if line:
             run = paragraph.add_run(line)
             if bold:
@@ -240,7 +245,10 @@ def widths(fixed: Sequence[float | None]) -> list[Emu]:
 
 
 def add_row(table: Table) -> _Row:
+    """A row that Word keeps whole on one page (`w:cantSplit`): a row cut in two by a page
+    break reads as two actions."""
     row: _Row = table.add_row()  # type: ignore[no-untyped-call]
+    _row_property(row, "w:cantSplit")
     return row
 
 
@@ -266,7 +274,6 @@ def header_rows(table: Table, rows: Sequence[Sequence[str]]) -> None:
     for level, labels in enumerate(rows):
         row = add_row(table)
         _row_property(row, "w:tblHeader")
-        _row_property(row, "w:cantSplit")
         cells = list(row.cells)
         for i, (cell, label) in enumerate(zip(cells, labels, strict=True)):
             _shade(cell, HEAD_FILL)
@@ -449,7 +456,6 @@ def _summary_table(
     )
     for index, (label, counts, total, share) in enumerate(rows):
         row = add_row(table)
-        _row_property(row, "w:cantSplit")
         last = index == len(rows) - 1 and label == total_label
         values = [str(c) for c in counts] + [str(total), text.percent(share)]
         fill_cell(row.cells[0], [label], bold=True)

@@ -76,7 +76,7 @@ def render(report: GlobalReport) -> bytes:
             text.percent(completion_rate(orientation.summary)),
         ]
         for cell, value in zip(cells[1:], values, strict=True):
-            fill_cell(cell, [value])
+            fill_cell(cell, [value], right=True)
     if context["assessment_chart"]:
         document.add_heading(gettext("Indicateurs par appréciation finale"), level=2)
         add_chart(document, context["assessment_chart"])
@@ -85,7 +85,7 @@ def render(report: GlobalReport) -> bytes:
         for count in report.assessments:
             cells = add_row(table).cells
             fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
-            fill_cell(cells[1], [str(count.count)])
+            fill_cell(cells[1], [str(count.count)], right=True)
     add_trends(document, report.trends, context["trend_years"])
     if report.activities:
         document.add_heading(gettext("Activités par année"), level=2)
@@ -94,8 +94,8 @@ def render(report: GlobalReport) -> bytes:
         for year, activities in report.activities:
             cells = add_row(table).cells
             fill_cell(cells[0], [text.year_label(year)])
-            fill_cell(cells[1], [str(activities.count)])
-            fill_cell(cells[2], [str(activities.participants)])
+            fill_cell(cells[1], [str(activities.count)], right=True)
+            fill_cell(cells[2], [str(activities.participants)], right=True)
 
     years = context["trend_years"]
     for orientation in report.orientations:
@@ -131,7 +131,9 @@ def render(report: GlobalReport) -> bytes:
             for cell, year in zip(cells[1 : 1 + len(years)], years, strict=True):
                 point = by_year.get(year)
                 fill_cell(
-                    cell, [text.typeset(point.value_text) if point and point.value_text else "—"]
+                    cell,
+                    [text.typeset(point.value_text) if point and point.value_text else "—"],
+                    right=True,
                 )
             fill_cell(cells[1 + len(years)], [text.trend_label(trend.direction)])
             final = trend.final
