@@ -171,7 +171,8 @@ def test_plan_pdf_repeats_table_header_on_every_page(org_a):
     with pdfplumber.open(io.BytesIO(export_plan(big, "pdf").content)) as pdf:
         pages = [p.extract_text() or "" for p in pdf.pages]
     assert len(pages) >= 3
-    assert all("Moyens d'action" in page for page in pages)
+    assert "Le plan en un coup d'œil" in pages[0]  # the overview page, then the tables
+    assert all("Moyens d'action" in page for page in pages[1:])
 
 
 def test_progress_docx_marks_completed_and_in_progress_actions_in_bold(plan):

@@ -11,6 +11,7 @@ from jalon.plans.models import Plan
 from jalon.plans.queries import can_read_plan
 
 from .data import Narratives
+from .document import DocumentFrame, Logo
 from .models import GeneratedReport, ReportNarrative
 from .registry import exporters_for, get_exporter
 
@@ -57,4 +58,42 @@ def narratives_of(plan_id: int, kind: str, year: int) -> Narratives:
         chair_word=saved.chair_word,
         highlights=saved.highlights,
         lessons=saved.lessons,
+    )
+
+
+def document_frame(
+    plan: Plan, year: int | None = None, *, plan_document: bool = False
+) -> DocumentFrame:
+    """What the document says about itself (two queries: the organization's logo, and with a
+    `year` that year's lock and its AGA note)."""
+    from jalon.network.models import Organization
+    from jalon.network.queries import organization_logo
+    from jalon.plans.enums import PlanState
+    from jalon.tracking.models import YearLock
+
+    from . import text
+
+    organization = Organization.objects.only("id", "name", "acronym", "logo").get(
+        pk=plan.organization_id
+    )
+    found = organization_logo(organization)
+    note = ""
+    locked = False
+    if year is not None:
+        lock = (
+            YearLock.objects.filter(plan_id=plan.pk, year=year, unlocked_at__isnull=True)
+            .only("note")
+            .first()
+        )
+        locked = lock is not None
+        note = lock.note if lock else ""
+    return DocumentFrame(
+        organization=organization.name,
+        draft=plan.state == PlanState.DRAFT,
+        adopted_on_text=text.long_date(plan.adopted_on),
+        adopted_by=plan.adopted_by,
+        year_note=note,
+        year_locked=locked,
+        logo=Logo(found[0], found[1]) if found else None,
+        plan_document=plan_document,
     )

@@ -27,6 +27,7 @@ from jalon.plans.models import Plan
 from jalon.plans.queries import can_read_plan
 
 from . import data
+from .document import DocumentFrame
 from .enums import CONTENT_TYPES, ReportFormat
 from .facts import facts_source
 from .forms import AnnualOptionsForm, ExportOptionsForm, PlanDocumentForm, ProgressOptionsForm
@@ -36,6 +37,12 @@ from .renderers import html as html_renderer
 from .renderers import pdf as pdf_renderer
 from .renderers import xlsx as xlsx_renderer
 from .text import colon, long_date, year_label
+
+
+def _frame(plan: Plan, year: int | None = None, *, plan_document: bool = False) -> DocumentFrame:
+    from .queries import document_frame  # queries reads the registry: import here
+
+    return document_frame(plan, year, plan_document=plan_document)
 
 
 class RenderedFile(NamedTuple):
@@ -161,21 +168,24 @@ class PlanDocumentExporter(Exporter):
 
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         report = data.load_plan_report(plan.pk)
-        if fmt == ReportFormat.DOCX:
-            return docx_renderer.render_plan(report)
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_plan(report)
         if fmt == ReportFormat.CSV:
             return csv_renderer.render_plan(
                 report, separator=options.get("separator") or "semicolon"
             )
-        context = html_renderer.plan_context(report)
+        frame = _frame(plan, plan_document=True)
+        if fmt == ReportFormat.DOCX:
+            return docx_renderer.render_plan(report, frame)
+        context = html_renderer.plan_context(report, frame)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        return html_renderer.plan_context(data.load_plan_report(plan.pk))
+        return html_renderer.plan_context(
+            data.load_plan_report(plan.pk), _frame(plan, plan_document=True)
+        )
 
     def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
         if options.get("separator") == "comma":
@@ -202,18 +212,19 @@ class ProgressExporter(Exporter):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         as_of = options.get("as_of") or timezone.localdate()
         report = load_progress_report(plan, as_of)
-        if fmt == ReportFormat.DOCX:
-            return docx_renderer.render_progress(report)
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_progress(report)
-        context = html_renderer.progress_context(report)
+        frame = _frame(plan)
+        if fmt == ReportFormat.DOCX:
+            return docx_renderer.render_progress(report, frame)
+        context = html_renderer.progress_context(report, frame)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
         as_of = options.get("as_of") or timezone.localdate()
-        return html_renderer.progress_context(load_progress_report(plan, as_of))
+        return html_renderer.progress_context(load_progress_report(plan, as_of), _frame(plan))
 
     def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
         try:
@@ -262,15 +273,17 @@ class AnnualExporter(Exporter):
 
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         report = load_annual_report(plan, int(options["year"]))
+        frame = _frame(plan, report.year.number)
         if fmt == ReportFormat.DOCX:
-            return docx_renderer.render_annual(report)
-        context = html_renderer.annual_context(report)
+            return docx_renderer.render_annual(report, frame)
+        context = html_renderer.annual_context(report, frame)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        return html_renderer.annual_context(load_annual_report(plan, int(options["year"])))
+        year = int(options["year"])
+        return html_renderer.annual_context(load_annual_report(plan, year), _frame(plan, year))
 
     def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
         for year in plan.years:
@@ -316,17 +329,18 @@ class GlobalExporter(Exporter):
         from .renderers import global_docx
 
         report = load_global_report(plan)
-        if fmt == ReportFormat.DOCX:
-            return global_docx.render(report)
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_global(report)
-        context = html_renderer.global_context(report)
+        frame = _frame(plan)
+        if fmt == ReportFormat.DOCX:
+            return global_docx.render(report, frame)
+        context = html_renderer.global_context(report, frame)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        return html_renderer.global_context(load_global_report(plan))
+        return html_renderer.global_context(load_global_report(plan), _frame(plan))
 
 
 # The registry: the order is the order of the reports page.

@@ -12,6 +12,7 @@ from docx.shared import Inches
 
 from jalon.reports import text
 from jalon.reports.data import AnnualAction, AnnualReport, IndicatorTrend
+from jalon.reports.document import NO_FRAME, DocumentFrame
 
 from . import charts
 from .charts import Chart
@@ -19,10 +20,12 @@ from .docx import (
     CELL_STYLE,
     add_row,
     fill_cell,
+    glossary_block,
     header_rows,
     heading_block,
     new_document,
     new_table,
+    signoff_block,
     to_bytes,
     widths,
 )
@@ -97,17 +100,22 @@ def add_trends(
             fill_cell(cell, lines, right=True)
 
 
-def render(report: AnnualReport) -> bytes:
+def render(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> bytes:
     plan = report.plan
     year = text.year_label(report.year)
     title = gettext("Bilan annuel %(year)s") % {"year": year}
-    document = new_document(plan, f"{title} — {plan.title}")
-    heading_block(document, plan, title)
+    document = new_document(plan, f"{title} — {plan.title}", frame)
+    heading_block(document, plan, title, frame)
     document.add_paragraph(
         gettext("Année du %(start)s au %(end)s")
         % {"start": text.long_date(report.year.start), "end": text.long_date(report.year.end)},
         style=CELL_STYLE,
     )
+    if frame.year_note:
+        document.add_paragraph().add_run(text.typeset(frame.year_note)).bold = True
+    elif frame.year_locked:
+        document.add_paragraph(gettext("Année close : ce bilan est verrouillé."))
+    signoff_block(document, frame)
     for heading, body in (
         (gettext("Introduction"), report.narratives.introduction),
         (gettext("Mot de la présidence"), report.narratives.chair_word),
@@ -233,4 +241,5 @@ def render(report: AnnualReport) -> bytes:
                 fill_cell(cells[1], state, bold=item.state.is_marked)
                 fill_cell(cells[2], _done_lines(item))
                 fill_cell(cells[3], _indicator_lines(item))
+    glossary_block(document, plan)
     return to_bytes(document)

@@ -27,6 +27,7 @@ from docx.table import Table, _Cell, _Row
 
 from jalon.reports import text
 from jalon.reports.data import ActionItem, AnnualReport, PlanReport, ProgressReport
+from jalon.reports.document import NO_FRAME, DocumentFrame
 
 FONT = "Arial"
 HEAD_FILL = "DCE4EE"
@@ -139,7 +140,7 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
         run._r.append(element)
 
 
-def new_document(plan: PlanReport, title: str) -> DocumentObject:
+def new_document(plan: PlanReport, title: str, frame: DocumentFrame = NO_FRAME) -> DocumentObject:
     document = Document()
     _styles(document)
     section = document.sections[0]
@@ -154,9 +155,13 @@ def new_document(plan: PlanReport, title: str) -> DocumentObject:
     section.footer_distance = Inches(0.3)
 
     header = section.header.paragraphs[0]
-    header.text = f"{text.organization_line(plan)} — {plan.title}"
     header.style = document.styles[CELL_STYLE]
-    header.runs[0].font.color.rgb = RGBColor.from_string("4A5560")
+    if frame.draft:  # on every page: a draft never passes for the adopted document
+        mark = header.add_run(frame.draft_mark + " — ")
+        mark.bold = True
+        mark.font.color.rgb = RGBColor.from_string("A4161A")
+    running = header.add_run(f"{text.organization_line(plan)} — {plan.title}")
+    running.font.color.rgb = RGBColor.from_string("4A5560")
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles[CELL_STYLE]
@@ -335,11 +340,51 @@ def to_bytes(document: DocumentObject) -> bytes:
     return buffer.getvalue()
 
 
-def heading_block(document: DocumentObject, plan: PlanReport, subtitle: str = "") -> None:
+def heading_block(
+    document: DocumentObject,
+    plan: PlanReport,
+    subtitle: str = "",
+    frame: DocumentFrame = NO_FRAME,
+) -> None:
+    if frame.logo is not None:
+        try:
+            document.add_picture(io.BytesIO(frame.logo.content), height=Inches(0.8))
+        except Exception:  # an image Word cannot read: the cover keeps the name instead
+            pass
+        else:
+            doc_pr = document.inline_shapes[-1]._inline.docPr
+            doc_pr.set("descr", gettext("Logo de %(name)s") % {"name": frame.organization})
+    if frame.draft:
+        run = document.add_paragraph().add_run(frame.draft_mark.upper())
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string("A4161A")
     document.add_paragraph(text.organization_line(plan), style="Subtitle")
     document.add_paragraph(text.typeset(plan.title), style="Title")
     if subtitle:
         document.add_paragraph(subtitle, style="Subtitle")
+    if frame.adoption_line:
+        document.add_paragraph().add_run(frame.adoption_line).bold = True
+
+
+def signoff_block(document: DocumentObject, frame: DocumentFrame) -> None:
+    """The cover's signature lines, as paragraphs (a table here would read, on import, as part
+    of the plan)."""
+    for role, value in frame.sign_off:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(10)
+        paragraph.add_run(role + text.colon()).bold = True
+        paragraph.add_run(value or "_" * 40)
+
+
+def glossary_block(document: DocumentObject, plan: PlanReport) -> None:
+    """The plan's acronyms at the end of the mise à jour and the bilans."""
+    if not plan.glossary:
+        return
+    document.add_heading(gettext("Liste des sigles et acronymes"), level=1)
+    for acronym, expansion in plan.glossary:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(acronym).bold = True
+        paragraph.add_run(text.colon() + text.typeset(expansion))
 
 
 def statement(document: DocumentObject, label: str, value: str) -> None:
@@ -387,9 +432,9 @@ def plan_row(plan: PlanReport, action: ActionItem) -> list[list[str]]:
     return cells
 
 
-def render_plan(plan: PlanReport) -> bytes:
-    document = new_document(plan, plan.title)
-    heading_block(document, plan, text.period_label(plan))
+def render_plan(plan: PlanReport, frame: DocumentFrame = NO_FRAME) -> bytes:
+    document = new_document(plan, plan.title, frame)
+    heading_block(document, plan, text.period_label(plan), frame)
     if plan.global_objective:
         statement(document, gettext("Objectif global"), plan.global_objective)
     if plan.mission:
@@ -400,6 +445,15 @@ def render_plan(plan: PlanReport) -> bytes:
         statement(document, gettext("Valeurs"), ", ".join(plan.values))
     for line in text.legend_lines(plan):
         document.add_paragraph(line, style=CELL_STYLE)
+    if plan.mandates:
+        document.add_paragraph().add_run(gettext("Mandats") + text.colon()).bold = True
+        for mandate in plan.mandates:
+            document.add_paragraph(text.typeset(mandate), style="List Bullet")
+    # No "plan at a glance" list here, unlike the PDF: Word is the document people edit and
+    # import back, and a second list of orientations would read as more orientations.
+    signoff_block(document, frame)
+    if plan.orientations:  # the statements and the sign-off are the first page, as in the PDF
+        document.add_page_break()
     headers, column_widths, centered = plan_columns(plan)
     for orientation in plan.orientations:
         document.add_heading(text.orientation_heading(orientation), level=1)
@@ -467,12 +521,15 @@ def _summary_table(
                 _shade(cell, HEAD_FILL)
 
 
-def render_progress(report: ProgressReport) -> bytes:
+def render_progress(report: ProgressReport, frame: DocumentFrame = NO_FRAME) -> bytes:
     plan = report.plan
     title = gettext("Mise à jour — %(title)s") % {"title": plan.title}
-    document = new_document(plan, title)
+    document = new_document(plan, title, frame)
     heading_block(
-        document, plan, gettext("Mise à jour") + text.colon() + text.long_date(report.as_of)
+        document,
+        plan,
+        gettext("Mise à jour") + text.colon() + text.long_date(report.as_of),
+        frame,
     )
     document.add_paragraph(
         gettext(
@@ -547,10 +604,11 @@ def render_progress(report: ProgressReport) -> bytes:
                 for group in orientation.objectives
             ),
         )
+    glossary_block(document, plan)
     return to_bytes(document)
 
 
-def render_annual(report: AnnualReport) -> bytes:
+def render_annual(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> bytes:
     from .annual_docx import render
 
-    return render(report)
+    return render(report, frame)

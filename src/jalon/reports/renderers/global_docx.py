@@ -8,30 +8,34 @@ from django.utils.translation import gettext
 
 from jalon.reports import text
 from jalon.reports.data import GlobalReport
+from jalon.reports.document import NO_FRAME, DocumentFrame
 
 from .annual_docx import add_chart, add_trends
 from .docx import (
     CELL_STYLE,
     add_row,
     fill_cell,
+    glossary_block,
     header_rows,
     heading_block,
     new_document,
     new_table,
+    signoff_block,
     to_bytes,
     widths,
 )
 from .html import global_context
 
 
-def render(report: GlobalReport) -> bytes:
+def render(report: GlobalReport, frame: DocumentFrame = NO_FRAME) -> bytes:
     plan = report.plan
     title = gettext("Bilan global")
-    document = new_document(plan, f"{title} — {plan.title}")
-    heading_block(document, plan, title)
+    document = new_document(plan, f"{title} — {plan.title}", frame)
+    heading_block(document, plan, title, frame)
     document.add_paragraph(
         gettext("État au %(date)s") % {"date": text.long_date(report.as_of)}, style=CELL_STYLE
     )
+    signoff_block(document, frame)
     context = global_context(report)
     if report.narratives.introduction:
         document.add_heading(gettext("Introduction"), level=1)
@@ -145,4 +149,5 @@ def render(report: GlobalReport) -> bytes:
         document.add_heading(gettext("Ce que nous avons appris"), level=1)
         for paragraph in report.narratives.lessons.split("\n\n"):
             document.add_paragraph(text.typeset(paragraph.strip()))
+    glossary_block(document, plan)
     return to_bytes(document)

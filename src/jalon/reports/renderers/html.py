@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext
 
 from jalon.reports import text
 from jalon.reports.data import AnnualReport, GlobalReport, PlanReport, ProgressReport
+from jalon.reports.document import NO_FRAME, DocumentFrame
 
 STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "css"
 
@@ -25,20 +26,21 @@ def stylesheet(name: str) -> str:
     return (STATIC_CSS / name).read_text("utf-8")
 
 
-def _common(plan: PlanReport) -> dict[str, Any]:
+def _common(plan: PlanReport, frame: DocumentFrame) -> dict[str, Any]:
     return {
         "plan": plan,
+        "frame": frame,
         "organization_line": text.organization_line(plan),
         "period": text.period_label(plan),
         "language": (get_language() or "fr-ca")[:2],
     }
 
 
-def plan_context(plan: PlanReport) -> dict[str, Any]:
+def plan_context(plan: PlanReport, frame: DocumentFrame = NO_FRAME) -> dict[str, Any]:
     years = list(plan.years)
     columns = 2 + int(plan.has_actors) + len(years) + int(plan.has_timing) + 2
     return {
-        **_common(plan),
+        **_common(plan, frame),
         "body_template": PLAN_TEMPLATE,
         "document_title": plan.title,
         "years": years,
@@ -49,9 +51,9 @@ def plan_context(plan: PlanReport) -> dict[str, Any]:
     }
 
 
-def progress_context(report: ProgressReport) -> dict[str, Any]:
+def progress_context(report: ProgressReport, frame: DocumentFrame = NO_FRAME) -> dict[str, Any]:
     return {
-        **_common(report.plan),
+        **_common(report.plan, frame),
         "body_template": PROGRESS_TEMPLATE,
         "document_title": gettext("Mise à jour — %(title)s") % {"title": report.plan.title},
         "report": report,
@@ -59,9 +61,9 @@ def progress_context(report: ProgressReport) -> dict[str, Any]:
     }
 
 
-def annual_context(report: AnnualReport) -> dict[str, Any]:
+def annual_context(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> dict[str, Any]:
     return {
-        **_common(report.plan),
+        **_common(report.plan, frame),
         "body_template": ANNUAL_TEMPLATE,
         "document_title": gettext("Bilan annuel %(year)s — %(title)s")
         % {"year": text.year_label(report.year), "title": report.plan.title},
@@ -89,12 +91,12 @@ def annual_charts(report: AnnualReport) -> dict[str, Any]:
     }
 
 
-def global_context(report: GlobalReport) -> dict[str, Any]:
+def global_context(report: GlobalReport, frame: DocumentFrame = NO_FRAME) -> dict[str, Any]:
     from . import charts
 
     years = [y.number for y in report.plan.years if y.start <= report.as_of]
     return {
-        **_common(report.plan),
+        **_common(report.plan, frame),
         "body_template": GLOBAL_TEMPLATE,
         "document_title": gettext("Bilan global — %(title)s") % {"title": report.plan.title},
         "report": report,
