@@ -124,3 +124,12 @@ class LessonsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ShareLinkForm(forms.Form):
+    """The expiry of a read-only share link (at most a year, checked by the service)."""
+
+    expires_on = forms.DateField(
+        label=_("Valable jusqu'au"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

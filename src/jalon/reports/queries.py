@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from jalon.plans.models import Plan
@@ -19,13 +19,55 @@ RECENT_REPORTS = 50
 
 
 def reports_of_plan(user: Any, plan: Plan) -> QuerySet[GeneratedReport]:
-    """The plan's generated reports this user may download, newest first."""
+    """The plan's generated reports this user may download, newest first: those of the
+    documents they may make, and every published one (the user may read the plan)."""
     kinds = [e.identifier for e in exporters_for(user, plan)]
     return (
-        GeneratedReport.objects.filter(plan=plan, kind__in=kinds)
-        .select_related("created_by")
+        GeneratedReport.objects.filter(plan=plan)
+        .filter(Q(kind__in=kinds) | Q(published_at__isnull=False))
+        .select_related("created_by", "published_by")
         .order_by("-created_at", "-id")[:RECENT_REPORTS]
     )
+
+
+def may_read_report(user: Any, report: GeneratedReport) -> bool:
+    """Who may see and download a generated report:
+    - whoever may run the exporter that made it (the organization's members for the bilans);
+    - once it is published, whoever may read the plan: members of the network and the
+      funders (partner organizations of the network) for the network's adopted plans."""
+    exporter = get_exporter(report.kind)
+    if exporter is None or not can_read_plan(user, report.plan):
+        return False
+    return report.published_at is not None or exporter.may_run(user, report.plan)
+
+
+def share_links_of(reports: list[GeneratedReport]) -> dict[int, list[Any]]:
+    """The share links of these reports (one query), by report id, newest first."""
+    from .models import ReportShareLink
+
+    out: dict[int, list[Any]] = {r.pk: [] for r in reports}
+    for link in ReportShareLink.objects.filter(report_id__in=list(out)).order_by("-created_at"):
+        out[link.report_id].append(link)
+    return out
+
+
+def get_shared_report(token: str, today: Any) -> GeneratedReport:
+    """The report a share link opens: 404 for an unknown, revoked or expired link, or when the
+    report is no longer published or not finished."""
+    from .enums import GenerationStatus
+    from .models import ReportShareLink
+
+    link = (
+        ReportShareLink.objects.select_related("report")
+        .filter(token=token, revoked_at__isnull=True, expires_on__gte=today)
+        .first()
+    )
+    if link is None:
+        raise Http404
+    report = link.report
+    if report.published_at is None or report.status != GenerationStatus.DONE or not report.file:
+        raise Http404
+    return report
 
 
 def get_report_for_user(user: Any, pk: int) -> GeneratedReport:
@@ -36,10 +78,7 @@ def get_report_for_user(user: Any, pk: int) -> GeneratedReport:
         ).get(pk=pk)
     except (GeneratedReport.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    exporter = get_exporter(report.kind)
-    if exporter is None or not can_read_plan(user, report.plan):
-        raise Http404
-    if not exporter.may_run(user, report.plan):
+    if not may_read_report(user, report):
         raise Http404
     return report
 
