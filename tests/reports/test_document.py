@@ -120,3 +120,25 @@ def test_the_plan_document_opens_on_its_overview(plan):
     assert "Orientation 1 : Soutenir la relance des démarches régionales" in first
     assert "(2 moyens d'action)" in first or "(1 moyen d'action)" in first
     assert "Moyens d'action" not in first  # the tables start on the next page
+
+
+def test_a_year_without_follow_up_says_so_first(plan):
+    """The plan builder dates its statuses in An 1 and records no value or activity: An 3 has
+    no follow-up at all."""
+    pages = _pages(_render(plan, "annual", "pdf", year=3))
+    assert "Aucun suivi n'a été saisi pour 2019-2020 (An 3) :" in pages[1]
+    body, _ = _docx_text(_render(plan, "annual", "docx", year=3))
+    assert body.index("Aucun suivi n'a été saisi pour 2019-2020 (An 3) :") < body.index(
+        "L'année en chiffres"
+    )
+
+
+def test_a_followed_year_has_no_such_notice(plan, cast):
+    from jalon.tracking.models import StatusUpdate
+
+    action = next(a for a in plan.actions.order_by("order") if 3 in (a.schedule_years or []))
+    StatusUpdate.objects.create(
+        plan=plan, action=action, date=dt.date(2019, 10, 2), status="in_progress", note="Lancé"
+    )
+    pages = _pages(_render(plan, "annual", "pdf", year=3))
+    assert not any("Aucun suivi n'a été saisi" in page for page in pages)

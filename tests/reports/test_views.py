@@ -1,5 +1,7 @@
 """The reports page, generation, status, download and preview, for each member of the cast."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -208,8 +210,9 @@ def test_reports_page_runs_a_constant_number_of_queries(
             plan=plan, kind="plan", format="docx", created_by=cast["editor_a"]
         )
     client = login(cast["editor_a"])
-    # session, user, memberships, plan, reports; and for an editor the reports' share links
-    with django_assert_num_queries(6):
+    # session, user, memberships, plan, reports; for an editor the reports' share links, and
+    # the pre-flight list (actions without a status this year, indicators without a value)
+    with django_assert_num_queries(8):
         response = client.get(reverse("reports:plan", args=[plan.pk]))
     assert response.status_code == 200
 
@@ -297,3 +300,34 @@ def test_plan_page_links_to_its_documents_page(cast, login, plan):
 
     assert f'href="{documents_url}"' in page
     assert client.get(documents_url).status_code == 200
+
+
+def test_reports_page_lists_what_the_bilan_lacks_with_links_to_fix_it(cast, login, plan):
+    from jalon.plans.models import Indicator
+    from jalon.tracking.models import IndicatorValue, StatusUpdate
+
+    today = dt.date(2017, 11, 1)  # in An 1 (2017-2018): all 8 actions run that year or not
+    scheduled = [a for a in plan.actions.all() if 1 in (a.schedule_years or [1])]
+    StatusUpdate.objects.create(
+        plan=plan, action=scheduled[0], date=dt.date(2017, 10, 2), status="in_progress"
+    )
+    indicators = list(Indicator.objects.filter(plan=plan))
+    IndicatorValue.objects.create(indicator=indicators[0], plan_year=1, value=3)
+    from jalon.reports.queries import preflight
+
+    items = preflight(plan, today)
+    assert [i.message for i in items] == [
+        f"{len(scheduled) - 1} actions sans état pour 2017-2018 (An 1)",
+        f"{len(indicators) - 1} indicateurs sans valeur pour 2017-2018 (An 1)",
+    ]
+    assert items[0].url == reverse("tracking:round", args=[plan.pk])
+    assert items[1].url == reverse("tracking:indicators", args=[plan.pk])
+    page = login(cast["editor_a"]).get(reverse("reports:plan", args=[plan.pk])).content.decode()
+    assert "Avant d'imprimer le bilan" in page
+    assert (
+        login(cast["reader_a"])
+        .get(reverse("reports:plan", args=[plan.pk]))
+        .content.decode()
+        .count("Avant d'imprimer le bilan")
+        == 0
+    )

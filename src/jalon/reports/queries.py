@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -136,3 +138,71 @@ def document_frame(
         logo=Logo(found[0], found[1]) if found else None,
         plan_document=plan_document,
     )
+
+
+@dataclass(frozen=True)
+class PreflightItem:
+    """Something missing before a bilan is printed, with the page where it is fixed."""
+
+    message: str
+    url: str
+
+
+def preflight(plan: Plan, today: dt.date) -> list[PreflightItem]:
+    """What the bilan of the year in course (else the last one ended) will lack: actions of
+    the year with no dated status, indicators with no value. Two queries.
+
+    A stand-in until the tracking roll-ups offer the same list (issue 10, h10numbers): the
+    page only shows what this returns."""
+    from django.urls import reverse
+    from django.utils.translation import ngettext
+
+    from jalon.plans.models import Action, Indicator
+    from jalon.tracking.models import IndicatorValue, StatusUpdate
+
+    from . import text
+    from .forms import default_year
+
+    number = default_year(plan, today)
+    year = next((y for y in plan.years if y.number == number), None)
+    if year is None:
+        return []
+    label = text.year_label(year)
+    items: list[PreflightItem] = []
+    updated = StatusUpdate.objects.filter(
+        plan_id=plan.pk, date__gte=year.start, date__lte=year.end
+    ).values("action_id")
+    scheduled = [
+        schedule
+        for schedule in Action.objects.filter(plan_id=plan.pk)
+        .exclude(pk__in=updated)
+        .values_list("schedule_years", flat=True)
+        if schedule is None or year.number in schedule
+    ]
+    if scheduled:
+        items.append(
+            PreflightItem(
+                ngettext(
+                    "%(count)s action sans état pour %(year)s",
+                    "%(count)s actions sans état pour %(year)s",
+                    len(scheduled),
+                )
+                % {"count": text.number(len(scheduled)), "year": label},
+                reverse("tracking:round", args=[plan.pk]),
+            )
+        )
+    measured = IndicatorValue.objects.filter(plan_year=year.number).values("indicator_id")
+    missing = Indicator.objects.filter(plan_id=plan.pk).exclude(pk__in=measured).count()
+    if missing:
+        items.append(
+            PreflightItem(
+                ngettext(
+                    "%(count)s indicateur sans valeur pour %(year)s",
+                    "%(count)s indicateurs sans valeur pour %(year)s",
+                    missing,
+                )
+                % {"count": text.number(missing), "year": label},
+                reverse("tracking:indicators", args=[plan.pk]),
+            )
+        )
+    return items

@@ -31,6 +31,7 @@ from .queries import (
     get_report_for_user,
     get_shared_report,
     narrative_of,
+    preflight,
     reports_of_plan,
     share_links_of,
 )
@@ -81,6 +82,9 @@ def _page(
             "reports": reports,
             "can_write_narratives": editor,
             "can_publish": editor,
+            "preflight": preflight(plan, timezone.localdate())
+            if has_role(request.user, plan.organization_id, Role.CONTRIBUTOR)
+            else [],
             "today": timezone.localdate(),
             "default_expiry": timezone.localdate() + dt.timedelta(days=90),
         },

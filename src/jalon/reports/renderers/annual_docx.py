@@ -29,7 +29,7 @@ from .docx import (
     to_bytes,
     widths,
 )
-from .html import annual_charts
+from .html import annual_charts, has_follow_up, realisations
 
 
 def _indicator_lines(item: AnnualAction) -> list[str]:
@@ -51,9 +51,7 @@ def _indicator_lines(item: AnnualAction) -> list[str]:
 
 
 def _done_lines(item: AnnualAction) -> list[str]:
-    lines = [text.typeset(line) for line in item.done]
-    if item.state.progress_note:
-        lines.append(text.typeset(item.state.progress_note))
+    lines = realisations(item)
     if item.activities:
         lines.append(
             gettext("%(count)s activités, %(participants)s participations")
@@ -116,6 +114,17 @@ def render(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> bytes:
     elif frame.year_locked:
         document.add_paragraph(gettext("Année close : ce bilan est verrouillé."))
     signoff_block(document, frame)
+    if not has_follow_up(report):
+        notice = document.add_paragraph()
+        notice.add_run(
+            gettext("Aucun suivi n'a été saisi pour %(year)s :") % {"year": year} + " "
+        ).bold = True
+        notice.add_run(
+            gettext(
+                "ni état daté des actions, ni valeur d'indicateur, ni activité. Ce bilan montre "
+                "le plan tel qu'il est prévu."
+            )
+        )
     for heading, body in (
         (gettext("Introduction"), report.narratives.introduction),
         (gettext("Mot de la présidence"), report.narratives.chair_word),

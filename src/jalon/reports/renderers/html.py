@@ -10,7 +10,13 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 
 from jalon.reports import text
-from jalon.reports.data import AnnualReport, GlobalReport, PlanReport, ProgressReport
+from jalon.reports.data import (
+    AnnualAction,
+    AnnualReport,
+    GlobalReport,
+    PlanReport,
+    ProgressReport,
+)
 from jalon.reports.document import NO_FRAME, DocumentFrame
 
 STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "css"
@@ -19,6 +25,16 @@ PLAN_TEMPLATE = "reports/documents/plan.html"
 PROGRESS_TEMPLATE = "reports/documents/progress.html"
 ANNUAL_TEMPLATE = "reports/documents/annual.html"
 GLOBAL_TEMPLATE = "reports/documents/global.html"
+
+
+def realisations(item: AnnualAction) -> list[str]:
+    """What was done on an action during the year: the notes of its status updates, then its
+    current note unless it is one of them (it usually is the latest), each printed once."""
+    lines = [text.typeset(line) for line in item.done]
+    note = item.state.progress_note.strip()
+    if note and note not in {line.strip() for line in item.done}:
+        lines.append(text.typeset(note))
+    return lines
 
 
 @cache
@@ -61,8 +77,25 @@ def progress_context(report: ProgressReport, frame: DocumentFrame = NO_FRAME) ->
     }
 
 
+def has_follow_up(report: AnnualReport) -> bool:
+    """Whether anything was tracked for the year: a dated status, a note, a measured indicator
+    or an activity. Without any, the bilan says so first instead of pages of "no data"."""
+    if report.activities.count or (report.activity_summary and report.activity_summary.count):
+        return True
+    for orientation in report.orientations:
+        for objective in orientation.objectives:
+            for item in objective.actions:
+                changed = item.state.changed_on
+                if item.done or (changed and report.year.start <= changed <= report.year.end):
+                    return True
+                if any(line.result and line.result.value_text for line in item.indicators):
+                    return True
+    return False
+
+
 def annual_context(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> dict[str, Any]:
     return {
+        "no_follow_up": not has_follow_up(report),
         **_common(report.plan, frame),
         "body_template": ANNUAL_TEMPLATE,
         "document_title": gettext("Bilan annuel %(year)s — %(title)s")

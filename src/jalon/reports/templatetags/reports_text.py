@@ -10,6 +10,7 @@ from jalon.core.fiscal import PlanYear
 from jalon.reports import text
 from jalon.reports.data import (
     ActionItem,
+    AnnualAction,
     ExpectedResultLine,
     IndicatorLine,
     IndicatorTrend,
@@ -116,3 +117,11 @@ def completion_of(summary: StatusSummary) -> str:
 @register.filter
 def trend_label(direction: str) -> str:
     return text.trend_label(direction)
+
+
+@register.filter
+def realisations(item: AnnualAction) -> list[str]:
+    """The year's notes on an action, each once (see `renderers.html.realisations`)."""
+    from jalon.reports.renderers.html import realisations as lines
+
+    return lines(item)
