@@ -279,7 +279,7 @@ def organization_logo(organization: Organization) -> tuple[bytes, str] | None:
     never served from a public media address."""
     if not organization.logo:
         return None
-    suffix = "." + organization.logo.name.rsplit(".", 1)[-1].lower()
+    suffix = "." + (organization.logo.name or "").rsplit(".", 1)[-1].lower()
     try:
         with organization.logo.open("rb") as handle:
             content = handle.read()

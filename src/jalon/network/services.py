@@ -225,7 +225,7 @@ def set_organization_logo(*, organization: Organization, logo: Any | None, by: A
     current = Organization.objects.select_for_update().get(pk=organization.pk)
     old = current.logo.name if current.logo else ""
     if logo is None:
-        current.logo = None  # type: ignore[assignment]
+        current.logo = None
     else:
         current.logo.save(logo.name, logo, save=False)
     current._history_user = by  # type: ignore[attr-defined]

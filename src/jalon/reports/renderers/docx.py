@@ -453,7 +453,7 @@ def render_plan(plan: PlanReport, frame: DocumentFrame = NO_FRAME) -> bytes:
     # import back, and a second list of orientations would read as more orientations.
     signoff_block(document, frame)
     if plan.orientations:  # the statements and the sign-off are the first page, as in the PDF
-        document.add_page_break()
+        document.add_page_break()  # type: ignore[no-untyped-call]
     headers, column_widths, centered = plan_columns(plan)
     for orientation in plan.orientations:
         document.add_heading(text.orientation_heading(orientation), level=1)
