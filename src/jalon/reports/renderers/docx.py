@@ -443,14 +443,16 @@ def render_plan(plan: PlanReport, frame: DocumentFrame = NO_FRAME) -> bytes:
         statement(document, gettext("Vision"), plan.vision)
     if plan.values:
         statement(document, gettext("Valeurs"), ", ".join(plan.values))
-    for line in text.legend_lines(plan):
-        document.add_paragraph(line, style=CELL_STYLE)
     if plan.mandates:
         document.add_paragraph().add_run(gettext("Mandats") + text.colon()).bold = True
         for mandate in plan.mandates:
             document.add_paragraph(text.typeset(mandate), style="List Bullet")
+        document.add_paragraph()  # an empty line ends the list for whoever reads it back
+    for line in text.legend_lines(plan):
+        document.add_paragraph(line, style=CELL_STYLE)
     # No "plan at a glance" list here, unlike the PDF: Word is the document people edit and
-    # import back, and a second list of orientations would read as more orientations.
+    # import back, and a second list of orientations would read as more orientations. The
+    # sign-off lines come after the legend, which ends the mandates' list for the importer.
     signoff_block(document, frame)
     if plan.orientations:  # the statements and the sign-off are the first page, as in the PDF
         document.add_page_break()  # type: ignore[no-untyped-call]

@@ -199,14 +199,23 @@ def write_plan_sheet(sheet: Worksheet, plan: PlanReport) -> int:
     ):
         if value:
             sheet.append([f"{label} : {value}" if text.is_french() else f"{label}: {value}"])
+    # Mandates as a labelled list, notes as "Note : …" and the acronyms under their heading:
+    # the forms the importer reads back, so an exported workbook imports as the same plan.
+    if plan.mandates:
+        sheet.append([gettext("Mandats") + text.colon().rstrip()])
+        for mandate in plan.mandates:
+            sheet.append([f"• {mandate}"])
+        sheet.append([])  # an empty row ends the list
     for line in text.legend_lines(plan):
         sheet.append([line])
+    for note in plan.notes:
+        sheet.append([gettext("Note") + text.colon() + note])
+    if plan.glossary:
+        sheet.append([gettext("Liste des sigles et acronymes")])
     for acronym, expansion in plan.glossary:
         sheet.append(
             [f"{acronym} : {expansion}" if text.is_french() else f"{acronym}: {expansion}"]
         )
-    for note in plan.notes:
-        sheet.append([note])
     for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row, max_col=1):
         row[0].font = BODY_FONT
     count = 0
