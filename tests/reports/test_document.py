@@ -142,3 +142,22 @@ def test_a_followed_year_has_no_such_notice(plan, cast):
     )
     pages = _pages(_render(plan, "annual", "pdf", year=3))
     assert not any("Aucun suivi n'a été saisi" in page for page in pages)
+
+
+def test_the_bilan_global_lists_every_action_with_its_final_state(plan):
+    from jalon.plans.models import Action
+
+    actions = list(Action.objects.filter(plan=plan).order_by("order"))
+    text = " ".join(_pages(_render(plan, "global", "pdf")))
+    assert text.count("Les moyens d'action et leur état final") == 3  # one per orientation
+    for action in actions:
+        assert f"{action.code}. " in text
+    document = Document(io.BytesIO(_render(plan, "global", "docx")))
+    rows = [
+        [c.text for c in row.cells]
+        for table in document.tables
+        if table.rows[0].cells[1].text == "État final"
+        for row in table.rows[1:]
+    ]
+    assert [" ".join(r[0].split()) for r in rows] == [f"{a.code}. {a.title}" for a in actions]
+    assert rows[0][1].startswith("Complété")  # plan_builder: the first action is completed

@@ -299,13 +299,21 @@ class AnnualExporter(Exporter):
 def load_global_report(
     plan: Plan, narratives: data.Narratives | None = None, today: dt.date | None = None
 ) -> data.GlobalReport:
+    return load_global_report_and_states(plan, narratives, today)[0]
+
+
+def load_global_report_and_states(
+    plan: Plan, narratives: data.Narratives | None = None, today: dt.date | None = None
+) -> tuple[data.GlobalReport, Mapping[int, data.ActionState]]:
+    """The bilan global and every action's state at the end of the period (by action id), for
+    the list of actions with their final state."""
     report = data.load_plan_report(plan.pk)
     facts = facts_source().global_facts(report, today or timezone.localdate())
     if narratives is None:
         from .queries import narratives_of  # queries reads the registry: import here
 
         narratives = narratives_of(plan.pk, "global", 0)
-    return data.build_global_report(report, facts, narratives)
+    return data.build_global_report(report, facts, narratives), facts.states
 
 
 class GlobalExporter(Exporter):
@@ -328,19 +336,20 @@ class GlobalExporter(Exporter):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         from .renderers import global_docx
 
-        report = load_global_report(plan)
+        report, states = load_global_report_and_states(plan)
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_global(report)
         frame = _frame(plan)
         if fmt == ReportFormat.DOCX:
-            return global_docx.render(report, frame)
-        context = html_renderer.global_context(report, frame)
+            return global_docx.render(report, frame, states)
+        context = html_renderer.global_context(report, frame, states)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        return html_renderer.global_context(load_global_report(plan), _frame(plan))
+        report, states = load_global_report_and_states(plan)
+        return html_renderer.global_context(report, _frame(plan), states)
 
 
 # The registry: the order is the order of the reports page.

@@ -4,10 +4,13 @@ what the organization learned."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from django.utils.translation import gettext
+from docx.document import Document as DocumentObject
 
 from jalon.reports import text
-from jalon.reports.data import GlobalReport
+from jalon.reports.data import ActionItem, ActionState, GlobalReport
 from jalon.reports.document import NO_FRAME, DocumentFrame
 
 from .annual_docx import add_chart, add_trends
@@ -24,10 +27,34 @@ from .docx import (
     to_bytes,
     widths,
 )
-from .html import global_context
+from .html import final_actions, global_context
 
 
-def render(report: GlobalReport, frame: DocumentFrame = NO_FRAME) -> bytes:
+def _final_actions_table(
+    document: DocumentObject, actions: Sequence[tuple[ActionItem, ActionState]]
+) -> None:
+    """Every action of the orientation with its final state and its last note."""
+    if not actions:
+        return
+    table = new_table(document, widths([None, 1.6, 3.4]))
+    header_rows(
+        table, [[gettext("Moyen d'action"), gettext("État final"), gettext("Ce qui a été fait")]]
+    )
+    for action, state in actions:
+        cells = add_row(table).cells
+        fill_cell(cells[0], [text.action_label(action)], bold=state.is_marked)
+        status = [text.status_label(state.status)]
+        if state.changed_on:
+            status.append(text.long_date(state.changed_on))
+        fill_cell(cells[1], status, bold=state.is_marked)
+        fill_cell(cells[2], [text.typeset(line) for line in state.progress_note.splitlines()])
+
+
+def render(
+    report: GlobalReport,
+    frame: DocumentFrame = NO_FRAME,
+    states: Mapping[int, ActionState] | None = None,
+) -> bytes:
     plan = report.plan
     title = gettext("Bilan global")
     document = new_document(plan, f"{title} — {plan.title}", frame)
@@ -102,6 +129,7 @@ def render(report: GlobalReport, frame: DocumentFrame = NO_FRAME) -> bytes:
             fill_cell(cells[2], [str(activities.participants)], right=True)
 
     years = context["trend_years"]
+    actions_by_orientation = final_actions(report, states)
     for orientation in report.orientations:
         document.add_heading(text.orientation_heading(orientation.orientation), level=1)
         document.add_paragraph(
@@ -110,6 +138,7 @@ def render(report: GlobalReport, frame: DocumentFrame = NO_FRAME) -> bytes:
             + text.percent(completion_rate(orientation.summary)),
             style=CELL_STYLE,
         )
+        _final_actions_table(document, actions_by_orientation.get(orientation.orientation.id, []))
         if not orientation.indicators:
             continue
         table = new_table(document, widths([None] + [0.9] * len(years) + [0.9, 2.6]))

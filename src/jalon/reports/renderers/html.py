@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from django.utils.translation import get_language, gettext
 
 from jalon.reports import text
 from jalon.reports.data import (
+    ActionItem,
+    ActionState,
     AnnualAction,
     AnnualReport,
     GlobalReport,
@@ -124,11 +127,28 @@ def annual_charts(report: AnnualReport) -> dict[str, Any]:
     }
 
 
-def global_context(report: GlobalReport, frame: DocumentFrame = NO_FRAME) -> dict[str, Any]:
+def final_actions(
+    report: GlobalReport, states: Mapping[int, ActionState] | None
+) -> dict[int, list[tuple[ActionItem, ActionState]]]:
+    """Every action of each orientation (by orientation id) with its state at the end of the
+    period: the bilan global says what became of each one."""
+    found = states or {}
+    return {
+        row.orientation.id: [(a, found.get(a.id, a.state)) for a in row.orientation.iter_actions()]
+        for row in report.orientations
+    }
+
+
+def global_context(
+    report: GlobalReport,
+    frame: DocumentFrame = NO_FRAME,
+    states: Mapping[int, ActionState] | None = None,
+) -> dict[str, Any]:
     from . import charts
 
     years = [y.number for y in report.plan.years if y.start <= report.as_of]
     return {
+        "final_actions": final_actions(report, states),
         **_common(report.plan, frame),
         "body_template": GLOBAL_TEMPLATE,
         "document_title": gettext("Bilan global — %(title)s") % {"title": report.plan.title},

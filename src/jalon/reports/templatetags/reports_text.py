@@ -125,3 +125,9 @@ def realisations(item: AnnualAction) -> list[str]:
     from jalon.reports.renderers.html import realisations as lines
 
     return lines(item)
+
+
+@register.filter
+def of_orientation(mapping: dict[int, object], orientation_id: int) -> object:
+    """`mapping[orientation_id]`, an empty list when absent (templates cannot index by a variable)."""
+    return mapping.get(orientation_id, []) if mapping else []
