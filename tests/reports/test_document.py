@@ -161,3 +161,22 @@ def test_the_bilan_global_lists_every_action_with_its_final_state(plan):
     ]
     assert [" ".join(r[0].split()) for r in rows] == [f"{a.code}. {a.title}" for a in actions]
     assert rows[0][1].startswith("Complété")  # plan_builder: the first action is completed
+
+
+def test_notes_typed_with_indicator_values_are_printed(plan, cast):
+    from jalon.plans.models import Indicator
+    from jalon.tracking.models import IndicatorValue
+
+    indicator = Indicator.objects.filter(plan=plan).order_by("id")[0]
+    IndicatorValue.objects.create(
+        indicator=indicator,
+        plan_year=1,
+        value=6,
+        note="Deux rencontres reportées à cause des inondations",
+        entered_by=cast["editor_a"],
+    )
+    pages = " ".join(_pages(_render(plan, "annual", "pdf", year=1)))
+    assert "Note : Deux rencontres reportées à cause des inondations" in pages
+    document = Document(io.BytesIO(_render(plan, "annual", "docx", year=1)))
+    cells = " | ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Note\u00a0: Deux rencontres reportées à cause des inondations" in cells

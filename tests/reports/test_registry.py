@@ -108,8 +108,9 @@ CASES = [
 # updates (1) and its written texts (1).
 EXTRA_QUERIES = {"progress": 1, "annual": 21, "global": 11}
 # What the printed documents (not the spreadsheets) say about themselves: the organization's
-# logo (1), and for a bilan annuel the year's lock and its AGA note (1).
-FRAME_QUERIES = {"annual": 2}
+# logo (1), and for a bilan annuel the year's lock and its AGA note (1) and the notes typed
+# with its indicator values (1).
+FRAME_QUERIES = {"annual": 3}
 
 
 @pytest.mark.parametrize("size", [5, 200])

@@ -206,3 +206,21 @@ def preflight(plan: Plan, today: dt.date) -> list[PreflightItem]:
             )
         )
     return items
+
+
+def value_notes(plan: Plan, year: int) -> dict[int, tuple[str, ...]]:
+    """The notes people typed with the year's indicator values, by indicator id (one query),
+    printed under each indicator in the bilan annuel."""
+    from jalon.tracking.models import IndicatorValue
+
+    found: dict[int, list[str]] = {}
+    for indicator_id, note in (
+        IndicatorValue.objects.filter(indicator__plan_id=plan.pk, plan_year=year)
+        .exclude(note="")
+        .order_by("on_date", "id")
+        .values_list("indicator_id", "note")
+    ):
+        notes = found.setdefault(indicator_id, [])
+        if note.strip() not in notes:
+            notes.append(note.strip())
+    return {k: tuple(v) for k, v in found.items()}

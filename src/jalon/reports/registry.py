@@ -45,6 +45,12 @@ def _frame(plan: Plan, year: int | None = None, *, plan_document: bool = False) 
     return document_frame(plan, year, plan_document=plan_document)
 
 
+def _value_notes(plan: Plan, year: int) -> dict[int, tuple[str, ...]]:
+    from .queries import value_notes  # queries reads the registry: import here
+
+    return value_notes(plan, year)
+
+
 class RenderedFile(NamedTuple):
     filename: str
     content_type: str
@@ -274,16 +280,19 @@ class AnnualExporter(Exporter):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         report = load_annual_report(plan, int(options["year"]))
         frame = _frame(plan, report.year.number)
+        notes = _value_notes(plan, report.year.number)
         if fmt == ReportFormat.DOCX:
-            return docx_renderer.render_annual(report, frame)
-        context = html_renderer.annual_context(report, frame)
+            return docx_renderer.render_annual(report, frame, notes)
+        context = html_renderer.annual_context(report, frame, notes)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
         year = int(options["year"])
-        return html_renderer.annual_context(load_annual_report(plan, year), _frame(plan, year))
+        return html_renderer.annual_context(
+            load_annual_report(plan, year), _frame(plan, year), _value_notes(plan, year)
+        )
 
     def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
         for year in plan.years:

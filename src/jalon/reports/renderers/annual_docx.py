@@ -4,7 +4,7 @@ objective, the year's figures as tables (the charts' numbers), and the narrative
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.utils.translation import gettext, ngettext
 from docx.document import Document as DocumentObject
@@ -32,21 +32,29 @@ from .docx import (
 from .html import annual_charts, has_follow_up, realisations
 
 
-def _indicator_lines(item: AnnualAction) -> list[str]:
+def _indicator_lines(
+    item: AnnualAction, value_notes: Mapping[int, tuple[str, ...]] | None = None
+) -> list[str]:
     lines = []
+    notes = value_notes or {}
     for line in item.indicators:
         lines.append(text.indicator_text(line.indicator.kind, line.indicator.text))
         result = line.result
         if result is None:
             lines.append(gettext("Aucune mesure saisie pour cette année."))
-            continue
-        if result.target_text:
-            lines.append(gettext("Cible") + text.colon() + text.typeset(result.target_text))
-        if result.value_text:
-            lines.append(gettext("Résultat") + text.colon() + text.typeset(result.value_text))
-        if result.assessment_label:
-            reason = f" — {text.typeset(result.reason)}" if result.reason else ""
-            lines.append(result.assessment_label + reason)
+        else:
+            if result.target_text:
+                lines.append(gettext("Cible") + text.colon() + text.typeset(result.target_text))
+            if result.value_text:
+                lines.append(gettext("Résultat") + text.colon() + text.typeset(result.value_text))
+            if result.assessment_label:
+                reason = f" — {text.typeset(result.reason)}" if result.reason else ""
+                lines.append(result.assessment_label + reason)
+        # What people wrote with the value: the explanation a board member looks for.
+        lines.extend(
+            gettext("Note") + text.colon() + text.typeset(note)
+            for note in notes.get(line.indicator.id, ())
+        )
     return lines
 
 
@@ -98,7 +106,11 @@ def add_trends(
             fill_cell(cell, lines, right=True)
 
 
-def render(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> bytes:
+def render(
+    report: AnnualReport,
+    frame: DocumentFrame = NO_FRAME,
+    value_notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> bytes:
     plan = report.plan
     year = text.year_label(report.year)
     title = gettext("Bilan annuel %(year)s") % {"year": year}
@@ -249,6 +261,6 @@ def render(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> bytes:
                     state.append(text.long_date(item.state.changed_on))
                 fill_cell(cells[1], state, bold=item.state.is_marked)
                 fill_cell(cells[2], _done_lines(item))
-                fill_cell(cells[3], _indicator_lines(item))
+                fill_cell(cells[3], _indicator_lines(item, value_notes or {}))
     glossary_block(document, plan)
     return to_bytes(document)

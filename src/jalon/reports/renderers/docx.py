@@ -9,7 +9,7 @@ which Word has everywhere and LibreOffice maps to the metric-compatible Liberati
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -610,7 +610,11 @@ def render_progress(report: ProgressReport, frame: DocumentFrame = NO_FRAME) -> 
     return to_bytes(document)
 
 
-def render_annual(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> bytes:
+def render_annual(
+    report: AnnualReport,
+    frame: DocumentFrame = NO_FRAME,
+    value_notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> bytes:
     from .annual_docx import render
 
-    return render(report, frame)
+    return render(report, frame, value_notes)

@@ -96,8 +96,13 @@ def has_follow_up(report: AnnualReport) -> bool:
     return False
 
 
-def annual_context(report: AnnualReport, frame: DocumentFrame = NO_FRAME) -> dict[str, Any]:
+def annual_context(
+    report: AnnualReport,
+    frame: DocumentFrame = NO_FRAME,
+    value_notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> dict[str, Any]:
     return {
+        "value_notes": dict(value_notes or {}),
         "no_follow_up": not has_follow_up(report),
         **_common(report.plan, frame),
         "body_template": ANNUAL_TEMPLATE,
