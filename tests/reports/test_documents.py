@@ -250,3 +250,28 @@ def test_annual_report_renders_in_each_format(plan, fmt):
         assert "Bilan annuel 2017-2018 (An 1)" in _pdf_text(rendered.content)
     else:
         assert "Actions par état et par orientation" in rendered.content.decode()
+
+
+def test_annual_xlsx_is_one_filterable_table_with_numbers_and_dates(plan):
+    import datetime as dt
+
+    from jalon.plans.models import Indicator
+    from jalon.tracking.models import IndicatorValue
+
+    indicator = Indicator.objects.filter(plan=plan).order_by("id")[0]
+    IndicatorValue.objects.create(indicator=indicator, plan_year=1, value=6, note="Deux reportées")
+    rendered = BY_IDENTIFIER["annual"].render(plan, {"year": 1}, "xlsx")
+    assert rendered.filename == "plan-daction-2017-2022-bilan-annuel-an-1.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(rendered.content))
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:5] == ["Orientation", "Objectif", "Moyen d'action", "État", "Date de l'état"]
+    assert sheet.auto_filter.ref == f"A1:M{sheet.max_row}"
+    rows = [dict(zip(headers, (c.value for c in r), strict=True)) for r in sheet.iter_rows(2)]
+    dated = [r for r in rows if r["Date de l'état"] is not None]
+    assert dated and all(isinstance(r["Date de l'état"], dt.datetime) for r in dated)
+    measured = next(
+        r for r in rows if r["Indicateur"] == indicator.text and r["Valeur"] is not None
+    )
+    assert measured["Valeur"] == 6
+    assert measured["Notes"] == "Deux reportées"

@@ -266,7 +266,7 @@ class AnnualExporter(Exporter):
         "Pour une année du plan : ce qui a été fait par orientation et objectif, les indicateurs "
         "avec leur cible, leur valeur et leur appréciation, les activités et la satisfaction."
     )
-    formats = (ReportFormat.DOCX, ReportFormat.PDF, ReportFormat.HTML)
+    formats = (ReportFormat.DOCX, ReportFormat.PDF, ReportFormat.XLSX, ReportFormat.HTML)
     form_class = AnnualOptionsForm
     file_stem = _("bilan annuel")
 
@@ -279,8 +279,10 @@ class AnnualExporter(Exporter):
 
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         report = load_annual_report(plan, int(options["year"]))
-        frame = _frame(plan, report.year.number)
         notes = _value_notes(plan, report.year.number)
+        if fmt == ReportFormat.XLSX:
+            return xlsx_renderer.render_annual(report, notes)
+        frame = _frame(plan, report.year.number)
         if fmt == ReportFormat.DOCX:
             return docx_renderer.render_annual(report, frame, notes)
         context = html_renderer.annual_context(report, frame, notes)
