@@ -171,7 +171,8 @@ def test_plan_pdf_repeats_table_header_on_every_page(org_a):
     with pdfplumber.open(io.BytesIO(export_plan(big, "pdf").content)) as pdf:
         pages = [p.extract_text() or "" for p in pdf.pages]
     assert len(pages) >= 3
-    assert all("MOYENS D'ACTION" in page for page in pages)
+    assert "Le plan en un coup d'œil" in pages[0]  # the overview page, then the tables
+    assert all("Moyens d'action" in page for page in pages[1:])
 
 
 def test_progress_docx_marks_completed_and_in_progress_actions_in_bold(plan):
@@ -249,3 +250,28 @@ def test_annual_report_renders_in_each_format(plan, fmt):
         assert "Bilan annuel 2017-2018 (An 1)" in _pdf_text(rendered.content)
     else:
         assert "Actions par état et par orientation" in rendered.content.decode()
+
+
+def test_annual_xlsx_is_one_filterable_table_with_numbers_and_dates(plan):
+    import datetime as dt
+
+    from jalon.plans.models import Indicator
+    from jalon.tracking.models import IndicatorValue
+
+    indicator = Indicator.objects.filter(plan=plan).order_by("id")[0]
+    IndicatorValue.objects.create(indicator=indicator, plan_year=1, value=6, note="Deux reportées")
+    rendered = BY_IDENTIFIER["annual"].render(plan, {"year": 1}, "xlsx")
+    assert rendered.filename == "plan-daction-2017-2022-bilan-annuel-an-1.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(rendered.content))
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:5] == ["Orientation", "Objectif", "Moyen d'action", "État", "Date de l'état"]
+    assert sheet.auto_filter.ref == f"A1:M{sheet.max_row}"
+    rows = [dict(zip(headers, (c.value for c in r), strict=True)) for r in sheet.iter_rows(2)]
+    dated = [r for r in rows if r["Date de l'état"] is not None]
+    assert dated and all(isinstance(r["Date de l'état"], dt.datetime) for r in dated)
+    measured = next(
+        r for r in rows if r["Indicateur"] == indicator.text and r["Valeur"] is not None
+    )
+    assert measured["Valeur"] == 6
+    assert measured["Notes"] == "Deux reportées"

@@ -186,11 +186,21 @@ def test_global_documents_open_in_libreoffice_and_carry_the_reasons(
     exporter = BY_IDENTIFIER["global"]
     pdf = exporter.render(followed, {}, "pdf")
     flat = " ".join(_pdf_text(pdf.content).split())
+    # The reason wraps inside the last column ("Appréciation finale"): read that column alone,
+    # so its lines are not interleaved with the other columns' lines.
+    with pdfplumber.open(io.BytesIO(pdf.content)) as opened:
+        last_column = " ".join(
+            (
+                page.crop((page.width * 0.70, 0, page.width, page.height)).extract_text() or ""
+            ).replace("-\n", "")
+            for page in opened.pages
+        )
+    last_column = " ".join(last_column.split())
     report = load_global_report(followed)
     for trend in report.trends:
         final = trend.final
         assert final is not None
-        assert " ".join(final.reason.split()) in flat
+        assert " ".join(final.reason.split()) in last_column
     assert "Ce que nous avons appris" in flat
     assert "Les rencontres régionales ont porté fruit." in flat
     assert "Taux de réalisation" in flat

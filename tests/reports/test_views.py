@@ -1,8 +1,12 @@
 """The reports page, generation, status, download and preview, for each member of the cast."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from jalon.reports import text
 from jalon.reports.enums import GenerationStatus
 from jalon.reports.models import GeneratedReport
 from jalon.reports.services import request_report
@@ -206,7 +210,9 @@ def test_reports_page_runs_a_constant_number_of_queries(
             plan=plan, kind="plan", format="docx", created_by=cast["editor_a"]
         )
     client = login(cast["editor_a"])
-    with django_assert_num_queries(5):
+    # session, user, memberships, plan, reports; for an editor the reports' share links, and
+    # the pre-flight list (actions without a status this year, indicators without a value)
+    with django_assert_num_queries(8):
         response = client.get(reverse("reports:plan", args=[plan.pk]))
     assert response.status_code == 200
 
@@ -220,6 +226,57 @@ def test_preview_shows_the_document_on_screen(cast, login, plan, who):
     html = response.content.decode()
     assert "Mise à jour" in html and "15 mars 2018" in html
     assert 'href="/static/reports/css/document.css"' in html
+
+
+def test_preview_button_posts_the_chosen_date_and_lands_on_the_document(cast, login, plan):
+    client = login(cast["editor_a"])
+    page = client.get(reverse("reports:plan", args=[plan.pk])).content.decode()
+    preview_url = reverse("reports:preview", args=[plan.pk, "progress"])
+    assert f'formaction="{preview_url}"' in page
+    response = client.post(
+        preview_url, {"progress-format": "docx", "progress-as_of": "2018-03-15"}, follow=True
+    )
+    assert response.redirect_chain == [(f"{preview_url}?progress-as_of=2018-03-15", 302)]
+    html = response.content.decode()
+    assert "15 mars 2018" in html
+    assert "Ce champ est obligatoire" not in html
+
+
+def test_preview_button_of_the_bilan_annuel_keeps_the_chosen_year(cast, login, plan):
+    client = login(cast["editor_a"])
+    preview_url = reverse("reports:preview", args=[plan.pk, "annual"])
+    response = client.post(preview_url, {"annual-format": "pdf", "annual-year": "2"}, follow=True)
+    assert response.redirect_chain == [(f"{preview_url}?annual-year=2", 302)]
+    assert "Bilan annuel 2018-2019 (An 2)" in response.content.decode()
+
+
+def test_preview_button_through_htmx_redirects_the_browser(cast, login, plan):
+    preview_url = reverse("reports:preview", args=[plan.pk, "annual"])
+    response = login(cast["editor_a"]).post(
+        preview_url, {"annual-format": "pdf", "annual-year": "3"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == f"{preview_url}?annual-year=3"
+
+
+def test_preview_without_options_shows_today_and_the_year_in_course(cast, login, plan):
+    client = login(cast["editor_a"])
+    progress = client.get(reverse("reports:preview", args=[plan.pk, "progress"]))
+    assert progress.status_code == 200
+    assert text.long_date(timezone.localdate()) in progress.content.decode()
+    annual = client.get(reverse("reports:preview", args=[plan.pk, "annual"]))
+    assert annual.status_code == 200
+    assert "Ce champ est obligatoire" not in annual.content.decode()
+
+
+def test_preview_with_a_year_the_plan_lacks_says_so(cast, login, plan):
+    response = login(cast["editor_a"]).post(
+        reverse("reports:preview", args=[plan.pk, "annual"]),
+        {"annual-format": "pdf", "annual-year": "9"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("reports:plan", args=[plan.pk])
+    assert "Année du plan" in response.content.decode()
 
 
 def test_preview_is_hidden_from_outsiders(cast, login, plan):
@@ -243,3 +300,34 @@ def test_plan_page_links_to_its_documents_page(cast, login, plan):
 
     assert f'href="{documents_url}"' in page
     assert client.get(documents_url).status_code == 200
+
+
+def test_reports_page_lists_what_the_bilan_lacks_with_links_to_fix_it(cast, login, plan):
+    from jalon.plans.models import Indicator
+    from jalon.tracking.models import IndicatorValue, StatusUpdate
+
+    today = dt.date(2017, 11, 1)  # in An 1 (2017-2018): all 8 actions run that year or not
+    scheduled = [a for a in plan.actions.all() if 1 in (a.schedule_years or [1])]
+    StatusUpdate.objects.create(
+        plan=plan, action=scheduled[0], date=dt.date(2017, 10, 2), status="in_progress"
+    )
+    indicators = list(Indicator.objects.filter(plan=plan))
+    IndicatorValue.objects.create(indicator=indicators[0], plan_year=1, value=3)
+    from jalon.reports.queries import preflight
+
+    items = preflight(plan, today)
+    assert [i.message for i in items] == [
+        f"{len(scheduled) - 1} actions sans état pour 2017-2018 (An 1)",
+        f"{len(indicators) - 1} indicateurs sans valeur pour 2017-2018 (An 1)",
+    ]
+    assert items[0].url == reverse("tracking:round", args=[plan.pk])
+    assert items[1].url == reverse("tracking:indicators", args=[plan.pk])
+    page = login(cast["editor_a"]).get(reverse("reports:plan", args=[plan.pk])).content.decode()
+    assert "Avant d'imprimer le bilan" in page
+    assert (
+        login(cast["reader_a"])
+        .get(reverse("reports:plan", args=[plan.pk]))
+        .content.decode()
+        .count("Avant d'imprimer le bilan")
+        == 0
+    )

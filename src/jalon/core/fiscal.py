@@ -75,3 +75,15 @@ def plan_year_of(day: dt.date, years: list[PlanYear]) -> PlanYear | None:
         if year.contains(day):
             return year
     return None
+
+
+def default_year(years: list[PlanYear], today: dt.date) -> PlanYear | None:
+    """The year a report is about by default: the one in course, else the last one ended, else
+    the first (a plan that has not started yet)."""
+    if not years:
+        return None
+    for year in years:
+        if year.contains(today):
+            return year
+    ended = [y for y in years if y.end < today]
+    return ended[-1] if ended else years[0]

@@ -218,3 +218,38 @@ class OrganizationForm(forms.ModelForm[Organization]):
         """The version of the organization the person opened (None: a form without one)."""
         seen = self.cleaned_data.get("version")
         return int(seen) if seen is not None else None
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+class OrganizationLogoForm(forms.Form):
+    """The logo printed on the covers of the organization's reports: PNG or JPEG, up to 1 Mo."""
+
+    logo = forms.ImageField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG ou JPEG, 1 Mo au plus ; imprimé sur la page couverture des rapports."),
+    )
+    remove = forms.BooleanField(label=_("Retirer le logo actuel"), required=False)
+
+    def clean_logo(self) -> Any:
+        logo = self.cleaned_data.get("logo")
+        if not logo:
+            return logo
+        if logo.size > LOGO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Le logo pèse %(size)s ko ; 1 024 ko au plus, s'il vous plaît.")
+                % {"size": logo.size // 1024}
+            )
+        image = getattr(logo, "image", None)
+        if image is None or image.format not in LOGO_TYPES:
+            raise forms.ValidationError(_("Le logo doit être une image PNG ou JPEG."))
+        return logo
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("logo") and not cleaned.get("remove"):
+            raise forms.ValidationError(_("Choisissez une image, ou cochez « Retirer le logo »."))
+        return cleaned

@@ -7,12 +7,20 @@ network may add sub-territories as regions with a parent.
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .enums import MemberStatus, OrganizationKind
+
+
+def logo_upload_to(instance: Any, filename: str) -> str:
+    """A random folder per upload: a new logo never overwrites a report's cached old one."""
+    return f"logos/{uuid.uuid4().hex}/{filename}"
 
 
 class Region(models.Model):
@@ -98,6 +106,8 @@ class Organization(models.Model):
     email = models.EmailField(_("courriel"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # Printed on the covers of the organization's reports (PNG or JPEG, checked by the form).
+    logo = models.ImageField(_("logo"), upload_to=logo_upload_to, blank=True, max_length=300)
     themes = models.ManyToManyField(
         Theme, verbose_name=_("thèmes"), blank=True, related_name="organizations"
     )

@@ -18,6 +18,7 @@ Who may read what (tested in tests/network/test_access.py and view by view in te
 
 from __future__ import annotations
 
+import base64
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -285,3 +286,30 @@ def managed_organizations(user: Any) -> list[Organization]:
     direct = set(memberships_of(user))
     organizations.sort(key=lambda o: o.pk not in direct)
     return organizations
+
+
+LOGO_CONTENT_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+
+def organization_logo(organization: Organization) -> tuple[bytes, str] | None:
+    """The logo's bytes and content type, or None when there is none or its file is gone.
+
+    Logos are read from storage and embedded (data: URIs in pages and PDFs, images in Word),
+    never served from a public media address."""
+    if not organization.logo:
+        return None
+    suffix = "." + (organization.logo.name or "").rsplit(".", 1)[-1].lower()
+    try:
+        with organization.logo.open("rb") as handle:
+            content = handle.read()
+    except (FileNotFoundError, OSError):
+        return None
+    return content, LOGO_CONTENT_TYPES.get(suffix, "image/png")
+
+
+def organization_logo_data_uri(organization: Organization) -> str:
+    found = organization_logo(organization)
+    if found is None:
+        return ""
+    content, content_type = found
+    return f"data:{content_type};base64,{base64.b64encode(content).decode()}"

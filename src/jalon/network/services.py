@@ -23,7 +23,7 @@ from jalon.core.history import stamp
 
 from .enums import MemberStatus, OrganizationKind
 from .models import Organization, Region, Theme
-from .queries import NETWORK_KINDS
+from .queries import NETWORK_KINDS, can_edit_organization
 
 
 @dataclass
@@ -194,3 +194,24 @@ def ensure_themes(names: Iterable[str]) -> list[Theme]:
         )
         themes.append(theme)
     return themes
+
+
+@transaction.atomic
+def set_organization_logo(*, organization: Organization, logo: Any | None, by: Any) -> Organization:
+    """Replaces (or, with None, removes) the logo printed on the organization's report covers.
+
+    Only someone who may edit the organization's card may change it; the old file is deleted
+    once the new one is saved, and the change is kept in the organization's history."""
+    if not can_edit_organization(by, organization):
+        raise PermissionDenied
+    current = Organization.objects.select_for_update().get(pk=organization.pk)
+    old = current.logo.name if current.logo else ""
+    if logo is None:
+        current.logo = None
+    else:
+        current.logo.save(logo.name, logo, save=False)
+    current._history_user = by  # type: ignore[attr-defined]
+    current.save()
+    if old and old != (current.logo.name if current.logo else ""):
+        current.logo.storage.delete(old)
+    return current

@@ -10,12 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from jalon.accounts.queries import can_administer
 from jalon.core.concurrency import StaleVersion
 
 from . import queries, services
-from .forms import DirectoryFilterForm, OrganizationForm
+from .forms import DirectoryFilterForm, OrganizationForm, OrganizationLogoForm
 
 DIRECTORY_PAGE_SIZE = 50
 
@@ -162,5 +163,37 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "organization": obj,
             "can_manage_people": can_administer(request.user, obj),
+            "logo_form": OrganizationLogoForm(),
+            "logo_data_uri": queries.organization_logo_data_uri(obj),
         },
+    )
+
+
+@login_required
+@require_POST
+def organization_logo(request: HttpRequest, slug: str) -> HttpResponse:
+    """Upload, replace or remove the logo printed on the organization's report covers."""
+    obj = queries.get_organization_to_edit(request.user, slug)
+    form = OrganizationLogoForm(request.POST, request.FILES)
+    if form.is_valid():
+        logo = None if form.cleaned_data.get("remove") else form.cleaned_data["logo"]
+        services.set_organization_logo(organization=obj, logo=logo, by=request.user)
+        messages.success(
+            request,
+            _("Le logo est retiré.") if logo is None else _("Le logo est enregistré."),
+        )
+        return redirect("network:organization_edit", slug=obj.slug)
+    network_fields = queries.can_decide_membership(request.user, obj)
+    parents = queries.parent_choices(request.user, exclude=obj) if network_fields else None
+    return render(
+        request,
+        "network/organization_form.html",
+        {
+            "form": OrganizationForm(instance=obj, parents=parents, network_fields=network_fields),
+            "organization": obj,
+            "can_manage_people": can_administer(request.user, obj),
+            "logo_form": form,
+            "logo_data_uri": queries.organization_logo_data_uri(obj),
+        },
+        status=400,
     )

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jalon.core import fiscal
 from jalon.plans.models import Plan
 
 from . import text
@@ -73,18 +74,6 @@ class ProgressOptionsForm(ExportOptionsForm):
         self.fields["as_of"].initial = timezone.localdate()
 
 
-def default_year(plan: Plan, today: dt.date) -> int | None:
-    """The year in course, else the last one ended, else the first."""
-    years = plan.years
-    if not years:
-        return None
-    for year in years:
-        if year.contains(today):
-            return year.number
-    ended = [y.number for y in years if y.end < today]
-    return ended[-1] if ended else years[0].number
-
-
 class AnnualOptionsForm(ExportOptionsForm):
     year = forms.TypedChoiceField(label=_("Année du plan"), coerce=int)
 
@@ -93,7 +82,8 @@ class AnnualOptionsForm(ExportOptionsForm):
         field = self.fields["year"]
         assert isinstance(field, forms.TypedChoiceField)
         field.choices = [(y.number, text.year_label(y)) for y in self.plan.years]
-        field.initial = default_year(self.plan, timezone.localdate())
+        year = fiscal.default_year(self.plan.years, timezone.localdate())
+        field.initial = year.number if year else None
 
 
 class NarrativeForm(forms.Form):
@@ -124,3 +114,12 @@ class LessonsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ShareLinkForm(forms.Form):
+    """The expiry of a read-only share link (at most a year, checked by the service)."""
+
+    expires_on = forms.DateField(
+        label=_("Valable jusqu'au"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -57,6 +57,18 @@ class GeneratedReport(models.Model):
     )
     created_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
     finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    # A published file is the version the organization stands behind: members of the network
+    # and the plan's funders may read it (see `queries.may_read_report`). Its file never
+    # changes: a new version is a new report.
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("publié par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects: ClassVar[models.Manager[GeneratedReport]] = models.Manager()
 
@@ -72,6 +84,47 @@ class GeneratedReport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {GenerationStatus.DONE, GenerationStatus.FAILED}
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class ReportShareLink(models.Model):
+    """A read-only link to one published report, for a funder without an account.
+
+    Whoever holds the token downloads the file until `expires_on` (included), unless an editor
+    revokes it or withdraws the report's publication. The token is kept (not only a hash) so
+    editors can copy the link again from the reports page."""
+
+    report = models.ForeignKey(
+        GeneratedReport,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="share_links",
+    )
+    token = models.CharField(max_length=64, unique=True)
+    expires_on = models.DateField(_("expire le"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("créé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+
+    objects: ClassVar[models.Manager[ReportShareLink]] = models.Manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("lien de partage")
+        verbose_name_plural = _("liens de partage")
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → {self.expires_on}"
 
 
 class ReportNarrative(models.Model):

@@ -27,6 +27,7 @@ from jalon.plans.models import Plan
 from jalon.plans.queries import can_read_plan
 
 from . import data
+from .document import DocumentFrame
 from .enums import CONTENT_TYPES, ReportFormat
 from .facts import facts_source
 from .forms import AnnualOptionsForm, ExportOptionsForm, PlanDocumentForm, ProgressOptionsForm
@@ -36,6 +37,18 @@ from .renderers import html as html_renderer
 from .renderers import pdf as pdf_renderer
 from .renderers import xlsx as xlsx_renderer
 from .text import colon, long_date, year_label
+
+
+def _frame(plan: Plan, year: int | None = None, *, plan_document: bool = False) -> DocumentFrame:
+    from .queries import document_frame  # queries reads the registry: import here
+
+    return document_frame(plan, year, plan_document=plan_document)
+
+
+def _value_notes(plan: Plan, year: int) -> dict[int, tuple[str, ...]]:
+    from .queries import value_notes  # queries reads the registry: import here
+
+    return value_notes(plan, year)
 
 
 class RenderedFile(NamedTuple):
@@ -106,9 +119,22 @@ class Exporter(ABC):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         """The file's bytes, from options the form has cleaned."""
 
+    def defaults(self, plan: Plan) -> dict[str, Any]:
+        """The options the form starts with (today's date, the year in course), as form data."""
+        form = self.form(plan)
+        out: dict[str, Any] = {}
+        for name, field in form.fields.items():
+            value = field.initial
+            if name == "format" or value is None or value == "":
+                continue
+            out[name] = value.isoformat() if isinstance(value, dt.date) else value
+        return out
+
     def html_context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        """The context of the on-screen document (the PDF is printed from the same)."""
-        form = self.clean(plan, options, ReportFormat.HTML)
+        """The context of the on-screen document (the PDF is printed from the same); options
+        not given take the form's defaults."""
+        given = {k: v for k, v in options.items() if v not in (None, "")}
+        form = self.clean(plan, {**self.defaults(plan), **given}, ReportFormat.HTML)
         return self.context(plan, form.cleaned_data)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
@@ -148,21 +174,24 @@ class PlanDocumentExporter(Exporter):
 
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         report = data.load_plan_report(plan.pk)
-        if fmt == ReportFormat.DOCX:
-            return docx_renderer.render_plan(report)
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_plan(report)
         if fmt == ReportFormat.CSV:
             return csv_renderer.render_plan(
                 report, separator=options.get("separator") or "semicolon"
             )
-        context = html_renderer.plan_context(report)
+        frame = _frame(plan, plan_document=True)
+        if fmt == ReportFormat.DOCX:
+            return docx_renderer.render_plan(report, frame)
+        context = html_renderer.plan_context(report, frame)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        return html_renderer.plan_context(data.load_plan_report(plan.pk))
+        return html_renderer.plan_context(
+            data.load_plan_report(plan.pk), _frame(plan, plan_document=True)
+        )
 
     def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
         if options.get("separator") == "comma":
@@ -189,18 +218,19 @@ class ProgressExporter(Exporter):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         as_of = options.get("as_of") or timezone.localdate()
         report = load_progress_report(plan, as_of)
-        if fmt == ReportFormat.DOCX:
-            return docx_renderer.render_progress(report)
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_progress(report)
-        context = html_renderer.progress_context(report)
+        frame = _frame(plan)
+        if fmt == ReportFormat.DOCX:
+            return docx_renderer.render_progress(report, frame)
+        context = html_renderer.progress_context(report, frame)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
         as_of = options.get("as_of") or timezone.localdate()
-        return html_renderer.progress_context(load_progress_report(plan, as_of))
+        return html_renderer.progress_context(load_progress_report(plan, as_of), _frame(plan))
 
     def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
         try:
@@ -236,7 +266,7 @@ class AnnualExporter(Exporter):
         "Pour une année du plan : ce qui a été fait par orientation et objectif, les indicateurs "
         "avec leur cible, leur valeur et leur appréciation, les activités et la satisfaction."
     )
-    formats = (ReportFormat.DOCX, ReportFormat.PDF, ReportFormat.HTML)
+    formats = (ReportFormat.DOCX, ReportFormat.PDF, ReportFormat.XLSX, ReportFormat.HTML)
     form_class = AnnualOptionsForm
     file_stem = _("bilan annuel")
 
@@ -249,15 +279,22 @@ class AnnualExporter(Exporter):
 
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         report = load_annual_report(plan, int(options["year"]))
+        notes = _value_notes(plan, report.year.number)
+        if fmt == ReportFormat.XLSX:
+            return xlsx_renderer.render_annual(report, notes)
+        frame = _frame(plan, report.year.number)
         if fmt == ReportFormat.DOCX:
-            return docx_renderer.render_annual(report)
-        context = html_renderer.annual_context(report)
+            return docx_renderer.render_annual(report, frame, notes)
+        context = html_renderer.annual_context(report, frame, notes)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        return html_renderer.annual_context(load_annual_report(plan, int(options["year"])))
+        year = int(options["year"])
+        return html_renderer.annual_context(
+            load_annual_report(plan, year), _frame(plan, year), _value_notes(plan, year)
+        )
 
     def describe(self, plan: Plan, options: Mapping[str, Any]) -> str:
         for year in plan.years:
@@ -273,13 +310,21 @@ class AnnualExporter(Exporter):
 def load_global_report(
     plan: Plan, narratives: data.Narratives | None = None, today: dt.date | None = None
 ) -> data.GlobalReport:
+    return load_global_report_and_states(plan, narratives, today)[0]
+
+
+def load_global_report_and_states(
+    plan: Plan, narratives: data.Narratives | None = None, today: dt.date | None = None
+) -> tuple[data.GlobalReport, Mapping[int, data.ActionState]]:
+    """The bilan global and every action's state at the end of the period (by action id), for
+    the list of actions with their final state."""
     report = data.load_plan_report(plan.pk)
     facts = facts_source().global_facts(report, today or timezone.localdate())
     if narratives is None:
         from .queries import narratives_of  # queries reads the registry: import here
 
         narratives = narratives_of(plan.pk, "global", 0)
-    return data.build_global_report(report, facts, narratives)
+    return data.build_global_report(report, facts, narratives), facts.states
 
 
 class GlobalExporter(Exporter):
@@ -302,18 +347,20 @@ class GlobalExporter(Exporter):
     def render_cleaned(self, plan: Plan, options: Mapping[str, Any], fmt: ReportFormat) -> bytes:
         from .renderers import global_docx
 
-        report = load_global_report(plan)
-        if fmt == ReportFormat.DOCX:
-            return global_docx.render(report)
+        report, states = load_global_report_and_states(plan)
         if fmt == ReportFormat.XLSX:
             return xlsx_renderer.render_global(report)
-        context = html_renderer.global_context(report)
+        frame = _frame(plan)
+        if fmt == ReportFormat.DOCX:
+            return global_docx.render(report, frame, states)
+        context = html_renderer.global_context(report, frame, states)
         if fmt == ReportFormat.PDF:
             return pdf_renderer.render_pdf(context)
         return html_renderer.render_html(context)
 
     def context(self, plan: Plan, options: Mapping[str, Any]) -> dict[str, Any]:
-        return html_renderer.global_context(load_global_report(plan))
+        report, states = load_global_report_and_states(plan)
+        return html_renderer.global_context(report, _frame(plan), states)
 
 
 # The registry: the order is the order of the reports page.

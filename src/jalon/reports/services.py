@@ -185,3 +185,79 @@ def start_next_plan(*, plan: Plan, user: Any) -> Plan:
         action.schedule_years = None
         action.timing = None
     return create_plan_from_draft(draft=draft, organization=plan.organization, user=user)
+
+
+# --- Publication and share links ------------------------------------------------------------
+
+SHARE_LINK_MAX_DAYS = 366
+
+
+def _check_editor(report: GeneratedReport, by: Any) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from jalon.accounts.enums import Role
+    from jalon.accounts.queries import has_role
+
+    if not has_role(by, report.plan.organization_id, Role.EDITOR):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def publish_report(*, report: GeneratedReport, by: Any) -> GeneratedReport:
+    """Publish a finished report: the file as it is becomes the version members of the network
+    and the plan's funders read. Editors of the plan's organization only."""
+    from django.core.exceptions import ValidationError
+
+    _check_editor(report, by)
+    current = GeneratedReport.objects.select_for_update().get(pk=report.pk)
+    if current.status != GenerationStatus.DONE or not current.file:
+        raise ValidationError(gettext("Seul un document terminé peut être publié."))
+    if current.published_at is None:
+        current.published_at = timezone.now()
+        current.published_by = by
+        current.save(update_fields=["published_at", "published_by"])
+    return current
+
+
+@transaction.atomic
+def withdraw_report(*, report: GeneratedReport, by: Any) -> GeneratedReport:
+    """Withdraw a publication: readers outside the organization and share links lose access."""
+    _check_editor(report, by)
+    current = GeneratedReport.objects.select_for_update().get(pk=report.pk)
+    current.published_at = None
+    current.published_by = None
+    current.save(update_fields=["published_at", "published_by"])
+    return current
+
+
+@transaction.atomic
+def create_share_link(
+    *, report: GeneratedReport, expires_on: dt.date, by: Any, today: dt.date | None = None
+) -> Any:
+    """A read-only link to a published report, valid until `expires_on` (at most a year)."""
+    import secrets
+
+    from django.core.exceptions import ValidationError
+
+    from .models import ReportShareLink
+
+    _check_editor(report, by)
+    today = today or timezone.localdate()
+    report = GeneratedReport.objects.get(pk=report.pk)  # published since it was read?
+    if report.published_at is None:
+        raise ValidationError(gettext("Publiez le document avant de le partager par un lien."))
+    if expires_on < today:
+        raise ValidationError(gettext("La date d'expiration est passée."))
+    if expires_on > today + dt.timedelta(days=SHARE_LINK_MAX_DAYS):
+        raise ValidationError(gettext("Un lien de partage vaut un an au plus."))
+    return ReportShareLink.objects.create(
+        report=report, token=secrets.token_urlsafe(32), expires_on=expires_on, created_by=by
+    )
+
+
+@transaction.atomic
+def revoke_share_link(*, link: Any, by: Any) -> None:
+    _check_editor(link.report, by)
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])

@@ -12,4 +12,7 @@ urlpatterns = [
     path("plans/<int:pk>/plan-suivant/", views.next_plan, name="next_plan"),
     path("fichiers/<int:report_pk>/etat/", views.report_status, name="status"),
     path("fichiers/<int:report_pk>/telecharger/", views.download, name="download"),
+    path("fichiers/<int:report_pk>/publier/", views.publish, name="publish"),
+    path("fichiers/<int:report_pk>/partager/", views.share, name="share"),
+    path("partage/<str:token>/", views.shared, name="shared"),
 ]

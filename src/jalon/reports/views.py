@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
-from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import reswap, retarget
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role
@@ -20,10 +25,18 @@ from jalon.plans.queries import get_plan_for_user
 
 from . import services
 from .enums import GenerationStatus, ReportFormat
-from .forms import ExportOptionsForm, LessonsForm, NarrativeForm
+from .forms import ExportOptionsForm, LessonsForm, NarrativeForm, ShareLinkForm
 from .models import GeneratedReport
-from .queries import get_report_for_user, narrative_of, reports_of_plan
+from .queries import (
+    get_report_for_user,
+    get_shared_report,
+    narrative_of,
+    preflight,
+    reports_of_plan,
+    share_links_of,
+)
 from .registry import Exporter, ExportError, exporters_for, get_exporter
+from .text import long_date
 
 
 def _exporter_for(request: HttpRequest, plan: Plan, identifier: str) -> Exporter:
@@ -54,7 +67,12 @@ def _page(
     for exporter in exporters_for(request.user, plan):
         form = bound[1] if bound and bound[0] == exporter.identifier else exporter.form(plan)
         entries.append({"exporter": exporter, "form": form})
-    reports = _describe(plan, list(reports_of_plan(request.user, plan)))
+    listed = list(reports_of_plan(request.user, plan))
+    editor = has_role(request.user, plan.organization_id, Role.EDITOR)
+    links = share_links_of(listed) if editor else {}
+    for report in listed:
+        report.links = links.get(report.pk, [])  # type: ignore[attr-defined]
+    reports = _describe(plan, listed)
     return render(
         request,
         "reports/plan_reports.html",
@@ -62,7 +80,13 @@ def _page(
             "plan": plan,
             "entries": entries,
             "reports": reports,
-            "can_write_narratives": has_role(request.user, plan.organization_id, Role.EDITOR),
+            "can_write_narratives": editor,
+            "can_publish": editor,
+            "preflight": preflight(plan, timezone.localdate())
+            if has_role(request.user, plan.organization_id, Role.CONTRIBUTOR)
+            else [],
+            "today": timezone.localdate(),
+            "default_expiry": timezone.localdate() + dt.timedelta(days=90),
         },
         status=status,
     )
@@ -116,7 +140,16 @@ def _row_response(
     return render(
         request,
         "reports/plan_reports.html#report-row",
-        {"plan": plan, "report": row, "name": name, "summary": summary, "created": created},
+        {
+            "plan": plan,
+            "report": row,
+            "name": name,
+            "summary": summary,
+            "created": created,
+            "can_publish": has_role(request.user, plan.organization_id, Role.EDITOR),
+            "today": timezone.localdate(),
+            "default_expiry": timezone.localdate() + dt.timedelta(days=90),
+        },
     )
 
 
@@ -131,6 +164,79 @@ def report_status(request: HttpRequest, report_pk: int) -> HttpResponse:
 @require_GET
 def download(request: HttpRequest, report_pk: int) -> HttpResponseBase:
     report = get_report_for_user(request.user, report_pk)
+    return _file_response(report)
+
+
+@require_GET
+def shared(request: HttpRequest, token: str) -> HttpResponseBase:
+    """A share link: the published file, for whoever holds the link until it expires."""
+    return _file_response(get_shared_report(token, timezone.localdate()))
+
+
+def _editable_report(request: HttpRequest, report_pk: int) -> GeneratedReport:
+    report = get_report_for_user(request.user, report_pk)
+    if not has_role(request.user, report.plan.organization_id, Role.EDITOR):
+        raise Http404
+    return report
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, report_pk: int) -> HttpResponse:
+    """Publish a finished report (or, with `withdraw`, take its publication back)."""
+    report = _editable_report(request, report_pk)
+    try:
+        if request.POST.get("withdraw"):
+            services.withdraw_report(report=report, by=request.user)
+            messages.success(request, gettext("La publication du document est retirée."))
+        else:
+            services.publish_report(report=report, by=request.user)
+            messages.success(
+                request,
+                gettext(
+                    "Le document est publié : les membres du réseau et les bailleurs de fonds "
+                    "qui ont accès au plan peuvent le lire et le télécharger."
+                ),
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("reports:plan", pk=report.plan_id)
+
+
+@login_required
+@require_POST
+def share(request: HttpRequest, report_pk: int) -> HttpResponse:
+    """Create a read-only share link with an expiry date, or revoke one (`revoke` = its id)."""
+    report = _editable_report(request, report_pk)
+    revoke = request.POST.get("revoke")
+    if revoke:
+        link = report.share_links.filter(pk=revoke if revoke.isdigit() else 0).first()
+        if link is None:
+            raise Http404
+        services.revoke_share_link(link=link, by=request.user)
+        messages.success(request, gettext("Le lien de partage est révoqué."))
+        return redirect("reports:plan", pk=report.plan_id)
+    form = ShareLinkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("reports:plan", pk=report.plan_id)
+    try:
+        link = services.create_share_link(
+            report=report, expires_on=form.cleaned_data["expires_on"], by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        address = request.build_absolute_uri(reverse("reports:shared", args=[link.token]))
+        messages.success(
+            request,
+            gettext("Lien de partage créé, valable jusqu'au %(date)s : %(address)s")
+            % {"date": long_date(link.expires_on), "address": address},
+        )
+    return redirect("reports:plan", pk=report.plan_id)
+
+
+def _file_response(report: GeneratedReport) -> HttpResponseBase:
     if report.status != GenerationStatus.DONE or not report.file:
         raise Http404
     try:
@@ -149,15 +255,33 @@ def download(request: HttpRequest, report_pk: int) -> HttpResponseBase:
 
 
 @login_required
-@require_GET
-def preview(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
-    """The document on screen: the same HTML the PDF is printed from."""
+@require_http_methods(["GET", "POST"])
+def preview(request: HttpRequest, pk: int, identifier: str) -> HttpResponseBase:
+    """The document on screen: the same HTML the PDF is printed from.
+
+    The reports page posts its options form here ("Voir à l'écran" is a second submit button of
+    the form): the options are checked, then the browser is sent to the GET address that carries
+    them (a page one can reload or bookmark, without the form's CSRF token in it). Options
+    missing from the address take the form's defaults (today, the year in course)."""
     plan = get_plan_for_user(request.user, pk)
     exporter = _exporter_for(request, plan, identifier)
     if ReportFormat.HTML not in exporter.formats:
         raise Http404
-    data: dict[str, Any] = {k.removeprefix(f"{identifier}-"): v for k, v in request.GET.items()}
+    source = request.POST if request.method == "POST" else request.GET
+    data: dict[str, Any] = {k.removeprefix(f"{identifier}-"): v for k, v in source.items()}
     data.pop("format", None)
+    if request.method == "POST":
+        try:
+            form = exporter.clean(plan, data, ReportFormat.HTML)
+        except ExportError as exc:
+            messages.error(request, str(exc))
+            return redirect("reports:plan", pk=plan.pk)
+        query = urlencode({f"{identifier}-{k}": v for k, v in form.options().items() if v})
+        address = reverse("reports:preview", args=[plan.pk, identifier])
+        address += f"?{query}" if query else ""
+        if request.htmx:  # type: ignore[attr-defined]
+            return HttpResponseClientRedirect(address)
+        return redirect(address)
     try:
         context = exporter.html_context(plan, data)
     except ExportError as exc:

@@ -4,7 +4,7 @@ objective, the year's figures as tables (the charts' numbers), and the narrative
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.utils.translation import gettext, ngettext
 from docx.document import Document as DocumentObject
@@ -12,6 +12,7 @@ from docx.shared import Inches
 
 from jalon.reports import text
 from jalon.reports.data import AnnualAction, AnnualReport, IndicatorTrend
+from jalon.reports.document import NO_FRAME, DocumentFrame
 
 from . import charts
 from .charts import Chart
@@ -19,38 +20,46 @@ from .docx import (
     CELL_STYLE,
     add_row,
     fill_cell,
+    glossary_block,
     header_rows,
     heading_block,
     new_document,
     new_table,
+    signoff_block,
     to_bytes,
     widths,
 )
-from .html import annual_charts
+from .html import annual_charts, has_follow_up, realisations
 
 
-def _indicator_lines(item: AnnualAction) -> list[str]:
+def _indicator_lines(
+    item: AnnualAction, value_notes: Mapping[int, tuple[str, ...]] | None = None
+) -> list[str]:
     lines = []
+    notes = value_notes or {}
     for line in item.indicators:
         lines.append(text.indicator_text(line.indicator.kind, line.indicator.text))
         result = line.result
         if result is None:
             lines.append(gettext("Aucune mesure saisie pour cette année."))
-            continue
-        if result.target_text:
-            lines.append(gettext("Cible") + text.colon() + text.typeset(result.target_text))
-        if result.value_text:
-            lines.append(gettext("Résultat") + text.colon() + text.typeset(result.value_text))
-        if result.assessment_label:
-            reason = f" — {text.typeset(result.reason)}" if result.reason else ""
-            lines.append(result.assessment_label + reason)
+        else:
+            if result.target_text:
+                lines.append(gettext("Cible") + text.colon() + text.typeset(result.target_text))
+            if result.value_text:
+                lines.append(gettext("Résultat") + text.colon() + text.typeset(result.value_text))
+            if result.assessment_label:
+                reason = f" — {text.typeset(result.reason)}" if result.reason else ""
+                lines.append(result.assessment_label + reason)
+        # What people wrote with the value: the explanation a board member looks for.
+        lines.extend(
+            gettext("Note") + text.colon() + text.typeset(note)
+            for note in notes.get(line.indicator.id, ())
+        )
     return lines
 
 
 def _done_lines(item: AnnualAction) -> list[str]:
-    lines = [text.typeset(line) for line in item.done]
-    if item.state.progress_note:
-        lines.append(text.typeset(item.state.progress_note))
+    lines = realisations(item)
     if item.activities:
         lines.append(
             gettext("%(count)s activités, %(participants)s participations")
@@ -89,25 +98,45 @@ def add_trends(
         for cell, year in zip(cells[1:], years, strict=True):
             point = by_year.get(year)
             if point is None or (point.value is None and not point.value_text):
-                fill_cell(cell, ["—"])
+                fill_cell(cell, ["—"], right=True)
                 continue
             lines = [text.typeset(point.value_text) or "—"]
             if point.assessment_label:
                 lines.append(point.assessment_label)
-            fill_cell(cell, lines)
+            fill_cell(cell, lines, right=True)
 
 
-def render(report: AnnualReport) -> bytes:
+def render(
+    report: AnnualReport,
+    frame: DocumentFrame = NO_FRAME,
+    value_notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> bytes:
     plan = report.plan
     year = text.year_label(report.year)
     title = gettext("Bilan annuel %(year)s") % {"year": year}
-    document = new_document(plan, f"{title} — {plan.title}")
-    heading_block(document, plan, title)
+    document = new_document(plan, f"{title} — {plan.title}", frame)
+    heading_block(document, plan, title, frame)
     document.add_paragraph(
         gettext("Année du %(start)s au %(end)s")
         % {"start": text.long_date(report.year.start), "end": text.long_date(report.year.end)},
         style=CELL_STYLE,
     )
+    if frame.year_note:
+        document.add_paragraph().add_run(text.typeset(frame.year_note)).bold = True
+    elif frame.year_locked:
+        document.add_paragraph(gettext("Année close : ce bilan est verrouillé."))
+    signoff_block(document, frame)
+    if not has_follow_up(report):
+        notice = document.add_paragraph()
+        notice.add_run(
+            gettext("Aucun suivi n'a été saisi pour %(year)s :") % {"year": year} + " "
+        ).bold = True
+        notice.add_run(
+            gettext(
+                "ni état daté des actions, ni valeur d'indicateur, ni activité. Ce bilan montre "
+                "le plan tel qu'il est prévu."
+            )
+        )
     for heading, body in (
         (gettext("Introduction"), report.narratives.introduction),
         (gettext("Mot de la présidence"), report.narratives.chair_word),
@@ -163,7 +192,7 @@ def render(report: AnnualReport) -> bytes:
             str(orientation.summary.total)
         ]
         for cell, value in zip(cells[1:], values, strict=True):
-            fill_cell(cell, [value])
+            fill_cell(cell, [value], right=True)
 
     if report.assessments and report.indicator_count:
         document.add_heading(gettext("Indicateurs par appréciation"), level=2)
@@ -174,7 +203,7 @@ def render(report: AnnualReport) -> bytes:
         for count in report.assessments:
             cells = add_row(table).cells
             fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
-            fill_cell(cells[1], [str(count.count)])
+            fill_cell(cells[1], [str(count.count)], right=True)
 
     add_trends(document, report.trends, figures_charts["trend_years"])
 
@@ -187,12 +216,12 @@ def render(report: AnnualReport) -> bytes:
         for kind in activities.by_kind:
             cells = add_row(table).cells
             fill_cell(cells[0], [kind.label])
-            fill_cell(cells[1], [str(kind.count)])
-            fill_cell(cells[2], [str(kind.participants)])
+            fill_cell(cells[1], [str(kind.count)], right=True)
+            fill_cell(cells[2], [str(kind.participants)], right=True)
         cells = add_row(table).cells
         fill_cell(cells[0], [gettext("Total")], bold=True)
-        fill_cell(cells[1], [str(activities.count)], bold=True)
-        fill_cell(cells[2], [str(activities.participants)], bold=True)
+        fill_cell(cells[1], [str(activities.count)], bold=True, right=True)
+        fill_cell(cells[2], [str(activities.participants)], bold=True, right=True)
 
     if report.satisfaction:
         document.add_heading(gettext("Satisfaction"), level=2)
@@ -201,8 +230,8 @@ def render(report: AnnualReport) -> bytes:
         for answer in report.satisfaction:
             cells = add_row(table).cells
             fill_cell(cells[0], [text.typeset(answer.question)])
-            fill_cell(cells[1], [text.percent(answer.rate)])
-            fill_cell(cells[2], [str(answer.respondents)])
+            fill_cell(cells[1], [text.percent(answer.rate)], right=True)
+            fill_cell(cells[2], [str(answer.respondents)], right=True)
 
     column_widths = widths([None, 1.2, 2.3, 3.0])
     headers = [
@@ -232,5 +261,6 @@ def render(report: AnnualReport) -> bytes:
                     state.append(text.long_date(item.state.changed_on))
                 fill_cell(cells[1], state, bold=item.state.is_marked)
                 fill_cell(cells[2], _done_lines(item))
-                fill_cell(cells[3], _indicator_lines(item))
+                fill_cell(cells[3], _indicator_lines(item, value_notes or {}))
+    glossary_block(document, plan)
     return to_bytes(document)

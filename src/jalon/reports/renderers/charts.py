@@ -45,9 +45,23 @@ OTHER_COLOURS = ["#1e6b3a", "#1d4f91", "#b7791f", "#a4161a", "#6f9fd8", "#8c969f
 INK = "#1b1f24"
 FONT_FAMILY = "Liberation Sans, DejaVu Sans, sans-serif"
 FONT_FILES = (
+    "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 )
+# The assessment marks (✓ ✗ →) are not in Liberation Sans; DejaVu Sans has them.
+SYMBOL_FONT_FAMILY = "DejaVu Sans, sans-serif"
+SYMBOL_FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)
+# Each assessment has a mark written beside its bar, so the chart reads in greyscale and for
+# colour-blind readers: colour only repeats what the mark says.
+ASSESSMENT_MARKS = {
+    "achieved": "✓",
+    "on_track": "→",
+    "at_risk": "!",
+    "off_track": "✗",
+    "no_data": "?",
+    "": "·",
+}
 FONT_SIZE = 11
 # The most indicators one trend chart shows; more are split over several charts.
 TREND_ROWS = 14
@@ -69,6 +83,7 @@ class Label:
     text: str
     anchor: str = "start"  # or "end"
     bold: bool = False
+    symbol: bool = False  # drawn with the symbol font (assessment marks)
 
 
 @dataclass(frozen=True)
@@ -96,9 +111,10 @@ class Chart:
                 )
             else:
                 weight = ' font-weight="bold"' if shape.bold else ""
+                family = SYMBOL_FONT_FAMILY if shape.symbol else FONT_FAMILY
                 parts.append(
                     f'<text x="{shape.x:.1f}" y="{shape.y:.1f}" font-size="{FONT_SIZE}" '
-                    f'font-family="{FONT_FAMILY}" fill="{INK}" text-anchor="{shape.anchor}"'
+                    f'font-family="{family}" fill="{INK}" text-anchor="{shape.anchor}"'
                     f"{weight}>{escape(shape.text)}</text>"
                 )
         parts.append("</svg>")
@@ -111,6 +127,7 @@ class Chart:
         image = Image.new("RGB", (self.width * scale, self.height * scale), "white")
         draw = ImageDraw.Draw(image)
         font = _font(FONT_SIZE * scale)
+        symbols = _font(FONT_SIZE * scale, symbol=True)
         for shape in self.shapes:
             if isinstance(shape, Rect):
                 draw.rectangle(
@@ -128,7 +145,7 @@ class Chart:
                     (shape.x * scale, shape.y * scale),
                     shape.text,
                     fill=INK,
-                    font=font,
+                    font=symbols if shape.symbol else font,
                     anchor=anchor,
                     stroke_width=1 if shape.bold else 0,
                     stroke_fill=INK,
@@ -139,10 +156,10 @@ class Chart:
 
 
 @cache
-def _font(size: int):  # type: ignore[no-untyped-def]
+def _font(size: int, symbol: bool = False):  # type: ignore[no-untyped-def]
     from PIL import ImageFont
 
-    for path in FONT_FILES:
+    for path in SYMBOL_FONT_FILES + FONT_FILES if symbol else FONT_FILES:
         if Path(path).exists():
             return ImageFont.truetype(path, size)
     return ImageFont.load_default(size)
@@ -160,16 +177,23 @@ def _shorten(value: str, room: float) -> str:
     return value.rstrip() + "…"
 
 
-def _legend(entries: Sequence[tuple[str, str]], width: float) -> tuple[list[Rect | Label], float]:
-    """Legend swatches wrapped to the width; returns the shapes and the height used."""
+def _legend(
+    entries: Sequence[tuple[str, str]], width: float, marks: Sequence[str] = ()
+) -> tuple[list[Rect | Label], float]:
+    """Legend swatches (with the entry's mark, when given) wrapped to the width; returns the
+    shapes and the height used."""
     shapes: list[Rect | Label] = []
     x = y = 0.0
-    for name, colour in entries:
-        room = 18 + text_width(name) + 14
+    for i, (name, colour) in enumerate(entries):
+        mark = marks[i] if i < len(marks) else ""
+        mark_w = 14.0 if mark else 0.0
+        room = 18 + mark_w + text_width(name) + 14
         if x and x + room > width:
             x, y = 0.0, y + 18
         shapes.append(Rect(x, y + 3, 12, 12, colour))
-        shapes.append(Label(x + 16, y + 13, name))
+        if mark:
+            shapes.append(Label(x + 16, y + 13, mark, bold=True, symbol=True))
+        shapes.append(Label(x + 16 + mark_w, y + 13, name))
         x += room
     return shapes, (y + 24 if entries else 0)
 
@@ -269,14 +293,21 @@ def _trend_chart(title: str, trends: Sequence[IndicatorTrend], years: Sequence[i
     width = 680
     label_w, row_h, gap = 250.0, 16.0, 12.0
     cell_w = (width - label_w) / max(len(years), 1)
-    used: dict[str, str] = {}
+    used: dict[str, tuple[str, str]] = {}
     for trend in trends:
         for measured in trend.measured:
             used.setdefault(
                 measured.assessment_label or gettext("Sans appréciation"),
-                ASSESSMENT_COLOURS.get(measured.assessment, "#d5dbe1"),
+                (
+                    ASSESSMENT_COLOURS.get(measured.assessment, "#d5dbe1"),
+                    ASSESSMENT_MARKS.get(measured.assessment, ASSESSMENT_MARKS[""]),
+                ),
             )
-    shapes, top = _legend(list(used.items()), width)
+    shapes, top = _legend(
+        [(name, colour) for name, (colour, _) in used.items()],
+        width,
+        [mark for _, mark in used.values()],
+    )
     for j, year in enumerate(years):
         shapes.append(
             Label(label_w + j * cell_w, top + 12, gettext("An %(n)s") % {"n": year}, bold=True)
@@ -298,10 +329,12 @@ def _trend_chart(title: str, trends: Sequence[IndicatorTrend], years: Sequence[i
                 shapes.append(Label(x, y + 12, "—"))
                 continue
             value_label = _number(point.value)
-            room = cell_w - text_width(value_label) - 12
+            room = cell_w - text_width(value_label) - 26
             w = max(room * max(point.value, 0.0) / largest, 1.0)
             shapes.append(Rect(x, y, w, row_h, ASSESSMENT_COLOURS.get(point.assessment, "#d5dbe1")))
-            shapes.append(Label(x + w + 4, y + 12, value_label))
+            mark = ASSESSMENT_MARKS.get(point.assessment, ASSESSMENT_MARKS[""])
+            shapes.append(Label(x + w + 3, y + 12, mark, bold=True, symbol=True))
+            shapes.append(Label(x + w + 15, y + 12, value_label))
             parts.append(
                 gettext("an %(n)s %(value)s")
                 % {"n": year, "value": point.value_text or value_label}

@@ -9,7 +9,7 @@ which Word has everywhere and LibreOffice maps to the metric-compatible Liberati
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from docx.table import Table, _Cell, _Row
 
 from jalon.reports import text
 from jalon.reports.data import ActionItem, AnnualReport, PlanReport, ProgressReport
+from jalon.reports.document import NO_FRAME, DocumentFrame
 
 FONT = "Arial"
 HEAD_FILL = "DCE4EE"
@@ -113,7 +114,8 @@ def _styles(document: DocumentObject) -> None:
     head = styles.add_style(HEAD_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     head.base_style = cell
     _set_font(head, FONT, 8, bold=True)
-    head.font.all_caps = True
+    # Headers in their own case, not capitals: capitals widened the words past narrow columns
+    # and Word broke them inside ("EN PRÉPARATI ON").
     head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.paragraph_format.keep_with_next = True
     for name in (CELL_STYLE, HEAD_STYLE):
@@ -138,7 +140,7 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
         run._r.append(element)
 
 
-def new_document(plan: PlanReport, title: str) -> DocumentObject:
+def new_document(plan: PlanReport, title: str, frame: DocumentFrame = NO_FRAME) -> DocumentObject:
     document = Document()
     _styles(document)
     section = document.sections[0]
@@ -153,9 +155,13 @@ def new_document(plan: PlanReport, title: str) -> DocumentObject:
     section.footer_distance = Inches(0.3)
 
     header = section.header.paragraphs[0]
-    header.text = f"{text.organization_line(plan)} — {plan.title}"
     header.style = document.styles[CELL_STYLE]
-    header.runs[0].font.color.rgb = RGBColor.from_string("4A5560")
+    if frame.draft:  # on every page: a draft never passes for the adopted document
+        mark = header.add_run(frame.draft_mark + " — ")
+        mark.bold = True
+        mark.font.color.rgb = RGBColor.from_string("A4161A")
+    running = header.add_run(f"{text.organization_line(plan)} — {plan.title}")
+    running.font.color.rgb = RGBColor.from_string("4A5560")
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles[CELL_STYLE]
@@ -209,9 +215,11 @@ def fill_cell(
     style: str = CELL_STYLE,
     bold: bool = False,
     center: bool = False,
+    right: bool = False,
     color: str | None = None,
 ) -> None:
-    """One paragraph per line, in the cell's existing first paragraph and new ones after it."""
+    """One paragraph per line, in the cell's existing first paragraph and new ones after it;
+    `right` aligns numbers on their units."""
     paragraphs = [cell.paragraphs[0]]
     for _ in lines[1:]:
         paragraphs.append(cell.add_paragraph())
@@ -220,6 +228,8 @@ def fill_cell(
         paragraph._p.style = style_id
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if line:
             run = paragraph.add_run(line)
             if bold:
@@ -240,7 +250,10 @@ def widths(fixed: Sequence[float | None]) -> list[Emu]:
 
 
 def add_row(table: Table) -> _Row:
+    """A row that Word keeps whole on one page (`w:cantSplit`): a row cut in two by a page
+    break reads as two actions."""
     row: _Row = table.add_row()  # type: ignore[no-untyped-call]
+    _row_property(row, "w:cantSplit")
     return row
 
 
@@ -266,7 +279,6 @@ def header_rows(table: Table, rows: Sequence[Sequence[str]]) -> None:
     for level, labels in enumerate(rows):
         row = add_row(table)
         _row_property(row, "w:tblHeader")
-        _row_property(row, "w:cantSplit")
         cells = list(row.cells)
         for i, (cell, label) in enumerate(zip(cells, labels, strict=True)):
             _shade(cell, HEAD_FILL)
@@ -328,11 +340,51 @@ def to_bytes(document: DocumentObject) -> bytes:
     return buffer.getvalue()
 
 
-def heading_block(document: DocumentObject, plan: PlanReport, subtitle: str = "") -> None:
+def heading_block(
+    document: DocumentObject,
+    plan: PlanReport,
+    subtitle: str = "",
+    frame: DocumentFrame = NO_FRAME,
+) -> None:
+    if frame.logo is not None:
+        try:
+            document.add_picture(io.BytesIO(frame.logo.content), height=Inches(0.8))
+        except Exception:  # an image Word cannot read: the cover keeps the name instead
+            pass
+        else:
+            doc_pr = document.inline_shapes[-1]._inline.docPr
+            doc_pr.set("descr", gettext("Logo de %(name)s") % {"name": frame.organization})
+    if frame.draft:
+        run = document.add_paragraph().add_run(frame.draft_mark.upper())
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string("A4161A")
     document.add_paragraph(text.organization_line(plan), style="Subtitle")
     document.add_paragraph(text.typeset(plan.title), style="Title")
     if subtitle:
         document.add_paragraph(subtitle, style="Subtitle")
+    if frame.adoption_line:
+        document.add_paragraph().add_run(frame.adoption_line).bold = True
+
+
+def signoff_block(document: DocumentObject, frame: DocumentFrame) -> None:
+    """The cover's signature lines, as paragraphs (a table here would read, on import, as part
+    of the plan)."""
+    for role, value in frame.sign_off:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(10)
+        paragraph.add_run(role + text.colon()).bold = True
+        paragraph.add_run(value or "_" * 40)
+
+
+def glossary_block(document: DocumentObject, plan: PlanReport) -> None:
+    """The plan's acronyms at the end of the mise à jour and the bilans."""
+    if not plan.glossary:
+        return
+    document.add_heading(gettext("Liste des sigles et acronymes"), level=1)
+    for acronym, expansion in plan.glossary:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(acronym).bold = True
+        paragraph.add_run(text.colon() + text.typeset(expansion))
 
 
 def statement(document: DocumentObject, label: str, value: str) -> None:
@@ -380,9 +432,9 @@ def plan_row(plan: PlanReport, action: ActionItem) -> list[list[str]]:
     return cells
 
 
-def render_plan(plan: PlanReport) -> bytes:
-    document = new_document(plan, plan.title)
-    heading_block(document, plan, text.period_label(plan))
+def render_plan(plan: PlanReport, frame: DocumentFrame = NO_FRAME) -> bytes:
+    document = new_document(plan, plan.title, frame)
+    heading_block(document, plan, text.period_label(plan), frame)
     if plan.global_objective:
         statement(document, gettext("Objectif global"), plan.global_objective)
     if plan.mission:
@@ -391,8 +443,19 @@ def render_plan(plan: PlanReport) -> bytes:
         statement(document, gettext("Vision"), plan.vision)
     if plan.values:
         statement(document, gettext("Valeurs"), ", ".join(plan.values))
+    if plan.mandates:
+        document.add_paragraph().add_run(gettext("Mandats") + text.colon()).bold = True
+        for mandate in plan.mandates:
+            document.add_paragraph(text.typeset(mandate), style="List Bullet")
+        document.add_paragraph()  # an empty line ends the list for whoever reads it back
     for line in text.legend_lines(plan):
         document.add_paragraph(line, style=CELL_STYLE)
+    # No "plan at a glance" list here, unlike the PDF: Word is the document people edit and
+    # import back, and a second list of orientations would read as more orientations. The
+    # sign-off lines come after the legend, which ends the mandates' list for the importer.
+    signoff_block(document, frame)
+    if plan.orientations:  # the statements and the sign-off are the first page, as in the PDF
+        document.add_page_break()  # type: ignore[no-untyped-call]
     headers, column_widths, centered = plan_columns(plan)
     for orientation in plan.orientations:
         document.add_heading(text.orientation_heading(orientation), level=1)
@@ -449,7 +512,6 @@ def _summary_table(
     )
     for index, (label, counts, total, share) in enumerate(rows):
         row = add_row(table)
-        _row_property(row, "w:cantSplit")
         last = index == len(rows) - 1 and label == total_label
         values = [str(c) for c in counts] + [str(total), text.percent(share)]
         fill_cell(row.cells[0], [label], bold=True)
@@ -461,12 +523,15 @@ def _summary_table(
                 _shade(cell, HEAD_FILL)
 
 
-def render_progress(report: ProgressReport) -> bytes:
+def render_progress(report: ProgressReport, frame: DocumentFrame = NO_FRAME) -> bytes:
     plan = report.plan
     title = gettext("Mise à jour — %(title)s") % {"title": plan.title}
-    document = new_document(plan, title)
+    document = new_document(plan, title, frame)
     heading_block(
-        document, plan, gettext("Mise à jour") + text.colon() + text.long_date(report.as_of)
+        document,
+        plan,
+        gettext("Mise à jour") + text.colon() + text.long_date(report.as_of),
+        frame,
     )
     document.add_paragraph(
         gettext(
@@ -541,10 +606,15 @@ def render_progress(report: ProgressReport) -> bytes:
                 for group in orientation.objectives
             ),
         )
+    glossary_block(document, plan)
     return to_bytes(document)
 
 
-def render_annual(report: AnnualReport) -> bytes:
+def render_annual(
+    report: AnnualReport,
+    frame: DocumentFrame = NO_FRAME,
+    value_notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> bytes:
     from .annual_docx import render
 
-    return render(report)
+    return render(report, frame, value_notes)

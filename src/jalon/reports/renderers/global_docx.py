@@ -4,34 +4,65 @@ what the organization learned."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from django.utils.translation import gettext
+from docx.document import Document as DocumentObject
 
 from jalon.reports import text
-from jalon.reports.data import GlobalReport
+from jalon.reports.data import ActionItem, ActionState, GlobalReport
+from jalon.reports.document import NO_FRAME, DocumentFrame
 
 from .annual_docx import add_chart, add_trends
 from .docx import (
     CELL_STYLE,
     add_row,
     fill_cell,
+    glossary_block,
     header_rows,
     heading_block,
     new_document,
     new_table,
+    signoff_block,
     to_bytes,
     widths,
 )
-from .html import global_context
+from .html import final_actions, global_context
 
 
-def render(report: GlobalReport) -> bytes:
+def _final_actions_table(
+    document: DocumentObject, actions: Sequence[tuple[ActionItem, ActionState]]
+) -> None:
+    """Every action of the orientation with its final state and its last note."""
+    if not actions:
+        return
+    table = new_table(document, widths([None, 1.6, 3.4]))
+    header_rows(
+        table, [[gettext("Moyen d'action"), gettext("État final"), gettext("Ce qui a été fait")]]
+    )
+    for action, state in actions:
+        cells = add_row(table).cells
+        fill_cell(cells[0], [text.action_label(action)], bold=state.is_marked)
+        status = [text.status_label(state.status)]
+        if state.changed_on:
+            status.append(text.long_date(state.changed_on))
+        fill_cell(cells[1], status, bold=state.is_marked)
+        fill_cell(cells[2], [text.typeset(line) for line in state.progress_note.splitlines()])
+
+
+def render(
+    report: GlobalReport,
+    frame: DocumentFrame = NO_FRAME,
+    states: Mapping[int, ActionState] | None = None,
+) -> bytes:
     plan = report.plan
     title = gettext("Bilan global")
-    document = new_document(plan, f"{title} — {plan.title}")
-    heading_block(document, plan, title)
+    document = new_document(plan, f"{title} — {plan.title}", frame)
+    heading_block(document, plan, title, frame)
     document.add_paragraph(
         gettext("État au %(date)s") % {"date": text.long_date(report.as_of)}, style=CELL_STYLE
     )
+    signoff_block(document, frame)
     context = global_context(report)
     if report.narratives.introduction:
         document.add_heading(gettext("Introduction"), level=1)
@@ -76,7 +107,7 @@ def render(report: GlobalReport) -> bytes:
             text.percent(completion_rate(orientation.summary)),
         ]
         for cell, value in zip(cells[1:], values, strict=True):
-            fill_cell(cell, [value])
+            fill_cell(cell, [value], right=True)
     if context["assessment_chart"]:
         document.add_heading(gettext("Indicateurs par appréciation finale"), level=2)
         add_chart(document, context["assessment_chart"])
@@ -85,7 +116,7 @@ def render(report: GlobalReport) -> bytes:
         for count in report.assessments:
             cells = add_row(table).cells
             fill_cell(cells[0], [count.label or gettext("Sans appréciation")])
-            fill_cell(cells[1], [str(count.count)])
+            fill_cell(cells[1], [str(count.count)], right=True)
     add_trends(document, report.trends, context["trend_years"])
     if report.activities:
         document.add_heading(gettext("Activités par année"), level=2)
@@ -94,10 +125,11 @@ def render(report: GlobalReport) -> bytes:
         for year, activities in report.activities:
             cells = add_row(table).cells
             fill_cell(cells[0], [text.year_label(year)])
-            fill_cell(cells[1], [str(activities.count)])
-            fill_cell(cells[2], [str(activities.participants)])
+            fill_cell(cells[1], [str(activities.count)], right=True)
+            fill_cell(cells[2], [str(activities.participants)], right=True)
 
     years = context["trend_years"]
+    actions_by_orientation = final_actions(report, states)
     for orientation in report.orientations:
         document.add_heading(text.orientation_heading(orientation.orientation), level=1)
         document.add_paragraph(
@@ -106,6 +138,7 @@ def render(report: GlobalReport) -> bytes:
             + text.percent(completion_rate(orientation.summary)),
             style=CELL_STYLE,
         )
+        _final_actions_table(document, actions_by_orientation.get(orientation.orientation.id, []))
         if not orientation.indicators:
             continue
         table = new_table(document, widths([None] + [0.9] * len(years) + [0.9, 2.6]))
@@ -131,7 +164,9 @@ def render(report: GlobalReport) -> bytes:
             for cell, year in zip(cells[1 : 1 + len(years)], years, strict=True):
                 point = by_year.get(year)
                 fill_cell(
-                    cell, [text.typeset(point.value_text) if point and point.value_text else "—"]
+                    cell,
+                    [text.typeset(point.value_text) if point and point.value_text else "—"],
+                    right=True,
                 )
             fill_cell(cells[1 + len(years)], [text.trend_label(trend.direction)])
             final = trend.final
@@ -143,4 +178,5 @@ def render(report: GlobalReport) -> bytes:
         document.add_heading(gettext("Ce que nous avons appris"), level=1)
         for paragraph in report.narratives.lessons.split("\n\n"):
             document.add_paragraph(text.typeset(paragraph.strip()))
+    glossary_block(document, plan)
     return to_bytes(document)

@@ -23,14 +23,22 @@ class RemoteResourceRefused(ValueError):
     pass
 
 
-def _local_only(url: str, timeout: int = 10, ssl_context: Any = None) -> dict[str, Any]:
-    from weasyprint import default_url_fetcher
+def _local_only() -> Any:
+    """A fetcher that serves `data:` URIs (the logo) and the reports' own static files, and
+    refuses everything else: plan text cannot make the server call out."""
+    from weasyprint.urls import URLFetcher
 
-    if url.startswith("data:"):
-        return dict(default_url_fetcher(url))
-    if url.startswith("file://") and url[len("file://") :].startswith(str(STATIC_CSS.parent)):
-        return dict(default_url_fetcher(url))
-    raise RemoteResourceRefused(url)
+    class LocalOnly(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file://") and url[len("file://") :].startswith(
+                str(STATIC_CSS.parent)
+            ):
+                return super().fetch(url, headers)
+            raise RemoteResourceRefused(url)
+
+    return LocalOnly(allowed_protocols=("data", "file"))
 
 
 def _page_css() -> str:
@@ -46,7 +54,9 @@ def _page_css() -> str:
     return (
         "@page { @bottom-right { content: "
         + content
-        + '; font: 8pt "Liberation Sans", "DejaVu Sans", sans-serif; color: #4a5560; } }'
+        + '; font: 8pt "Liberation Sans", "DejaVu Sans", sans-serif; color: #4a5560;'
+        # Near the text, not the paper's edge, where printers cannot print.
+        + " vertical-align: top; padding-top: 0.35cm; } }"
     )
 
 
@@ -77,6 +87,8 @@ def render_pdf(context: dict[str, Any]) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("reports/documents/standalone.html", context)
-    document = HTML(string=html, base_url=STATIC_CSS.as_uri() + "/", url_fetcher=_local_only)
+    document = HTML(string=html, base_url=STATIC_CSS.as_uri() + "/", url_fetcher=_local_only())
     fonts, styles = _fonts_and_styles(_page_css())
-    return bytes(document.write_pdf(stylesheets=styles, font_config=fonts) or b"")
+    # Tagged PDF (structure tree, reading order, alt text of the charts) for screen readers and
+    # reflow; the title comes from the document's <title>, which WeasyPrint writes to the info.
+    return bytes(document.write_pdf(stylesheets=styles, font_config=fonts, pdf_tags=True) or b"")

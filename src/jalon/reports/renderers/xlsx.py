@@ -9,7 +9,7 @@ added) so that sorting, filtering and re-importing see the same words as the pla
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.utils.translation import gettext
 from openpyxl import Workbook
@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jalon.reports import text
 from jalon.reports.data import (
+    AnnualReport,
     GlobalReport,
     ObjectiveItem,
     OrientationItem,
@@ -27,6 +28,7 @@ from jalon.reports.data import (
     StatusSummary,
 )
 
+from .html import realisations
 from .tabular import (
     Column,
     RowContext,
@@ -199,14 +201,23 @@ def write_plan_sheet(sheet: Worksheet, plan: PlanReport) -> int:
     ):
         if value:
             sheet.append([f"{label} : {value}" if text.is_french() else f"{label}: {value}"])
+    # Mandates as a labelled list, notes as "Note : …" and the acronyms under their heading:
+    # the forms the importer reads back, so an exported workbook imports as the same plan.
+    if plan.mandates:
+        sheet.append([gettext("Mandats") + text.colon().rstrip()])
+        for mandate in plan.mandates:
+            sheet.append([f"• {mandate}"])
+        sheet.append([])  # an empty row ends the list
     for line in text.legend_lines(plan):
         sheet.append([line])
+    for note in plan.notes:
+        sheet.append([gettext("Note") + text.colon() + note])
+    if plan.glossary:
+        sheet.append([gettext("Liste des sigles et acronymes")])
     for acronym, expansion in plan.glossary:
         sheet.append(
             [f"{acronym} : {expansion}" if text.is_french() else f"{acronym}: {expansion}"]
         )
-    for note in plan.notes:
-        sheet.append([note])
     for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row, max_col=1):
         row[0].font = BODY_FONT
     count = 0
@@ -399,4 +410,73 @@ def render_global(report: GlobalReport) -> bytes:
             cell.font = BODY_FONT
             cell.alignment = WRAP
     _about(workbook.create_sheet(sheet_title(gettext("À propos du plan"))), plan, subtitle)
+    return _bytes(workbook)
+
+
+def render_annual(
+    report: AnnualReport, value_notes: Mapping[int, tuple[str, ...]] | None = None
+) -> bytes:
+    """The bilan annuel as a table to filter: one row per indicator of each action of the year
+    (one row for an action without indicators), values as numbers, dates as dates."""
+    plan = report.plan
+    subtitle = gettext("Bilan annuel %(year)s") % {"year": text.year_label(report.year)}
+    workbook = _workbook(plan, f"{subtitle} — {plan.title}")
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = sheet_title(gettext("Actions et indicateurs"))
+    headers = [
+        gettext("Orientation"),
+        gettext("Objectif"),
+        gettext("Moyen d'action"),
+        gettext("État"),
+        gettext("Date de l'état"),
+        gettext("Réalisations"),
+        gettext("Indicateur"),
+        gettext("Cible"),
+        gettext("Valeur"),
+        gettext("Résultat"),
+        gettext("Appréciation"),
+        gettext("Raison"),
+        gettext("Notes"),
+    ]
+    _header(sheet, headers, [10, 30, 40, 14, 14, 50, 40, 30, 12, 24, 16, 50, 40])
+    notes = value_notes or {}
+    row = 2
+    for orientation in report.orientations:
+        for group in orientation.objectives:
+            for item in group.actions:
+                base: list[object] = [
+                    orientation.orientation.code,
+                    _objective_label(group.objective),
+                    _plain_label(item.action.code, item.action.title, " "),
+                    text.status_label(item.state.status),
+                    item.state.changed_on,
+                    "\n".join(realisations(item)),
+                ]
+                lines = item.indicators or (None,)
+                for line in lines:
+                    result = line.result if line else None
+                    values = [
+                        *base,
+                        line.indicator.text if line else "",
+                        result.target_text if result else "",
+                        result.value if result else None,
+                        result.value_text if result else "",
+                        result.assessment_label if result else "",
+                        result.reason if result else "",
+                        "\n".join(notes.get(line.indicator.id, ())) if line else "",
+                    ]
+                    _body_row(sheet, row, values)
+                    sheet.cell(row=row, column=5).number_format = "yyyy-mm-dd"
+                    row += 1
+    sheet.freeze_panes = "D2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(row - 1, 1)}"
+    _landscape(sheet, "1:1")
+    statuses = [c.status for c in report.summary.counts if c.count]
+    _summary_sheet(
+        workbook.create_sheet(sheet_title(gettext("Orientations"))),
+        [(o.orientation.code, o.orientation.title, o.summary) for o in report.orientations],
+        statuses,
+        report.summary,
+    )
     return _bytes(workbook)

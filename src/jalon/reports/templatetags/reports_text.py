@@ -10,6 +10,7 @@ from jalon.core.fiscal import PlanYear
 from jalon.reports import text
 from jalon.reports.data import (
     ActionItem,
+    AnnualAction,
     ExpectedResultLine,
     IndicatorLine,
     IndicatorTrend,
@@ -23,8 +24,9 @@ from jalon.reports.data import (
 register = template.Library()
 
 
-@register.filter
+@register.filter(is_safe=True)
 def typeset(value: str) -> str:
+    """Only spaces change, so text already escaped (`join`, `escape`) stays escaped once."""
     return text.typeset(value or "")
 
 
@@ -115,3 +117,17 @@ def completion_of(summary: StatusSummary) -> str:
 @register.filter
 def trend_label(direction: str) -> str:
     return text.trend_label(direction)
+
+
+@register.filter
+def realisations(item: AnnualAction) -> list[str]:
+    """The year's notes on an action, each once (see `renderers.html.realisations`)."""
+    from jalon.reports.renderers.html import realisations as lines
+
+    return lines(item)
+
+
+@register.filter
+def of_orientation(mapping: dict[int, object], orientation_id: int) -> object:
+    """`mapping[orientation_id]`, an empty list when absent (templates cannot index by a variable)."""
+    return mapping.get(orientation_id, []) if mapping else []
