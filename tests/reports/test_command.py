@@ -69,6 +69,23 @@ def test_report_command_writes_the_global_report(plan, tmp_path):
     assert target.read_bytes()[:2] == b"PK"
 
 
-def test_report_command_refuses_a_format_the_report_lacks(plan):
-    with pytest.raises(CommandError, match="n'existe pas en format xlsx"):
-        call_command("report", str(plan.pk), "--kind", "annual", "--year", "1", "--format", "xlsx")
+def test_report_command_writes_the_annual_workbook(plan, tmp_path):
+    import openpyxl
+
+    target = tmp_path / "bilan.xlsx"
+    call_command(
+        "report",
+        str(plan.pk),
+        "--kind",
+        "annual",
+        "--year",
+        "1",
+        "--format",
+        "xlsx",
+        "-o",
+        str(target),
+        stderr=io.StringIO(),
+    )
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    assert sheet.title == "Actions et indicateurs"
+    assert sheet["C1"].value == "Moyen d'action"
