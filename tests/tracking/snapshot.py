@@ -45,9 +45,7 @@ MODELS = [
 
 
 def database_state() -> dict[str, list[dict[str, Any]]]:
-    return {
-        model._meta.label: list(model.objects.order_by("pk").values()) for model in MODELS
-    }
+    return {model._meta.label: list(model.objects.order_by("pk").values()) for model in MODELS}
 
 
 def changed_tables(before: dict[str, list[dict[str, Any]]]) -> list[str]:

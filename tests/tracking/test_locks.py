@@ -166,7 +166,9 @@ def test_the_open_year_still_takes_the_same_writes(world, days):
     services.delete_status_update(update=world["update_open"], user=editor)
     assert Activity.objects.filter(date__gt=days["locked"]).count() == 2
     assert Contact.objects.get(pk=world["contact_open"].pk).subject == "Objet corrigé"
-    assert IndicatorValue.objects.filter(plan_year=2).count() == 3  # the first occurrence, a new one, a value
+    assert (
+        IndicatorValue.objects.filter(plan_year=2).count() == 3
+    )  # the first occurrence, a new one, a value
     assert not StatusUpdate.objects.filter(date=days["open"]).exists()
 
 
