@@ -13,12 +13,12 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.urls.resolvers import RegexPattern, RoutePattern
+from django.urls import reverse
 from django.utils import timezone
 
 from jalon.tracking.models import StatusUpdate
 from tests.tracking.conftest import make_actions, make_plan
+from tests.urlsweep import routes
 
 pytestmark = pytest.mark.django_db
 
@@ -33,32 +33,13 @@ SAMPLES = {
 EXEMPT: dict[str, str] = {}
 
 
-def _walk(patterns, prefix="", namespace=""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _walk(entry.url_patterns, prefix + _route(entry.pattern), ns)
-        elif isinstance(entry, URLPattern):
-            yield prefix + _route(entry.pattern), f"{namespace}{entry.name or ''}", entry
-
-
-def _route(pattern) -> str:
-    if isinstance(pattern, RoutePattern):
-        return str(pattern._route)
-    assert isinstance(pattern, RegexPattern)
-    return "<regex>" + str(pattern._regex)
-
-
 def addresses() -> list[tuple[str, str]]:
     """(a concrete path, the view's name) for every address of the URL configuration."""
     found = []
-    for route, name, entry in _walk(get_resolver().url_patterns):
-        if "<regex>" in route:
-            # Django admin's catch-alls (^(?P<app_label>auth|…)/$): filled in by hand below.
-            continue
-        path = "/" + re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLES[m.group(1) or "str"], route)
-        found.append((path, name or entry.lookup_str))
-    found.append(("/admin/auth/", "admin:app_list"))
+    for route in routes():
+        first = next(route.variants())
+        values = {k: first.get(k) or SAMPLES[c] for k, c in route.converters.items()}
+        found.append((route.fill(values), route.name))
     return found
 
 
@@ -75,6 +56,8 @@ def test_the_sweep_covers_every_app():
         "imports:upload",
         "reports:generate",
         "admin:login",
+        "plans:builder_edit",
+        "admin:app_list",
     ]:
         assert expected in names, expected
     assert len(ADDRESSES) > 80

@@ -12,7 +12,9 @@ from jalon.importers import DocumentError, Limits
 from jalon.importers.readers.zipsafe import check_container
 
 W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-DECLARATION = b'<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+DECLARATION = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+)
 
 
 def _docx(document_xml: bytes) -> bytes:
@@ -26,8 +28,12 @@ def _docx(document_xml: bytes) -> bytes:
 
 def _body(size: int) -> bytes:
     paragraph = b"<w:p><w:r><w:t>Organiser la rencontre r\xc3\xa9gionale</w:t></w:r></w:p>"
-    return b"<w:document " + W + b"><w:body>" + paragraph * (size // len(paragraph)) + (
-        b"<w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>"
+    return (
+        b"<w:document "
+        + W
+        + b"><w:body>"
+        + paragraph * (size // len(paragraph))
+        + (b"<w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>")
     )
 
 
