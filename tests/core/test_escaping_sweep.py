@@ -211,6 +211,17 @@ NOT_OPENED = {
 }
 
 
+# Addresses that may answer a GET with a redirection (to a page the sweep opens itself): the
+# language switch, the login page of a signed-in person, a builder item outside htmx, adopting
+# a plan already adopted, evidence given as a link, a preview that needs its options.
+REDIRECTS: set[str] = {
+    "set_language",
+    "accounts:login",
+    "plans:builder_item",
+    "plans:adopt",
+    "tracking:evidence",
+    "reports:preview",
+}
 CHILDREN = {
     ("orientation", "objectif"),
     ("objectif", "action"),
@@ -247,9 +258,11 @@ def test_markup_in_every_text_field_is_escaped_on_every_page_and_fragment(login,
     for name, address in _pages(world):
         for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
             response = client.get(address, **headers)
-            assert response.status_code in (200, 302, 405), (address, response.status_code)
-            if response.status_code != 200:
+            if response.status_code == 405:  # answers POST only: it shows nothing
                 continue
+            if name in REDIRECTS and response.status_code == 302:
+                continue
+            assert response.status_code == 200, (address, response.status_code)
             opened += 1
             kind = response["Content-Type"]
             body = response.content.decode("utf-8-sig")
