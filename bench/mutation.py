@@ -98,7 +98,18 @@ def run_module(module: str, budget: int) -> Score:
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     started = time.monotonic()
     subprocess.run(
-        ["nice", "-n", "19", "timeout", "--signal=INT", str(budget), mutmut, "run", "--max-children", "1"],
+        [
+            "nice",
+            "-n",
+            "19",
+            "timeout",
+            "--signal=INT",
+            str(budget),
+            mutmut,
+            "run",
+            "--max-children",
+            "1",
+        ],
         cwd=work,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
