@@ -15,6 +15,7 @@ from jalon.tracking.rules import (
     RuleSpec,
     compute_year,
     previous_year,
+    records_behind,
 )
 
 YEAR = PlanYear(number=2, start=dt.date(2026, 7, 1), end=dt.date(2027, 6, 30))
@@ -493,3 +494,52 @@ def test_a_rise_under_one_percent_still_has_its_plus_sign():
     )
     assert result.value == Decimal("0.5")
     assert result.explanation.endswith(f"l'année précédente : +0,5{NB}%.")
+
+
+def test_change_when_only_this_year_is_measured_shows_a_dash_for_the_year_before():
+    rated = Logs(
+        activities=(activity(1, D(2026, 8, 1), actions=[ACTION], satisfaction=70),), contacts=()
+    )
+    result = compute_year(
+        RuleSpec(kind=RuleKind.CHANGE, base_kind=RuleKind.LATEST_SATISFACTION),
+        indicator_id=IND,
+        action_id=ACTION,
+        logs=rated,
+        year=YEAR,
+        today=TODAY,
+    )
+    assert result.value is None
+    assert result.explanation == (
+        "Dernier taux de satisfaction mesuré : 70 du 1er juillet 2026 au 31 décembre 2026, "
+        "contre — à la même période l'année précédente ; la variation ne peut pas être calculée."
+    )
+
+
+def test_records_behind_lists_the_whole_years_records_of_the_base_measure():
+    # The whole year (to 30 June 2027), not only to today; a change reads its base measure.
+    assert records_behind(
+        RuleSpec(kind=RuleKind.CHANGE, base_kind=RuleKind.CONTACT_COUNT),
+        indicator_id=IND,
+        action_id=ACTION,
+        logs=logs(),
+        year=YEAR,
+    ) == ("contact", (2, 3, 4))
+    assert records_behind(
+        RuleSpec(kind=RuleKind.PARTICIPANTS, activity_kinds=("webinar",)),
+        indicator_id=IND,
+        action_id=ACTION,
+        logs=logs(),
+        year=YEAR,
+    ) == ("activity", (4,))
+    assert records_behind(
+        RuleSpec(kind=RuleKind.CHANGE),
+        indicator_id=IND,
+        action_id=ACTION,
+        logs=logs(),
+        year=Y1,
+    ) == ("activity", (1, 2))
+
+
+# Surviving mutant, explained: in `_in_scope`, `scope == ACTION and action_id in …` → `or`. The
+# last line is reached only for the action scope (an indicator scope reads only activities
+# linked to the indicator, which return earlier), where both give the same answer.
