@@ -91,3 +91,8 @@ def test_contains_includes_both_ends_and_plan_year_of_finds_the_year():
     assert plan_year_of(D(2018, 7, 1), years) == second
     assert plan_year_of(D(2018, 6, 30), years) == first
     assert plan_year_of(D(2019, 7, 1), years) is None
+
+
+# Surviving mutant, explained: in `elapsed_share`, `today > self.end` → `today >= self.end`. On
+# the last day both branches give 1.0 (the formula counts every day of the year), so no test
+# can tell them apart.
