@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'module':<22} {'killed':>6} {'survived':>8} {'not run':>7} {'score':>7} {'time':>6}")
     for module in args.modules or list(MODULES):
         score = run_module(module, args.budget)
-        percent = f"{score.percent:.0f} %" if score.percent is not None else "—"
+        percent = f"{score.percent:.1f} %" if score.percent is not None else "—"
         print(
             f"{module:<22} {score.killed:>6} {score.survived:>8} {score.not_run:>7} "
             f"{percent:>7} {score.seconds:>5.0f}s",

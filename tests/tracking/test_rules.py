@@ -532,6 +532,13 @@ def test_records_behind_lists_the_whole_years_records_of_the_base_measure():
         year=YEAR,
     ) == ("activity", (4,))
     assert records_behind(
+        RuleSpec(kind=RuleKind.ORGANIZATIONS_CONTACTED),
+        indicator_id=IND,
+        action_id=ACTION,
+        logs=logs(),
+        year=YEAR,
+    ) == ("contact", (2, 3, 4))
+    assert records_behind(
         RuleSpec(kind=RuleKind.CHANGE),
         indicator_id=IND,
         action_id=ACTION,
