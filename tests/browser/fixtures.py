@@ -128,7 +128,16 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 
 def assert_no_serious_axe_violations(page: Page) -> None:
-    """Fail on axe-core violations of impact serious or critical; print all of them."""
+    """Fail on axe-core violations of impact serious or critical; print all of them.
+
+    The page must first have loaded as asked: an error page (403, 404, 500) or the login page
+    passes axe too, and a check of it would prove nothing about the page meant.
+    """
+    status = page.evaluate("performance.getEntriesByType('navigation')[0].responseStatus")
+    assert status == 200, f"axe-core : {page.url} a répondu {status}, pas la page voulue"
+    assert not ("/comptes/connexion/" in page.url and "next=" in page.url), (
+        f"axe-core : {page.url} renvoie à la page de connexion"
+    )
     violations = axe_violations(page)
     if violations:
         print(f"axe-core sur {page.url} :\n{describe(violations)}")

@@ -12,12 +12,24 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from jalon.demo.build import NETWORK_SLUG, build_demo
 from jalon.network.models import Organization
 
 from ..conftest import kept_transaction
+
+# The demo's follow-up depends on today's date (the plan year under way, what is late): it is
+# built and read on a fixed day mid-way through a fiscal year, the tracking tests' day, so that
+# no assertion hangs on the day the suite runs. The clock still ticks from there.
+FROZEN_NOW = dt.datetime(2026, 11, 16, 15, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _frozen_clock() -> Iterator[None]:
+    with time_machine.travel(FROZEN_NOW, tick=True):
+        yield
 
 
 @pytest.fixture(scope="package")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.needs import require
+
 from .plan_builder import build_plan
 
 
@@ -21,8 +23,7 @@ def plan(org_a):
 def soffice_convert(tmp_path):
     """convert(paths) → the PDFs headless LibreOffice made of them, with a private profile."""
     binary = shutil.which("soffice") or "/usr/bin/soffice"
-    if not Path(binary).exists():
-        pytest.skip("LibreOffice (soffice) is not installed")
+    require(Path(binary).exists(), "LibreOffice (soffice) is not installed")
 
     def convert(paths: list[Path]) -> dict[Path, Path]:
         outdir = tmp_path / "converted"

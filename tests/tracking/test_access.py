@@ -2,7 +2,9 @@
 
 Organization A's plan: its members read it, contributors update the actions they carry and log,
 editors and administrators change everything, a member of B sees nothing (404), anonymous
-visitors are sent to the login page.
+visitors are sent to the login page. A refused write leaves the database exactly as it was
+(every row of the follow-up's tables compared, not only the status code); an accepted one
+changes it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from django.urls import reverse
 
 from jalon.tracking import services
 from jalon.tracking.enums import ActivityKind
+from tests.factories import ActionActorFactory
+
+from .conftest import make_actions
+from .snapshot import changed_tables, database_state
 
 pytestmark = pytest.mark.django_db
 
@@ -270,12 +276,19 @@ POST_CASES = [
 def test_post_actions_answer_each_member_of_the_cast(
     login, cast, world, who, case, name, keys, expected
 ):
-    response = login(cast[who]).post(_url(name, keys, world), _post_data(world)[case])
+    client = login(cast[who])
+    before = database_state()
+    response = client.post(_url(name, keys, world), _post_data(world)[case])
     if who == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
+        assert changed_tables(before) == []
+    elif expected[who] == 302:
+        assert response.status_code == 302, response.content[:500]
+        assert changed_tables(before) != []
     else:
         assert response.status_code == expected[who], response.content[:500]
+        assert changed_tables(before) == []
 
 
 def test_a_contributor_changes_only_the_entries_they_logged(login, cast, plan, today):
@@ -372,3 +385,25 @@ def test_indicator_values_of_an_action_not_carried_are_refused_to_a_contributor(
     )
     assert response.status_code == 403
     assert not indicator.values.exists()
+
+
+def test_a_position_that_is_only_part_of_the_actors_name_does_not_carry_the_action(
+    login, cast, plan, carried, today
+):
+    # "Agent de liaison" does not carry the actions of "Agent de liaison principal".
+    (action,) = make_actions(plan, 1, actor="Agent de liaison principal")
+    ActionActorFactory(action=action, name="Liaison")
+    client = login(cast["contributor_a"])
+    before = database_state()
+    response = client.post(
+        reverse("tracking:round_save", args=[plan.pk, action.pk]),
+        {
+            f"a{action.pk}-status": "completed",
+            f"a{action.pk}-date": today.isoformat(),
+            f"a{action.pk}-version": action.version,
+        },
+    )
+    assert response.status_code == 403
+    assert changed_tables(before) == []
+    rows = client.get(reverse("tracking:round", args=[plan.pk]) + "?tout=1").context["rows"]
+    assert [r["action"].pk for r in rows] == [carried.pk]
