@@ -14,6 +14,7 @@ from jalon.plans.builder import (
     parse_pasted_actions,
     parse_pasted_line,
 )
+from jalon.plans.builder_queries import trash_entry
 from jalon.plans.enums import Numbering, PlanState
 from jalon.plans.models import (
     Action,
@@ -516,7 +517,7 @@ def test_restore_puts_back_the_subtree_with_same_ids_place_and_links(objective, 
     }
     deletion = builder.delete_item(item=action, user=editor)
     assert titles(objective.actions) == ["Avant", "Après"]
-    restored = builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    restored = builder.restore_item(entry=deletion, user=editor)
     assert restored.pk == action.pk
     assert titles(objective.actions) == ["Avant", "Complète", "Après"]
     assert [x.pk for x in objective.actions.order_by("order")] == [a.pk, action.pk, c.pk]
@@ -532,9 +533,9 @@ def test_restore_puts_back_the_subtree_with_same_ids_place_and_links(objective, 
 def test_restore_twice_is_refused(objective, editor):
     action = builder.add_action(objective=objective, title="Une", user=editor)
     deletion = builder.delete_item(item=action, user=editor)
-    builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    builder.restore_item(entry=deletion, user=editor)
     with pytest.raises(BuilderError, match="déjà été rétabli"):
-        builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+        builder.restore_item(entry=deletion, user=editor)
 
 
 def test_restore_refuses_when_the_parent_is_gone(objective, editor):
@@ -542,16 +543,16 @@ def test_restore_refuses_when_the_parent_is_gone(objective, editor):
     deletion = builder.delete_item(item=action, user=editor)
     builder.delete_item(item=objective, user=editor)
     with pytest.raises(BuilderError, match="rétablissez d'abord"):
-        builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+        builder.restore_item(entry=deletion, user=editor)
     assert not Action.objects.exists()
 
 
-def test_restore_refuses_a_deletion_of_another_plan(objective, editor, org_a):
+def test_a_deletion_is_found_only_in_the_corbeille_of_its_plan(objective, editor, org_a):
     action = builder.add_action(objective=objective, title="Une", user=editor)
     deletion = builder.delete_item(item=action, user=editor)
     other = builder.create_plan(organization=org_a, title="Autre", user=editor)
-    with pytest.raises(BuilderError, match="ne concerne pas ce plan"):
-        builder.restore_deletion(plan=other, payload=deletion.payload, user=editor)
+    assert trash_entry(other, str(deletion.pk)) is None
+    assert trash_entry(objective.plan, str(deletion.pk)) == deletion
 
 
 def test_restored_orientation_comes_back_whole_and_in_place(plan, objective, editor):
@@ -561,7 +562,7 @@ def test_restored_orientation_comes_back_whole_and_in_place(plan, objective, edi
     deletion = builder.delete_item(item=orientation, user=editor)
     assert deletion.kind == "orientation"
     assert titles(plan.orientations) == ["Deuxième"]
-    builder.restore_deletion(plan=plan, payload=deletion.payload, user=editor)
+    builder.restore_item(entry=deletion, user=editor)
     assert titles(plan.orientations) == ["Soutenir les démarches", "Deuxième"]
     assert titles(Action.objects.filter(objective=objective)) == ["A", "B"]
 

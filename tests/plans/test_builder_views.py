@@ -12,6 +12,7 @@ from jalon.plans.enums import PlanState
 from jalon.plans.models import (
     Action,
     ActionActor,
+    DeletedItem,
     ExpectedResult,
     Indicator,
     Objective,
@@ -521,16 +522,56 @@ def test_delete_then_undo(as_editor, plan, tree):
     assert "Cette suppression ne peut plus être annulée." in again.content.decode()
 
 
-def test_undo_token_of_another_person_does_nothing(login, cast, plan, tree):
+def test_undo_works_for_every_editor_of_the_plan_and_no_one_else(login, cast, plan, tree):
     client = login(cast["editor_a"])
     html = client.post(
         url("builder_delete", plan.pk, "action", tree["first"].pk), **HTMX
     ).content.decode()
     token = json.loads(html.split("hx-vals='")[-1].split("'")[0])["token"]
+    stranger = login(cast["member_b"])
+    assert stranger.post(url("builder_undo", plan.pk), {"token": token}, **HTMX).status_code == 404
+    reader = login(cast["reader_a"])
+    assert reader.post(url("builder_undo", plan.pk), {"token": token}, **HTMX).status_code == 403
+    assert not Action.objects.filter(pk=tree["first"].pk).exists()
     other = login(cast["admin_a"])
     response = other.post(url("builder_undo", plan.pk), {"token": token}, **HTMX)
-    assert "ne peut plus être annulée" in response.content.decode()
-    assert not Action.objects.filter(pk=tree["first"].pk).exists()
+    assert "Action rétablie." in response.content.decode()
+    assert Action.objects.filter(pk=tree["first"].pk).exists()
+
+
+# --- Corbeille -------------------------------------------------------------------------------------------
+
+
+def test_corbeille_lists_what_was_deleted_and_restores_it(login, cast, plan, tree):
+    builder.add_indicator(
+        action=tree["first"], kind="MO", text="8 rencontres", user=cast["admin_a"]
+    )
+    builder.delete_item(item=tree["first"], user=cast["editor_a"])
+    client = login(cast["admin_a"])
+    html = client.get(url("builder_trash", plan.pk)).content.decode()
+    assert "<h1>Corbeille</h1>" in html
+    assert "Organiser des rencontres" in html
+    assert f"par {cast['editor_a'].get_full_name()}" in html
+    assert "Avec : 1 indicateur." in html
+    entry = DeletedItem.objects.get()
+    response = client.post(url("builder_trash_restore", plan.pk, entry.pk))
+    assert response.status_code == 302
+    assert Action.objects.get(pk=tree["first"].pk).indicators.count() == 1
+    assert not DeletedItem.objects.exists()
+    assert (
+        "La corbeille de ce plan est vide."
+        in client.get(url("builder_trash", plan.pk)).content.decode()
+    )
+
+
+def test_corbeille_is_closed_to_readers_and_strangers(login, cast, plan, tree):
+    builder.delete_item(item=tree["first"], user=cast["editor_a"])
+    entry = DeletedItem.objects.get()
+    assert login(cast["reader_a"]).get(url("builder_trash", plan.pk)).status_code == 403
+    stranger = login(cast["member_b"])
+    assert stranger.get(url("builder_trash", plan.pk)).status_code == 404
+    assert stranger.post(url("builder_trash_restore", plan.pk, entry.pk)).status_code == 404
+    assert DeletedItem.objects.exists()
 
 
 # --- History ----------------------------------------------------------------------------------------------

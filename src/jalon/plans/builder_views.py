@@ -9,10 +9,10 @@ aria-live region. Without htmx, forms post normally and come back to the builder
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -55,6 +55,8 @@ from .builder_queries import (
     moment,
     move_targets,
     plan_tree,
+    trash_entries,
+    trash_entry,
 )
 from .enums import ActorKind, Numbering
 from .models import Plan
@@ -116,9 +118,6 @@ CHILD_KINDS = {
     "objectif": {"action"},
     "action": {"indicateur", "resultat"},
 }
-
-UNDO_KEY = "builder-undo"
-UNDO_KEEP = 10
 
 
 # --- Small helpers --------------------------------------------------------------------------------
@@ -984,7 +983,7 @@ def item_delete(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpR
     )
     if isinstance(deletion, HttpResponse):
         return deletion
-    token = _keep_for_undo(request, deletion)
+    token = str(deletion.pk)
     if not request.htmx:
         messages.success(request, SAID[kind]["deleted"])
         return _back_to_builder(plan)
@@ -998,41 +997,22 @@ def item_delete(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpR
     )
 
 
-def _keep_for_undo(request: HtmxRequest, deletion: builder.Deletion) -> str:
-    """Keep the last deletions in the session, each under a token the "Annuler" button sends back."""
-    kept = dict(request.session.get(UNDO_KEY, {}))
-    token = secrets.token_urlsafe(12)
-    kept[token] = {
-        "plan": deletion.plan_id,
-        "kind": deletion.kind,
-        "pk": deletion.pk,
-        "payload": deletion.payload,
-    }
-    request.session[UNDO_KEY] = dict(list(kept.items())[-UNDO_KEEP:])
-    return token
-
-
 @login_required
 @require_POST
 def undo(request: HtmxRequest, pk: int) -> HttpResponse:
-    """Put back what a deletion removed (the "Annuler" button)."""
+    """Put back what a deletion sent to the corbeille (the "Annuler" button)."""
     plan = get_plan_for_user(request.user, pk, write=True)
-    kept = dict(request.session.get(UNDO_KEY, {}))
-    entry = kept.get(request.POST.get("token", ""))
-    if entry is None or entry["plan"] != plan.pk:
+    entry = trash_entry(plan, request.POST.get("token", ""))
+    if entry is None:
         return _refusal(request, _("Cette suppression ne peut plus être annulée."))
+    kind = entry.kind
     restored = _structural(
         request,
         plan,
-        lambda reason: builder.restore_deletion(
-            plan=plan, payload=entry["payload"], user=request.user, reason=reason
-        ),
+        lambda reason: builder.restore_item(entry=entry, user=request.user, reason=reason),
     )
     if isinstance(restored, HttpResponse):
         return restored
-    del kept[request.POST["token"]]
-    request.session[UNDO_KEY] = kept
-    kind = entry["kind"]
     if not request.htmx:
         return _back_to_builder(plan, f"{kind}-{restored.pk}")
     context = _base_context(request, plan) | {"orientations": plan_tree(plan)}
@@ -1044,6 +1024,38 @@ def undo(request: HtmxRequest, pk: int) -> HttpResponse:
     )
     retarget(response, "#builder-tree")
     return reswap(response, "outerHTML")
+
+
+# --- Corbeille ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def trash_page(request: HtmxRequest, pk: int) -> HttpResponse:
+    """What the plan's corbeille holds, with what each entry takes with it, for its editors."""
+    plan = get_plan_for_user(request.user, pk, write=True)
+    context = {"plan": plan, "entries": trash_entries(plan), "days": settings.TRASH_DAYS}
+    return render(request, "plans/builder/trash.html", context)
+
+
+@login_required
+@require_POST
+def trash_restore(request: HtmxRequest, pk: int, entry_pk: int) -> HttpResponse:
+    """Restore one entry of the corbeille to its place, with its follow-up."""
+    plan = get_plan_for_user(request.user, pk, write=True)
+    entry = trash_entry(plan, str(entry_pk))
+    if entry is None:
+        raise Http404
+    reason = request.POST.get("reason", "").strip() or _session_reason(request, plan)
+    try:
+        restored = builder.restore_item(entry=entry, user=request.user, reason=reason)
+    except BuilderError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:builder_trash", pk=plan.pk)
+    messages.success(request, _("%(item)s : rétabli.") % {"item": entry.label})
+    if entry.kind in builder.KIND_MODELS:
+        return _back_to_builder(plan, f"{entry.kind}-{restored.pk}")
+    return redirect("plans:builder_trash", pk=plan.pk)
 
 
 # --- History ------------------------------------------------------------------------------------------

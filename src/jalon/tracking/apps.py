@@ -8,11 +8,17 @@ class TrackingConfig(AppConfig):
     label = "tracking"
 
     def ready(self) -> None:
-        from jalon.plans.signals import plan_created_from_draft  # noqa: PLC0415 (app-loading)
+        from jalon.plans.signals import (  # noqa: PLC0415 (app-loading)
+            plan_created_from_draft,
+            restored_from_trash,
+            trashing,
+        )
 
         plan_created_from_draft.connect(
             _record_imported_statuses, dispatch_uid="tracking-initial-statuses"
         )
+        trashing.connect(_refuse_locked_rows, dispatch_uid="tracking-locked-trash")
+        restored_from_trash.connect(_resync_restored, dispatch_uid="tracking-restored")
 
 
 def _record_imported_statuses(sender: Any, *, plan: Any, draft: Any, **kwargs: Any) -> None:
@@ -22,3 +28,16 @@ def _record_imported_statuses(sender: Any, *, plan: Any, draft: Any, **kwargs: A
     from .services import record_initial_statuses  # noqa: PLC0415 (app-loading)
 
     record_initial_statuses(plan=plan)
+
+
+def _refuse_locked_rows(sender: Any, *, plan: Any, rows: Any, **kwargs: Any) -> None:
+    """A locked year's updates, values and computed figures do not go to the corbeille."""
+    from .services import refuse_locked_rows  # noqa: PLC0415 (app-loading)
+
+    refuse_locked_rows(plan=plan, rows=rows)
+
+
+def _resync_restored(sender: Any, *, plan: Any, rows: Any, user: Any, **kwargs: Any) -> None:
+    from .services import resync_restored  # noqa: PLC0415 (app-loading)
+
+    resync_restored(plan=plan, rows=rows, user=user)

@@ -39,8 +39,9 @@ from jalon.core.concurrency import StaleVersion, locked_at_version
 from jalon.core.fiscal import PlanYear, plan_year_of
 from jalon.core.history import Change, stamp
 from jalon.network.models import Organization
+from jalon.plans import trash
 from jalon.plans.enums import ActionStatus, PlanState
-from jalon.plans.models import Action, Indicator, Plan
+from jalon.plans.models import Action, DeletedItem, Indicator, Plan
 
 from .enums import BASE_RULE_KINDS, NotificationKind, RuleKind, RuleScope
 from .formats import day_text
@@ -56,7 +57,7 @@ from .models import (
     StatusUpdate,
     YearLock,
 )
-from .queries import current_year, is_late, scheduled_in, year_lock_for
+from .queries import current_year, is_late, open_locks, scheduled_in, year_lock_for
 
 __all__ = [
     "StaleVersion",
@@ -133,6 +134,39 @@ def _refuse_locked_year_number(plan: Plan, number: int) -> None:
     year = _plan_year(plan, number)
     if year is not None:
         _refuse_if_locked(plan, year.start)
+
+
+# --- the corbeille: what a locked year refuses, what a restore puts back in step -----------------
+
+
+def refuse_locked_rows(*, plan: Plan, rows: Sequence[Any]) -> None:
+    """Refuse (TrashRefused) to move or bring back rows of a locked year (plans.signals)."""
+    locks = open_locks(plan)
+    if not locks:
+        return
+    years = plan.years
+    for row in rows:
+        number: int | None = None
+        if isinstance(row, StatusUpdate):
+            year = plan_year_of(row.date, years)
+            number = year.number if year else None
+        elif isinstance(row, IndicatorValue):
+            number = row.plan_year
+        elif isinstance(row, IndicatorRule):
+            number = min(locks)
+        if number is not None and number in locks:
+            found = _plan_year(plan, number)
+            label = found.label if found else str(number)
+            raise trash.TrashRefused(_locked_figures_message(label, locks[number]))
+
+
+def resync_restored(*, plan: Plan, rows: Sequence[Any], user: Any) -> None:
+    """Restored status updates: their actions' current state is their latest update again."""
+    refuse_locked_rows(plan=plan, rows=rows)
+    whole = {row.pk for row in rows if isinstance(row, Action)}  # restored as they were
+    action_ids = {row.action_id for row in rows if isinstance(row, StatusUpdate)} - whole
+    for action in Action.objects.select_for_update().filter(pk__in=action_ids):
+        _sync_current_state(action, user if getattr(user, "is_authenticated", False) else None)
 
 
 # --- status updates --------------------------------------------------------------------------------
@@ -258,15 +292,21 @@ def bulk_update_status(
 
 
 @transaction.atomic
-def delete_status_update(*, update: StatusUpdate, user: User | None) -> None:
-    """Remove a mistaken update; the action's current state falls back to the one before."""
+def delete_status_update(*, update: StatusUpdate, user: User | None) -> DeletedItem:
+    """Move a mistaken update (with its evidence) to the plan's corbeille.
+
+    The action's current state falls back to the one before; its files stay until the entry is
+    purged from the corbeille.
+    """
     _refuse_if_locked(update.plan, update.date)
     action = Action.objects.select_for_update().get(pk=update.action_id)
-    for evidence in update.evidence.all():
-        if evidence.file:
-            evidence.file.delete(save=False)
-    update.delete()
+    label = _("Mise à jour du %(day)s — action %(action)s") % {
+        "day": day_text(update.date),
+        "action": action.code or action.title[:60],
+    }
+    entry = trash.trash(plan=update.plan, root=update, kind="miseajour", label=label, user=user)
     _sync_current_state(action, user)
+    return entry
 
 
 @transaction.atomic
@@ -639,6 +679,7 @@ def set_indicator_rule(
         )
     if kind == RuleKind.CHANGE and base_kind not in BASE_RULE_KINDS:
         raise TrackingError(_("Choisissez la mesure dont la variation est calculée."))
+    _refuse_rule_change_if_locked(indicator.plan)
     rule = IndicatorRule.objects.select_for_update().filter(indicator=indicator).first()
     if rule is not None and expected_version is not None and rule.version != expected_version:
         raise StaleVersion(rule)
@@ -658,8 +699,26 @@ def set_indicator_rule(
     return rule
 
 
+def _refuse_rule_change_if_locked(plan: Plan) -> None:
+    """A rule computes every year's figure: while a year is locked, its figures stay as adopted."""
+    locks = open_locks(plan)
+    if locks:
+        first = min(locks)
+        year = _plan_year(plan, first)
+        raise YearLocked(_locked_figures_message(year.label if year else str(first), locks[first]))
+
+
+def _locked_figures_message(year_label: str, lock: YearLock) -> str:
+    return _(
+        "L'année %(year)s est verrouillée depuis le %(locked)s (bilan adopté) : ses mises à "
+        "jour, ses valeurs et ses résultats calculés ne peuvent être ni modifiés ni supprimés. "
+        "Un éditeur peut la déverrouiller en donnant une raison."
+    ) % {"year": year_label, "locked": day_text(timezone.localtime(lock.locked_at).date())}
+
+
 @transaction.atomic
 def remove_indicator_rule(*, indicator: Indicator, user: User | None) -> None:
+    _refuse_rule_change_if_locked(indicator.plan)
     for rule in IndicatorRule.objects.filter(indicator=indicator):
         stamp(rule, by=user)
         rule.delete()
