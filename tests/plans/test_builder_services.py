@@ -609,3 +609,38 @@ def test_long_reasons_fit_the_history_column(objective, editor):
     objective.refresh_from_db()
     action = builder.add_action(objective=objective, title="A", user=editor, reason="r" * 300)
     assert len(action.history.get().history_change_reason) == 100
+
+
+# --- Restore a version from history ------------------------------------------------------------------
+
+
+def test_restore_version_gives_back_the_words_of_a_history_record(objective, editor, cast):
+    action = builder.add_action(objective=objective, title="Organiser des rencontres", user=editor)
+    first = action.history.get().history_id
+    action = builder.update_action(
+        action=action, version=1, title="Organiser huit rencontres", user=editor
+    )
+    restored = builder.restore_version(
+        item=action, history_id=first, version=action.version, user=cast["admin_a"]
+    )
+    assert restored.title == "Organiser des rencontres"
+    assert restored.version == 3
+    latest = restored.history.first()
+    assert latest.history_user == cast["admin_a"]
+    assert latest.history_change_reason.startswith("Version du ")
+    with pytest.raises(BuilderError, match="déjà dans cette version"):
+        builder.restore_version(item=restored, history_id=first, version=3, user=editor)
+
+
+def test_restore_version_refuses_a_stale_copy_and_a_record_of_another_item(objective, editor):
+    action = builder.add_action(objective=objective, title="Une", user=editor)
+    other = builder.add_action(objective=objective, title="Autre", user=editor)
+    builder.update_action(action=action, version=1, title="Une modifiée", user=editor)
+    with pytest.raises(StaleVersion):
+        builder.restore_version(
+            item=action, history_id=action.history.last().history_id, version=1, user=editor
+        )
+    with pytest.raises(BuilderError, match="n'existe pas"):
+        builder.restore_version(
+            item=action, history_id=other.history.get().history_id, version=2, user=editor
+        )

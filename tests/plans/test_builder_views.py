@@ -603,6 +603,27 @@ def test_history_shows_who_when_and_before_after_in_french(as_editor, plan, tree
     )
 
 
+def test_history_page_restores_a_version_for_editors_only(login, cast, plan, tree):
+    action = tree["first"]
+    builder.update_action(
+        action=action, version=1, title="Organiser huit rencontres", user=cast["admin_a"]
+    )
+    page = url("builder_history", plan.pk, "action", action.pk)
+    assert "Restaurer cette version" not in login(cast["reader_a"]).get(page).content.decode()
+    client = login(cast["editor_a"])
+    html = client.get(page).content.decode()
+    assert html.count("Restaurer cette version") == 1  # the creation, not the current state
+    first = Action.history.filter(id=action.pk).last().history_id
+    target = url("builder_restore_version", plan.pk, "action", action.pk, first)
+    response = client.post(target, {"version": "2"})
+    assert response.status_code == 302
+    assert Action.objects.get(pk=action.pk).title == "Organiser des rencontres"
+    stale = client.post(target, {"version": "2"}, follow=True).content.decode()
+    assert "Quelqu&#x27;un a modifié cet élément entre-temps" in stale
+    reader = login(cast["reader_a"])
+    assert reader.post(target, {"version": "3"}).status_code == 403
+
+
 def test_history_of_a_deleted_item_stays_readable(as_editor, plan, tree, editor):
     action = tree["second"]
     builder.delete_item(item=action, user=editor)

@@ -6,11 +6,13 @@ year's records refuse to go by any path until the year is unlocked.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from jalon.plans import builder, trash
@@ -26,6 +28,8 @@ from jalon.tracking.models import (
     StatusUpdate,
 )
 from tests.factories import IndicatorFactory
+
+from .conftest import make_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +193,19 @@ def test_restoring_into_a_year_locked_meanwhile_is_refused(followed, plan, cast)
         builder.restore_item(entry=entry, user=cast["editor_a"], reason="Erreur")
     assert DeletedItem.objects.filter(pk=entry.pk).exists()
     assert not Action.objects.filter(pk=followed.pk).exists()
+
+
+def test_purge_command_removes_only_what_waited_past_the_delay(followed, cast, settings):
+    settings.TRASH_DAYS = 90
+    old = builder.delete_item(item=followed, user=cast["editor_a"], reason="Réajustement")
+    DeletedItem.objects.filter(pk=old.pk).update(deleted_at=timezone.now() - dt.timedelta(days=91))
+    other = make_actions(followed.plan, 1)[0]
+    recent = builder.delete_item(item=other, user=cast["editor_a"], reason="Réajustement")
+    out = io.StringIO()
+    call_command("purge_trash", "--dry-run", stdout=out)
+    assert out.getvalue() == "1 élément(s) seraient retirés (plus de 90 jours).\n"
+    assert DeletedItem.objects.count() == 2
+    out = io.StringIO()
+    call_command("purge_trash", stdout=out)
+    assert out.getvalue() == "1 élément(s) retirés des corbeilles.\n"
+    assert list(DeletedItem.objects.values_list("pk", flat=True)) == [recent.pk]

@@ -26,6 +26,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -919,3 +920,42 @@ def _check_restorable(plan: Plan, root: models.Model) -> None:
     parent_plan = parent if isinstance(parent, Plan) else plan_of(parent)
     if parent_plan.pk != plan.pk:
         raise BuilderError(_("Cette suppression ne concerne pas ce plan."))
+
+
+# --- Restore a version from history --------------------------------------------------------------
+
+#: What "Restaurer cette version" puts back: the item's words and targets, not its place in the
+#: tree (a move does that) nor its follow-up (tracking owns statuses).
+VERSION_FIELDS: dict[type[models.Model], list[str]] = {
+    Orientation: ["code", "title"],
+    Objective: ["code", "kind", "title"],
+    Action: ["code", "title", "schedule_years", "timing"],
+    Indicator: ["kind", "text", "target", "target_is_manual"],
+    ExpectedResult: ["text", "plan_year"],
+}
+
+
+@transaction.atomic
+def restore_version(
+    *, item: TreeItem, history_id: int, version: int, user: Any, reason: str = ""
+) -> TreeItem:
+    """Give an item back the words it had in one of its history records."""
+    current = _locked(item)
+    _check_version(current, version)
+    model = type(current)
+    record = model.history.filter(id=current.pk, history_id=history_id).first()  # type: ignore[attr-defined]
+    if record is None or record.history_type == "-":
+        raise BuilderError(_("Cette version n'existe pas dans l'historique de cet élément."))
+    plan = plan_of(current)
+    changes = {name: getattr(record, name) for name in VERSION_FIELDS[model]}
+    if not _apply(current, changes):
+        raise BuilderError(_("L'élément est déjà dans cette version."))
+    when = timezone.localtime(record.history_date)
+    said = reason.strip() or _("Version du %(day)s rétablie") % {
+        "day": dateformat.format(when, "j F Y, G \\h i")
+    }
+    current.version += 1
+    _stamp(current, user, said)
+    current.save()
+    _finish(plan, user, reason)
+    return current  # type: ignore[no-any-return]

@@ -228,6 +228,9 @@ class HistoryEntry:
     what: str
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
+    history_id: int = 0
+    # Whether "Restaurer cette version" applies: a past state of an item that still exists.
+    restorable: bool = False
 
     @property
     def when_text(self) -> str:
@@ -374,9 +377,13 @@ def item_history(plan: Plan, kind: str, pk: int) -> list[HistoryEntry]:
                 what=what,
                 reason=record.history_change_reason or "",
                 changes=changes,
+                history_id=record.history_id,
+                restorable=kind != "plan" and record.history_type != "-",
             )
         )
         previous = record
+    if entries:
+        entries[-1].restorable = False  # the newest record is the item as it is
     entries.reverse()
     return entries
 

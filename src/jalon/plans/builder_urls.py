@@ -38,6 +38,11 @@ urlpatterns = [
     re_path(ITEM + r"supprimer/$", views.item_delete, name="builder_delete"),
     re_path(ITEM + r"historique/$", views.item_history_page, name="builder_history"),
     re_path(
+        ITEM + r"historique/(?P<history_id>\d+)/retablir/$",
+        views.item_restore_version,
+        name="builder_restore_version",
+    ),
+    re_path(
         ITEM + r"ajouter/(?P<child>objectif|action|indicateur|resultat)/$",
         views.child_add,
         name="builder_add",

@@ -60,7 +60,7 @@ from .builder_queries import (
 )
 from .enums import ActorKind, Numbering
 from .models import Plan
-from .queries import get_plan_for_user
+from .queries import can_edit_plan, get_plan_for_user
 
 TREE = "plans/builder/tree.html"
 FORMS = "plans/builder/forms.html"
@@ -1081,10 +1081,45 @@ def plan_history_page(request: HtmxRequest, pk: int) -> HttpResponse:
     return _history(request, plan, "plan", plan.pk)
 
 
+@login_required
+@require_POST
+def item_restore_version(
+    request: HtmxRequest, pk: int, kind: str, item_pk: int, history_id: int
+) -> HttpResponse:
+    """ "Restaurer cette version": the item takes back the words of one history record."""
+    plan, item = get_item_for_user(request.user, pk, kind, item_pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    reason = request.POST.get("reason", "").strip() or _session_reason(request, plan)
+    history_url = reverse("plans:builder_history", args=[plan.pk, kind, item.pk])
+    try:
+        builder.restore_version(
+            item=item, history_id=int(history_id), version=version, user=request.user, reason=reason
+        )
+    except StaleVersion:
+        messages.error(
+            request,
+            _(
+                "Quelqu'un a modifié cet élément entre-temps : relisez son historique et recommencez."
+            ),
+        )
+        return redirect(history_url)
+    except BuilderError as exc:
+        messages.error(request, exc.message)
+        return redirect(history_url)
+    messages.success(request, _("Version rétablie."))
+    return redirect(history_url)
+
+
 def _history(request: HtmxRequest, plan: Plan, kind: str, item_pk: int) -> HttpResponse:
     records = history_records(plan, kind, item_pk)
     if not records:
         raise Http404
+    current = None
+    if kind != "plan":
+        current = builder.KIND_MODELS[kind]._base_manager.filter(pk=item_pk).first()
     kind_label = _("Plan") if kind == "plan" else KIND_LABELS[kind]
     context = {
         "plan": plan,
@@ -1092,11 +1127,10 @@ def _history(request: HtmxRequest, plan: Plan, kind: str, item_pk: int) -> HttpR
         "kind_label": kind_label,
         "title": history_title(plan, kind, records),
         "entries": item_history(plan, kind, item_pk),
-        "exists": kind == "plan" or _exists(kind, item_pk),
+        "exists": kind == "plan" or current is not None,
         "item_pk": item_pk,
+        "current_version": getattr(current, "version", None),
+        "can_restore": current is not None and can_edit_plan(request.user, plan),
+        "reason_needed": builder.reason_required(plan),
     }
     return render(request, "plans/builder/history.html", context)
-
-
-def _exists(kind: str, pk: int) -> bool:
-    return builder.KIND_MODELS[kind]._base_manager.filter(pk=pk).exists()
