@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 
 
 class TrackingConfig(AppConfig):
@@ -18,6 +19,11 @@ class TrackingConfig(AppConfig):
             _record_imported_statuses, dispatch_uid="tracking-initial-statuses"
         )
         trashing.connect(_refuse_locked_rows, dispatch_uid="tracking-locked-trash")
+        from jalon.accounts.models import Membership  # noqa: PLC0415 (app-loading)
+
+        post_delete.connect(
+            _membership_ended, sender=Membership, dispatch_uid="tracking-membership-ended"
+        )
         restored_from_trash.connect(_resync_restored, dispatch_uid="tracking-restored")
 
 
@@ -41,3 +47,10 @@ def _resync_restored(sender: Any, *, plan: Any, rows: Any, user: Any, **kwargs: 
     from .services import resync_restored  # noqa: PLC0415 (app-loading)
 
     resync_restored(plan=plan, rows=rows, user=user)
+
+
+def _membership_ended(sender: Any, *, instance: Any, **kwargs: Any) -> None:
+    """Someone left an organization: what they followed there stops reaching them."""
+    from .services import drop_lost_access  # noqa: PLC0415 (app-loading)
+
+    drop_lost_access(user=instance.user)

@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role
 from jalon.accounts.models import Membership, User
+from jalon.accounts.queries import forget_memberships
 from jalon.core.concurrency import StaleVersion, locked_at_version
 from jalon.core.fiscal import PlanYear, plan_year_of
 from jalon.core.history import Change, stamp
@@ -42,6 +43,7 @@ from jalon.network.models import Organization
 from jalon.plans import trash
 from jalon.plans.enums import ActionStatus, PlanState
 from jalon.plans.models import Action, DeletedItem, Indicator, Plan
+from jalon.plans.queries import can_read_plan
 
 from .enums import BASE_RULE_KINDS, NotificationKind, RuleKind, RuleScope
 from .formats import day_text
@@ -361,9 +363,14 @@ def record_initial_statuses(*, plan: Plan, on_date: dt.date | None = None) -> in
 def _notify_followers(
     *, action: Action, update: StatusUpdate, old: str, author: User | None
 ) -> None:
-    followers = (
-        Follow.objects.filter(action=action).exclude(user=author).values_list("user_id", flat=True)
-    )
+    # Only those who may read the plan now: a draft reaches its organization, not the network.
+    followers = [
+        follow.user_id
+        for follow in Follow.objects.filter(action=action)
+        .exclude(user=author)
+        .select_related("user")
+        if follow.user.is_active and can_read_plan(follow.user, action.plan)
+    ]
     notes = [
         Notification(
             user_id=user_id,
@@ -400,6 +407,8 @@ def email_notifications(notification_ids: Iterable[int]) -> int:
     ):
         if not note.user.email or not note.user.is_active or note.action is None:
             continue
+        if not can_read_plan(note.user, note.action.plan):
+            continue  # removed from the organization (or the plan went back to draft) meanwhile
         with translation.override(note.user.language or settings.LANGUAGE_CODE):
             context = {
                 "note": note,
@@ -440,6 +449,24 @@ def follow_action(*, user: User, action: Action) -> Follow:
 @transaction.atomic
 def unfollow_action(*, user: User, action: Action) -> None:
     Follow.objects.filter(user=user, action=action).delete()
+
+
+@transaction.atomic
+def drop_lost_access(*, user: User) -> tuple[int, int]:
+    """After a membership ends: the person's follows and notices of plans they no longer read go.
+
+    Returns (follows ended, notifications removed).
+    """
+    forget_memberships(user)
+    follows = Follow.objects.filter(user=user).select_related("action__plan")
+    lost_follows = [f.pk for f in follows if not can_read_plan(user, f.action.plan)]
+    notes = Notification.objects.filter(user=user, action__isnull=False).select_related(
+        "action__plan"
+    )
+    lost_notes = [n.pk for n in notes if n.action and not can_read_plan(user, n.action.plan)]
+    Follow.objects.filter(pk__in=lost_follows).delete()
+    Notification.objects.filter(pk__in=lost_notes).delete()
+    return len(lost_follows), len(lost_notes)
 
 
 @transaction.atomic
