@@ -4,6 +4,8 @@ every notice and reminder is checked against the reader's access when it is sent
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 
@@ -97,4 +99,16 @@ def test_a_deactivated_account_gets_nothing(
     reader.save(update_fields=["is_active"])
     _change(carried, today, "Pendant l'absence", django_capture_on_commit_callbacks)
     assert not Notification.objects.filter(user=reader).exists()
+    assert mail.outbox == []
+
+
+def test_a_removed_carrier_gets_no_reminder(cast, carried, today):
+    services.update_action_status(
+        action=carried, user=None, status="in_progress", on_date=today - dt.timedelta(days=40)
+    )
+    assert [r.user for r in services.due_reminders(today=today)] == [cast["contributor_a"]]
+    remove_membership(
+        membership=Membership.objects.get(user=cast["contributor_a"]), by=cast["admin_a"]
+    )
+    assert services.send_reminders(today=today) == []
     assert mail.outbox == []

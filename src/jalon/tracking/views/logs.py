@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalon.core.http import AuthenticatedHttpRequest
+from jalon.core.spreadsheet import safe_row
 from jalon.plans.models import Plan
 
 from .. import queries, services
@@ -136,12 +137,22 @@ def activities(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracking/activities.html", context, status=status)
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, Any]:
+class _SafeWriter:
+    """csv.writer whose cells cannot run as formulas in the reader's spreadsheet (core.spreadsheet)."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self._writer = csv.writer(response)
+
+    def writerow(self, row: list[Any]) -> None:
+        self._writer.writerow(safe_row(row))
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, _SafeWriter]:
     """A CSV download Excel opens with its accents: UTF-8 with a byte-order mark, commas."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
-    return response, csv.writer(response)
+    return response, _SafeWriter(response)
 
 
 @login_required
