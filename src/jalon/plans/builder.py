@@ -26,13 +26,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jalon.core.concurrency import StaleVersion as StaleVersion  # callers catch it from here too
 from jalon.core.concurrency import check_version, locked
 from jalon.core.history import stamp
+from jalon.core.moments import moment_text
 from jalon.core.updates import model_update
 from jalon.network.models import Organization, Theme
 
@@ -950,9 +950,8 @@ def restore_version(
     changes = {name: getattr(record, name) for name in VERSION_FIELDS[model]}
     if not _apply(current, changes):
         raise BuilderError(_("L'élément est déjà dans cette version."))
-    when = timezone.localtime(record.history_date)
     said = reason.strip() or _("Version du %(day)s rétablie") % {
-        "day": dateformat.format(when, "j F Y, G \\h i")
+        "day": moment_text(record.history_date)
     }
     current.version += 1
     _stamp(current, user, said)

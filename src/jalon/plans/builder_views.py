@@ -28,6 +28,7 @@ from django_htmx.http import reswap, retarget, trigger_client_event
 from jalon.core.concurrency import StaleVersion
 from jalon.core.history import last_change
 from jalon.core.http import HtmxRequest
+from jalon.core.moments import moment_text
 
 from . import builder
 from .builder import KIND_LABELS, PARENT_FIELD, BuilderError
@@ -52,7 +53,6 @@ from .builder_queries import (
     history_title,
     item_history,
     loaded,
-    moment,
     move_targets,
     plan_tree,
     trash_entries,
@@ -469,7 +469,7 @@ def _conflict(exc: StaleVersion, fields: list[str]) -> dict[str, Any]:
             "Rien n'a été enregistré : voici son texte actuel."
         ),
         "who": change.who_name if change else "",
-        "when": moment(change.when) if change else None,
+        "when": moment_text(change.when) if change else None,
         "values": values,
     }
 
