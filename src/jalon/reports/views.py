@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -15,6 +16,7 @@ from django_htmx.http import reswap, retarget
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role
+from jalon.core.ratelimit import allow
 from jalon.plans.models import Plan
 from jalon.plans.queries import get_plan_for_user
 
@@ -79,6 +81,10 @@ def plan_reports(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def generate(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
+    if not allow("reports", str(request.user.pk), limit=settings.REPORTS_PER_HOUR, seconds=3600):
+        return HttpResponse(
+            gettext("Trop de documents demandés : réessayez dans une heure."), status=429
+        )
     exporter = _exporter_for(request, plan, identifier)
     form = exporter.form(plan, request.POST)
     if not form.is_valid():
