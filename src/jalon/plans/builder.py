@@ -943,7 +943,7 @@ def restore_version(
     current = _locked(item)
     _check_version(current, version)
     model = type(current)
-    record = model.history.filter(id=current.pk, history_id=history_id).first()  # type: ignore[attr-defined]
+    record = model.history.filter(id=current.pk, history_id=history_id).first()
     if record is None or record.history_type == "-":
         raise BuilderError(_("Cette version n'existe pas dans l'historique de cet élément."))
     plan = plan_of(current)
