@@ -22,6 +22,7 @@ from jalon.tracking import services
 from jalon.tracking.enums import ActivityKind, RuleKind
 from jalon.tracking.models import (
     Activity,
+    Contact,
     Evidence,
     IndicatorRule,
     IndicatorValue,
@@ -209,3 +210,56 @@ def test_purge_command_removes_only_what_waited_past_the_delay(followed, cast, s
     call_command("purge_trash", stdout=out)
     assert out.getvalue() == "1 élément(s) retirés des corbeilles.\n"
     assert list(DeletedItem.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+# --- The logs and values deleted in tracking go to the corbeille too ---------------------------------
+
+
+def test_a_deleted_activity_comes_back_with_its_links(followed, cast):
+    activity = Activity.objects.get()
+    entry = services.delete_activity(activity=activity, user=cast["editor_a"])
+    assert not Activity.objects.exists()
+    assert entry.label.startswith("Activité du ")
+    builder.restore_item(entry=entry, user=cast["admin_a"])
+    assert list(Activity.objects.get().actions.all()) == [followed]
+
+
+def test_an_activity_restored_after_its_action_was_deleted_loses_only_that_link(followed, cast):
+    activity = Activity.objects.get()
+    logged = services.delete_activity(activity=activity, user=cast["editor_a"])
+    builder.delete_item(item=followed, user=cast["editor_a"], reason="Réajustement")
+    builder.restore_item(entry=logged, user=cast["admin_a"])
+    assert Activity.objects.get().title == "Rencontre régionale"
+    assert not Activity.objects.get().actions.exists()
+
+
+def test_an_action_restored_after_its_activity_was_deleted_comes_back_without_that_link(
+    followed, cast
+):
+    entry = builder.delete_item(item=followed, user=cast["editor_a"], reason="Réajustement")
+    services.delete_activity(activity=Activity.objects.get(), user=cast["editor_a"])
+    builder.restore_item(entry=entry, user=cast["admin_a"], reason="Erreur")
+    assert Action.objects.get(pk=followed.pk).activities.count() == 0
+    assert StatusUpdate.objects.count() == 2
+
+
+def test_a_deleted_value_comes_back(followed, cast):
+    value = IndicatorValue.objects.get()
+    entry = services.delete_indicator_value(entry=value, user=cast["editor_a"])
+    assert not IndicatorValue.objects.exists()
+    builder.restore_item(entry=entry, user=cast["admin_a"])
+    assert IndicatorValue.objects.get().value == Decimal(80)
+
+
+def test_a_deleted_contact_comes_back(plan, cast, org_b, today):
+    contact = services.log_contact(
+        plan=plan,
+        user=cast["editor_a"],
+        date=today,
+        channel="phone",
+        subject="Préparation",
+        organization=org_b,
+    )
+    entry = services.delete_contact(contact=contact, user=cast["editor_a"])
+    builder.restore_item(entry=entry, user=cast["admin_a"])
+    assert Contact.objects.get().subject == "Préparation"

@@ -904,9 +904,18 @@ def restore_item(*, entry: DeletedItem, user: Any, reason: str = "") -> models.M
     return root
 
 
+#: Where the follow-up's rows of a corbeille go back to (by label: plans does not import them).
+FOLLOW_UP_PARENT = {
+    "tracking.statusupdate": "action",
+    "tracking.indicatorvalue": "indicator",
+    "tracking.activity": "plan",
+    "tracking.contact": "plan",
+}
+
+
 def _check_restorable(plan: Plan, root: models.Model) -> None:
     model = type(root)
-    field_name = PARENT_FIELD.get(model, "action")
+    field_name = PARENT_FIELD.get(model) or FOLLOW_UP_PARENT[model._meta.label_lower]
     parent_field: Any = model._meta.get_field(field_name)
     parent_model: Any = parent_field.related_model
     parent = parent_model._base_manager.filter(pk=getattr(root, parent_field.attname)).first()

@@ -192,6 +192,7 @@ def restore(
     root = next(o for o in objects if type(o) is root_model and o.pk == root_pk)
     if check_parent is not None:
         check_parent(root)
+    objects = _still_linkable(objects, root)
     said = reason.strip() or _("Rétabli de la corbeille")
     for obj in objects:
         stamp(obj, by=user, reason=said)
@@ -206,6 +207,52 @@ def restore(
     restored_from_trash.send(sender=root_model, plan=current.plan, rows=objects, user=user)
     root.refresh_from_db()
     return root
+
+
+def _still_linkable(objects: list[models.Model], root: models.Model) -> list[models.Model]:
+    """The rows that can go back: links to what has gone meanwhile are dropped or emptied.
+
+    An activity's link to an action deleted since (a many-to-many row) is left out; an optional
+    link (a notice's update) is emptied; a required link to something gone refuses the restore.
+    """
+    coming = {(type(o), o.pk) for o in objects}
+    wanted: dict[type[models.Model], set[Any]] = {}
+    for obj in objects:
+        for field in obj._meta.concrete_fields:
+            value = getattr(obj, field.attname) if field.is_relation else None
+            target: Any = field.related_model
+            if value is not None and target is not None and (target, value) not in coming:
+                wanted.setdefault(target, set()).add(value)
+    present = {
+        model: set(model._base_manager.filter(pk__in=pks).values_list("pk", flat=True))
+        for model, pks in wanted.items()
+    }
+    kept = []
+    for obj in objects:
+        keep = True
+        for field in obj._meta.concrete_fields:
+            target = field.related_model
+            value = getattr(obj, field.attname) if field.is_relation else None
+            if value is None or target is None or (target, value) in coming:
+                continue
+            if value in present.get(target, set()):
+                continue
+            if obj._meta.auto_created:
+                keep = False
+            elif field.null:
+                setattr(obj, field.attname, None)
+            elif obj is root:
+                raise TrashRefused(
+                    _(
+                        "L'élément qui le contenait a été supprimé entre-temps : "
+                        "rétablissez d'abord celui-ci."
+                    )
+                )
+            else:
+                keep = False
+        if keep:
+            kept.append(obj)
+    return kept
 
 
 def held_files(entry: DeletedItem) -> list[str]:

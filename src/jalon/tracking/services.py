@@ -617,10 +617,14 @@ def update_activity(
 
 
 @transaction.atomic
-def delete_activity(*, activity: Activity, user: User | None) -> None:
+def delete_activity(*, activity: Activity, user: User | None) -> DeletedItem:
+    """Move an activity to the plan's corbeille (its links to actions and indicators with it)."""
     _refuse_if_locked(activity.plan, activity.date)
-    stamp(activity, by=user)
-    activity.delete()
+    label = _("Activité du %(day)s « %(title)s »") % {
+        "day": day_text(activity.date),
+        "title": activity.title[:120],
+    }
+    return trash.trash(plan=activity.plan, root=activity, kind="activite", label=label, user=user)
 
 
 @transaction.atomic
@@ -679,10 +683,14 @@ def update_contact(
 
 
 @transaction.atomic
-def delete_contact(*, contact: Contact, user: User | None) -> None:
+def delete_contact(*, contact: Contact, user: User | None) -> DeletedItem:
+    """Move a contact to the plan's corbeille."""
     _refuse_if_locked(contact.plan, contact.date)
-    stamp(contact, by=user)
-    contact.delete()
+    label = _("Contact du %(day)s « %(subject)s »") % {
+        "day": day_text(contact.date),
+        "subject": contact.subject[:120],
+    }
+    return trash.trash(plan=contact.plan, root=contact, kind="contact", label=label, user=user)
 
 
 # --- indicator rules and values ----------------------------------------------------------------------
@@ -852,10 +860,15 @@ def add_occurrence(
 
 
 @transaction.atomic
-def delete_indicator_value(*, entry: IndicatorValue, user: User | None) -> None:
-    _refuse_locked_year_number(entry.indicator.plan, entry.plan_year)
-    stamp(entry, by=user)
-    entry.delete()
+def delete_indicator_value(*, entry: IndicatorValue, user: User | None) -> DeletedItem:
+    """Move a value entered by hand to the plan's corbeille."""
+    plan = entry.indicator.plan
+    _refuse_locked_year_number(plan, entry.plan_year)
+    label = _("Valeur de l'an %(year)s — indicateur « %(indicator)s »") % {
+        "year": entry.plan_year,
+        "indicator": entry.indicator.text[:120],
+    }
+    return trash.trash(plan=plan, root=entry, kind="valeur", label=label, user=user)
 
 
 # --- reminders -----------------------------------------------------------------------------------------
