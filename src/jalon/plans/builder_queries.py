@@ -23,6 +23,7 @@ from django.utils.translation import ngettext_lazy
 from jalon.accounts.enums import Role, role_at_least
 from jalon.accounts.queries import memberships_of
 from jalon.core.history import person_name
+from jalon.core.moments import moment_text
 from jalon.network.models import Organization
 
 from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, plan_of
@@ -427,6 +428,7 @@ HELD: list[tuple[str, Any]] = [
 class TrashEntry:
     entry: DeletedItem
     who: str
+    when: str  # "4 décembre 2026 à 14 h 17"
     purged_on: dt.date
     held: list[str]
 
@@ -453,6 +455,7 @@ def trash_entries(plan: Plan) -> list[TrashEntry]:
         TrashEntry(
             entry=entry,
             who=person_name(entry.deleted_by),
+            when=moment_text(entry.deleted_at),
             purged_on=timezone.localtime(
                 entry.deleted_at + dt.timedelta(days=settings.TRASH_DAYS)
             ).date(),
