@@ -263,3 +263,19 @@ def test_a_deleted_contact_comes_back(plan, cast, org_b, today):
     entry = services.delete_contact(contact=contact, user=cast["editor_a"])
     builder.restore_item(entry=entry, user=cast["admin_a"])
     assert Contact.objects.get().subject == "Préparation"
+
+
+def test_an_action_whose_link_counts_in_a_locked_year_refuses_to_go(plan, carried, cast, today):
+    """Its activity's link feeds the locked year's computed figures, even with no update."""
+    services.log_activity(
+        plan=plan,
+        user=cast["editor_a"],
+        kind=ActivityKind.MEETING,
+        date=today,
+        title="Rencontre régionale",
+        actions=[carried],
+    )
+    services.lock_year(plan=plan, year=1, user=cast["editor_a"])
+    with pytest.raises(BuilderError, match="verrouillée"):
+        builder.delete_item(item=carried, user=cast["editor_a"], reason="Réajustement")
+    assert list(Activity.objects.get().actions.all()) == [carried]

@@ -147,19 +147,30 @@ def refuse_locked_rows(*, plan: Plan, rows: Sequence[Any]) -> None:
     if not locks:
         return
     years = plan.years
+
+    def year_of(day: dt.date) -> int | None:
+        found = plan_year_of(day, years)
+        return found.number if found else None
+
+    numbers: set[int | None] = set()
     for row in rows:
-        number: int | None = None
         if isinstance(row, StatusUpdate):
-            year = plan_year_of(row.date, years)
-            number = year.number if year else None
+            numbers.add(year_of(row.date))
         elif isinstance(row, IndicatorValue):
-            number = row.plan_year
+            numbers.add(row.plan_year)
         elif isinstance(row, IndicatorRule):
-            number = min(locks)
-        if number is not None and number in locks:
-            found = _plan_year(plan, number)
-            label = found.label if found else str(number)
-            raise trash.TrashRefused(_locked_figures_message(label, locks[number]))
+            numbers.add(min(locks))  # a rule computes every year, the locked ones too
+    # An activity's link to an action or an indicator counts in the figures of its year.
+    links = (Activity.actions.through, Activity.indicators.through)
+    linked = {row.activity_id for row in rows if isinstance(row, links)}
+    if linked:
+        days = Activity.objects.filter(pk__in=linked).values_list("date", flat=True)
+        numbers.update(year_of(day) for day in days)
+    locked = sorted(n for n in numbers if n is not None and n in locks)
+    if locked:
+        found = _plan_year(plan, locked[0])
+        label = found.label if found else str(locked[0])
+        raise trash.TrashRefused(_locked_figures_message(label, locks[locked[0]]))
 
 
 def resync_restored(*, plan: Plan, rows: Sequence[Any], user: Any) -> None:
