@@ -13,6 +13,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from jalon.plans import builder, trash
@@ -279,3 +280,14 @@ def test_an_action_whose_link_counts_in_a_locked_year_refuses_to_go(plan, carrie
     with pytest.raises(BuilderError, match="verrouillée"):
         builder.delete_item(item=carried, user=cast["editor_a"], reason="Réajustement")
     assert list(Activity.objects.get().actions.all()) == [carried]
+
+
+def test_deleting_an_update_from_its_page_says_where_it_went(followed, login, cast):
+    update = StatusUpdate.objects.filter(note="6 régions").get()
+    client = login(cast["editor_a"])
+    url = reverse("tracking:delete_update", args=[followed.plan_id, update.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "La mise à jour est dans la corbeille du plan : un éditeur peut la rétablir" in page
+    trash_page = client.get(reverse("plans:builder_trash", args=[followed.plan_id])).content
+    assert "Mise à jour du " in trash_page.decode()
+    assert "1 pièce justificative" in trash_page.decode()

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -283,7 +284,13 @@ def activity_delete(request: AuthenticatedHttpRequest, pk: int, activity_pk: int
     require(queries.can_change_entry(request.user, plan, activity.created_by_id))
     try:
         services.delete_activity(activity=activity, user=request.user)
-        messages.success(request, _("L'activité est supprimée."))
+        messages.success(
+            request,
+            _(
+                "L'activité est dans la corbeille du plan : un éditeur peut la rétablir pendant %(days)s jours."
+            )
+            % {"days": settings.TRASH_DAYS},
+        )
     except services.TrackingError as exc:
         messages.error(request, exc.message)
     return redirect("tracking:activities", pk=plan.pk)
@@ -456,7 +463,13 @@ def contact_delete(request: AuthenticatedHttpRequest, pk: int, contact_pk: int) 
     require(queries.can_change_entry(request.user, plan, contact.created_by_id))
     try:
         services.delete_contact(contact=contact, user=request.user)
-        messages.success(request, _("Le contact est supprimé."))
+        messages.success(
+            request,
+            _(
+                "Le contact est dans la corbeille du plan : un éditeur peut le rétablir pendant %(days)s jours."
+            )
+            % {"days": settings.TRASH_DAYS},
+        )
     except services.TrackingError as exc:
         messages.error(request, exc.message)
     return redirect("tracking:contacts", pk=plan.pk)
