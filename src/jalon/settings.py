@@ -250,6 +250,11 @@ LOGIN_ATTEMPTS_PER_ADDRESS = env_int("JALON_LOGIN_ATTEMPTS_PER_ADDRESS", 30)  # 
 PASSWORD_RESETS_PER_ADDRESS = env_int("JALON_PASSWORD_RESETS_PER_ADDRESS", 5)
 PASSWORD_RESETS_PER_ACCOUNT = env_int("JALON_PASSWORD_RESETS_PER_ACCOUNT", 3)
 INVITATION_DAYS = env_int("JALON_INVITATION_DAYS", 14)
+# How long deleted plan items wait in their plan's corbeille before `jalon manage purge_trash`
+# removes them for good (with their files).
+TRASH_DAYS = env_int("JALON_TRASH_DAYS", 90)
+# Report generations one person may ask for per hour (each is a background job; PDFs are costly).
+REPORTS_PER_HOUR = env_int("JALON_REPORTS_PER_HOUR", 30)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -297,3 +297,34 @@ def test_the_service_refuses_an_account_of_another_address(cast, org_a):
     with pytest.raises(ValidationError, match=r"karine@exemple\.org"):
         services.accept_invitation(invitation=invitation, user=cast["member_b"])
     assert not Membership.objects.filter(user=cast["member_b"], organization=org_a).exists()
+
+
+def test_a_network_admin_who_joins_a_member_by_themself_is_recorded_and_shown(
+    cast, org_a, network, login, client
+):
+    coordinator = UserFactory(email="coordination@reseau.example")
+    services.add_member(organization=network, user=coordinator, role=Role.ADMIN)
+    coordinator_client = login(coordinator)
+    _invite(coordinator_client, org_a, email=coordinator.email, role=Role.READER, position="")
+    link = _link(mail.outbox[0])
+    mail.outbox.clear()
+    assert coordinator_client.post(link).status_code == 302
+    membership = Membership.objects.get(user=coordinator, organization=org_a)
+    record = membership.history.get()
+    assert record.history_user == coordinator
+    assert record.history_change_reason == "Accès que s'est donné un administrateur du réseau"
+    assert [m.to for m in mail.outbox] == [[cast["admin_a"].email]]
+    assert f"{coordinator} s'est donné accès à Consortium A" in mail.outbox[0].subject
+    page = text(login(cast["admin_a"]).get(f"/comptes/organisations/{org_a.slug}/personnes/"))
+    assert "Accès que des administrateurs du réseau se sont donnés" in page
+    assert f"{coordinator} s'est donné le rôle « Lecteur » le " in page
+
+
+def test_an_invitation_accepted_by_the_invited_person_is_not_a_self_grant(cast, org_a, login):
+    _invite(login(cast["admin_a"]), org_a)
+    invitation = Invitation.objects.get()
+    user = UserFactory(email="karine@exemple.org")
+    mail.outbox.clear()
+    services.accept_invitation(invitation=invitation, user=user)
+    assert Membership.objects.get(user=user).history.get().history_change_reason in ("", None)
+    assert mail.outbox == []

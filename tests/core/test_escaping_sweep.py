@@ -204,6 +204,8 @@ NOT_OPENED = {
     "accounts:logout": "signs out",
     "reports:status": "a generated file's state (tests/reports/test_views.py)",
     "reports:download": "a generated file (the formats are rendered below)",
+    "plans:builder_restore_version": "a POST that restores a past version (tests/plans)",
+    "plans:builder_trash_restore": "a POST that restores an entry (tests/plans/test_trash*.py)",
     "reports:publish": "a generated file's publication (tests/reports/test_sharing.py)",
     "reports:share": "a generated file's share links (tests/reports/test_sharing.py)",
     "reports:shared": "needs a share token; the file is rendered below",

@@ -14,6 +14,7 @@ from jalon.plans.builder import (
     parse_pasted_actions,
     parse_pasted_line,
 )
+from jalon.plans.builder_queries import trash_entry
 from jalon.plans.enums import Numbering, PlanState
 from jalon.plans.models import (
     Action,
@@ -250,11 +251,11 @@ def test_objective_indicator_is_deleted_and_restored_in_its_place(objective, edi
     first = builder.add_indicator(objective=objective, text="Premier", user=editor)
     second = builder.add_indicator(objective=objective, text="Second", user=editor)
 
-    deletion = builder.delete_item(item=first, user=editor)
+    entry = builder.delete_item(item=first, user=editor)
 
     assert [(i.text, i.order) for i in objective.indicators.all()] == [("Second", 0)]
-    assert deletion.label == "Indicateur « Premier »"
-    restored = builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    assert entry.label == "Indicateur « Premier »"
+    restored = builder.restore_item(entry=entry, user=editor)
     assert (restored.pk, restored.objective_id, restored.action_id) == (
         first.pk,
         objective.pk,
@@ -286,10 +287,10 @@ def test_indicator_names_one_owner(objective, editor):
 def test_deleting_an_objective_takes_its_indicators_and_undo_brings_them_back(objective, editor):
     own = builder.add_indicator(objective=objective, text="Nombre de membres", user=editor)
 
-    deletion = builder.delete_item(item=objective, user=editor)
+    entry = builder.delete_item(item=objective, user=editor)
     assert not Indicator.objects.filter(pk=own.pk).exists()
 
-    builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    builder.restore_item(entry=entry, user=editor)
     assert Indicator.objects.get(pk=own.pk).objective_id == objective.pk
 
 
@@ -599,7 +600,7 @@ def test_restore_puts_back_the_subtree_with_same_ids_place_and_links(objective, 
     }
     deletion = builder.delete_item(item=action, user=editor)
     assert titles(objective.actions) == ["Avant", "Après"]
-    restored = builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    restored = builder.restore_item(entry=deletion, user=editor)
     assert restored.pk == action.pk
     assert titles(objective.actions) == ["Avant", "Complète", "Après"]
     assert [x.pk for x in objective.actions.order_by("order")] == [a.pk, action.pk, c.pk]
@@ -615,9 +616,9 @@ def test_restore_puts_back_the_subtree_with_same_ids_place_and_links(objective, 
 def test_restore_twice_is_refused(objective, editor):
     action = builder.add_action(objective=objective, title="Une", user=editor)
     deletion = builder.delete_item(item=action, user=editor)
-    builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+    builder.restore_item(entry=deletion, user=editor)
     with pytest.raises(BuilderError, match="déjà été rétabli"):
-        builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+        builder.restore_item(entry=deletion, user=editor)
 
 
 def test_restore_refuses_when_the_parent_is_gone(objective, editor):
@@ -625,16 +626,16 @@ def test_restore_refuses_when_the_parent_is_gone(objective, editor):
     deletion = builder.delete_item(item=action, user=editor)
     builder.delete_item(item=objective, user=editor)
     with pytest.raises(BuilderError, match="rétablissez d'abord"):
-        builder.restore_deletion(plan=objective.plan, payload=deletion.payload, user=editor)
+        builder.restore_item(entry=deletion, user=editor)
     assert not Action.objects.exists()
 
 
-def test_restore_refuses_a_deletion_of_another_plan(objective, editor, org_a):
+def test_a_deletion_is_found_only_in_the_corbeille_of_its_plan(objective, editor, org_a):
     action = builder.add_action(objective=objective, title="Une", user=editor)
     deletion = builder.delete_item(item=action, user=editor)
     other = builder.create_plan(organization=org_a, title="Autre", user=editor)
-    with pytest.raises(BuilderError, match="ne concerne pas ce plan"):
-        builder.restore_deletion(plan=other, payload=deletion.payload, user=editor)
+    assert trash_entry(other, str(deletion.pk)) is None
+    assert trash_entry(objective.plan, str(deletion.pk)) == deletion
 
 
 def test_restored_orientation_comes_back_whole_and_in_place(plan, objective, editor):
@@ -644,7 +645,7 @@ def test_restored_orientation_comes_back_whole_and_in_place(plan, objective, edi
     deletion = builder.delete_item(item=orientation, user=editor)
     assert deletion.kind == "orientation"
     assert titles(plan.orientations) == ["Deuxième"]
-    builder.restore_deletion(plan=plan, payload=deletion.payload, user=editor)
+    builder.restore_item(entry=deletion, user=editor)
     assert titles(plan.orientations) == ["Soutenir les démarches", "Deuxième"]
     assert titles(Action.objects.filter(objective=objective)) == ["A", "B"]
 
@@ -691,3 +692,38 @@ def test_long_reasons_fit_the_history_column(objective, editor):
     objective.refresh_from_db()
     action = builder.add_action(objective=objective, title="A", user=editor, reason="r" * 300)
     assert len(action.history.get().history_change_reason) == 100
+
+
+# --- Restore a version from history ------------------------------------------------------------------
+
+
+def test_restore_version_gives_back_the_words_of_a_history_record(objective, editor, cast):
+    action = builder.add_action(objective=objective, title="Organiser des rencontres", user=editor)
+    first = action.history.get().history_id
+    action = builder.update_action(
+        action=action, version=1, title="Organiser huit rencontres", user=editor
+    )
+    restored = builder.restore_version(
+        item=action, history_id=first, version=action.version, user=cast["admin_a"]
+    )
+    assert restored.title == "Organiser des rencontres"
+    assert restored.version == 3
+    latest = restored.history.first()
+    assert latest.history_user == cast["admin_a"]
+    assert latest.history_change_reason.startswith("Version du ")
+    with pytest.raises(BuilderError, match="déjà dans cette version"):
+        builder.restore_version(item=restored, history_id=first, version=3, user=editor)
+
+
+def test_restore_version_refuses_a_stale_copy_and_a_record_of_another_item(objective, editor):
+    action = builder.add_action(objective=objective, title="Une", user=editor)
+    other = builder.add_action(objective=objective, title="Autre", user=editor)
+    builder.update_action(action=action, version=1, title="Une modifiée", user=editor)
+    with pytest.raises(StaleVersion):
+        builder.restore_version(
+            item=action, history_id=action.history.last().history_id, version=1, user=editor
+        )
+    with pytest.raises(BuilderError, match="n'existe pas"):
+        builder.restore_version(
+            item=action, history_id=other.history.get().history_id, version=2, user=editor
+        )

@@ -12,6 +12,7 @@ from jalon.plans.enums import PlanState
 from jalon.plans.models import (
     Action,
     ActionActor,
+    DeletedItem,
     ExpectedResult,
     Indicator,
     Objective,
@@ -579,16 +580,56 @@ def test_delete_then_undo(as_editor, plan, tree):
     assert "Cette suppression ne peut plus être annulée." in again.content.decode()
 
 
-def test_undo_token_of_another_person_does_nothing(login, cast, plan, tree):
+def test_undo_works_for_every_editor_of_the_plan_and_no_one_else(login, cast, plan, tree):
     client = login(cast["editor_a"])
     html = client.post(
         url("builder_delete", plan.pk, "action", tree["first"].pk), **HTMX
     ).content.decode()
     token = json.loads(html.split("hx-vals='")[-1].split("'")[0])["token"]
+    stranger = login(cast["member_b"])
+    assert stranger.post(url("builder_undo", plan.pk), {"token": token}, **HTMX).status_code == 404
+    reader = login(cast["reader_a"])
+    assert reader.post(url("builder_undo", plan.pk), {"token": token}, **HTMX).status_code == 403
+    assert not Action.objects.filter(pk=tree["first"].pk).exists()
     other = login(cast["admin_a"])
     response = other.post(url("builder_undo", plan.pk), {"token": token}, **HTMX)
-    assert "ne peut plus être annulée" in response.content.decode()
-    assert not Action.objects.filter(pk=tree["first"].pk).exists()
+    assert "Action rétablie." in response.content.decode()
+    assert Action.objects.filter(pk=tree["first"].pk).exists()
+
+
+# --- Corbeille -------------------------------------------------------------------------------------------
+
+
+def test_corbeille_lists_what_was_deleted_and_restores_it(login, cast, plan, tree):
+    builder.add_indicator(
+        action=tree["first"], kind="MO", text="8 rencontres", user=cast["admin_a"]
+    )
+    builder.delete_item(item=tree["first"], user=cast["editor_a"])
+    client = login(cast["admin_a"])
+    html = client.get(url("builder_trash", plan.pk)).content.decode()
+    assert "<h1>Corbeille</h1>" in html
+    assert "Organiser des rencontres" in html
+    assert f"par {cast['editor_a'].get_full_name()}" in html
+    assert "Avec : 1 indicateur." in html
+    entry = DeletedItem.objects.get()
+    response = client.post(url("builder_trash_restore", plan.pk, entry.pk))
+    assert response.status_code == 302
+    assert Action.objects.get(pk=tree["first"].pk).indicators.count() == 1
+    assert not DeletedItem.objects.exists()
+    assert (
+        "La corbeille de ce plan est vide."
+        in client.get(url("builder_trash", plan.pk)).content.decode()
+    )
+
+
+def test_corbeille_is_closed_to_readers_and_strangers(login, cast, plan, tree):
+    builder.delete_item(item=tree["first"], user=cast["editor_a"])
+    entry = DeletedItem.objects.get()
+    assert login(cast["reader_a"]).get(url("builder_trash", plan.pk)).status_code == 403
+    stranger = login(cast["member_b"])
+    assert stranger.get(url("builder_trash", plan.pk)).status_code == 404
+    assert stranger.post(url("builder_trash_restore", plan.pk, entry.pk)).status_code == 404
+    assert DeletedItem.objects.exists()
 
 
 # --- History ----------------------------------------------------------------------------------------------
@@ -618,6 +659,27 @@ def test_history_shows_who_when_and_before_after_in_french(as_editor, plan, tree
         '<tr><th scope="row">Porteurs</th><td>Coordination</td><td>Coordination, Direction</td></tr>'
         in html
     )
+
+
+def test_history_page_restores_a_version_for_editors_only(login, cast, plan, tree):
+    action = tree["first"]
+    builder.update_action(
+        action=action, version=1, title="Organiser huit rencontres", user=cast["admin_a"]
+    )
+    page = url("builder_history", plan.pk, "action", action.pk)
+    assert "Restaurer cette version" not in login(cast["reader_a"]).get(page).content.decode()
+    client = login(cast["editor_a"])
+    html = client.get(page).content.decode()
+    assert html.count("Restaurer cette version") == 1  # the creation, not the current state
+    first = Action.history.filter(id=action.pk).last().history_id
+    target = url("builder_restore_version", plan.pk, "action", action.pk, first)
+    response = client.post(target, {"version": "2"})
+    assert response.status_code == 302
+    assert Action.objects.get(pk=action.pk).title == "Organiser des rencontres"
+    stale = client.post(target, {"version": "2"}, follow=True).content.decode()
+    assert "Quelqu&#x27;un a modifié cet élément entre-temps" in stale
+    reader = login(cast["reader_a"])
+    assert reader.post(target, {"version": "3"}).status_code == 403
 
 
 def test_history_of_a_deleted_item_stays_readable(as_editor, plan, tree, editor):

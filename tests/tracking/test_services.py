@@ -95,6 +95,33 @@ def test_second_save_on_a_stale_version_is_refused_with_the_other_change(cast, c
     assert StatusUpdate.objects.filter(action=carried).count() == 1
 
 
+def test_an_activity_conflict_says_when_in_montreal_time(cast, plan, today):
+    activity = services.log_activity(
+        plan=plan, user=cast["editor_a"], kind="meeting", date=today, title="Rencontre A"
+    )
+    services.update_activity(
+        activity=activity,
+        user=cast["editor_a"],
+        expected_version=1,
+        kind="meeting",
+        date=today,
+        title="Rencontre B",
+    )
+    Activity.history.filter(id=activity.pk).update(
+        history_date=dt.datetime(2026, 10, 3, 18, 5, tzinfo=dt.UTC)
+    )
+    with pytest.raises(services.StaleVersion) as caught:
+        services.update_activity(
+            activity=activity,
+            user=cast["contributor_a"],
+            expected_version=1,
+            kind="meeting",
+            date=today,
+            title="Rencontre C",
+        )
+    assert "a modifié cette activité (3 octobre 2026 à 14 h 05)" in stale_message(caught.value)
+
+
 def test_record_initial_statuses_dates_the_documents_statuses(plan, today):
     done, note_only, _blank = make_actions(plan, 3)
     Action.objects.filter(pk=done.pk).update(status="completed")

@@ -331,6 +331,38 @@ def test_contact_entry_and_csv(login, cast, plan, org_b, today):
     ]
 
 
+def test_log_exports_carry_no_live_formula(login, cast, plan, carried, org_b, today):
+    """A contributor's '=HYPERLINK(...)' reaches the CSV as text, not as a formula."""
+    planted = '=HYPERLINK("https://exemple.org/piege","Ouvrir")'
+    services.log_activity(
+        plan=plan,
+        user=cast["contributor_a"],
+        kind="meeting",
+        date=today,
+        title=planted,
+        participants=12,
+        notes="@SUM(A1:A9)",
+    )
+    services.log_contact(
+        plan=plan,
+        user=cast["contributor_a"],
+        date=today,
+        channel="phone",
+        subject="-2+3",
+        organization=org_b,
+        notes="+cmd",
+    )
+    client = login(cast["editor_a"])
+    body = client.get(reverse("tracking:activities_csv", args=[plan.pk])).content.decode()
+    activity = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))[1]
+    assert activity[2] == "'" + planted
+    assert activity[3] == "12"
+    assert activity[8] == "'@SUM(A1:A9)"
+    body = client.get(reverse("tracking:contacts_csv", args=[plan.pk])).content.decode()
+    contact = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))[1]
+    assert (contact[3], contact[5]) == ("'-2+3", "'+cmd")
+
+
 def test_computed_values_follow_the_logs_and_open_onto_their_records(
     login, cast, plan, carried, today
 ):

@@ -136,6 +136,26 @@ def people_of(organization: Organization) -> list[Membership]:
     return memberships
 
 
+#: The history reason of a membership that its holder gave themself (a network administrator).
+#: Stored as is (French, as every reason); accounts.services writes it.
+SELF_GRANT_REASON = "Accès que s'est donné un administrateur du réseau"
+
+
+def self_granted_memberships(organization: Organization) -> list[Any]:
+    """Memberships that their holder gave themself (a network administrator), newest first.
+
+    History records, with the holder and the moment: the people page shows them to the
+    organization's administrators, also once the person has left.
+    """
+    return list(
+        Membership.history.filter(
+            organization=organization, history_type="+", history_change_reason=SELF_GRANT_REASON
+        )
+        .select_related("user")
+        .order_by("-history_date")
+    )
+
+
 def pending_invitations_of(organization: Organization) -> QuerySet[Invitation]:
     """Invitations not yet accepted (expired ones included, so they can be sent again or cancelled)."""
     return (

@@ -16,14 +16,14 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jalon.core.history import stamp
 
 from .enums import Role
 from .models import Invitation, Membership, User
-from .queries import forget_memberships, user_with_email
+from .queries import SELF_GRANT_REASON, forget_memberships, user_with_email
 
 if TYPE_CHECKING:  # network imports accounts: the model is named for mypy only
     from jalon.network.models import Organization
@@ -78,6 +78,7 @@ def add_member(
     role: str,
     position: str = "",
     by: User | None = None,
+    reason: str = "",
 ) -> Membership:
     """Gives the user a role in the organization; an existing membership takes the new role and position."""
     checked = _check_role(role)
@@ -88,7 +89,7 @@ def add_member(
         membership = Membership(user=user, organization=organization)
     membership.role = checked
     membership.position = position.strip()
-    stamp(membership, by=by)
+    stamp(membership, by=by, reason=reason)
     membership.save()
     forget_memberships(user)
     return membership
@@ -187,19 +188,53 @@ def accept_invitation(
             last_name=last_name,
             language=language,
         )
+    # An administrator of the parent network who invited themself gains the member's drafts:
+    # that is recorded on the membership and told to the organization's own administrators.
+    self_granted = locked.invited_by_id is not None and locked.invited_by_id == user.pk
     membership = add_member(
         organization=locked.organization,
         user=user,
         role=locked.role,
         position=locked.position,
         by=locked.invited_by,
+        reason=SELF_GRANT_REASON if self_granted else "",
     )
+    if self_granted:
+        _tell_administrators_of_self_grant(membership)
     locked.accepted_at = timezone.now()
     locked.accepted_by = user
     locked.save(update_fields=["accepted_at", "accepted_by"])
     invitation.accepted_at = locked.accepted_at
     invitation.accepted_by = user
     return membership
+
+
+def _tell_administrators_of_self_grant(membership: Membership) -> None:
+    """E-mail the organization's administrators that a network administrator joined by themself."""
+    organization = membership.organization
+    admins = Membership.objects.filter(
+        organization=organization, role=Role.ADMIN, user__is_active=True
+    ).exclude(user=membership.user)
+    for admin in admins.select_related("user"):
+        if not admin.user.email:
+            continue
+        with translation.override(admin.user.language or settings.LANGUAGE_CODE):
+            subject = _("[Jalon] %(name)s s'est donné accès à %(organization)s") % {
+                "name": membership.user,
+                "organization": organization.name,
+            }
+            body = _(
+                "%(name)s, administrateur du réseau, s'est donné le rôle « %(role)s » dans "
+                "%(organization)s : cette personne voit maintenant vos plans, brouillons "
+                "compris. Si ce n'était pas convenu, retirez-la de la page Personnes :\n%(url)s\n"
+            ) % {
+                "name": membership.user,
+                "role": Role(membership.role).label,
+                "organization": organization.name,
+                "url": settings.SITE_URL
+                + reverse("accounts:people", kwargs={"slug": organization.slug}),
+            }
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [admin.user.email])
 
 
 @transaction.atomic

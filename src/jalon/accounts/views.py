@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from jalon.core.clientip import client_ip
+from jalon.core.moments import moment_text
 from jalon.core.ratelimit import allow
 from jalon.network.queries import get_organization_to_administer
 
@@ -35,6 +36,7 @@ from .queries import (
     pending_invitations_of,
     people_of,
     profile_memberships,
+    self_granted_memberships,
     user_with_email,
 )
 
@@ -198,6 +200,10 @@ def organization_people(request: HttpRequest, slug: str) -> HttpResponse:
             "organization": organization,
             "memberships": people_of(organization),
             "invitations": list(pending_invitations_of(organization)),
+            "self_granted": [
+                (record, moment_text(record.history_date))
+                for record in self_granted_memberships(organization)
+            ],
             "form": form,
             "INVITATION_DAYS": settings.INVITATION_DAYS,
         },

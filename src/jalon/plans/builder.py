@@ -9,39 +9,45 @@ Each service is keyword-only, atomic and records history with the acting user
 - **Adopted plans change by réajustement.** Once a plan is no longer a draft, every change needs
   a reason; the reason goes on each history record and, for an adopted plan, the change batch
   (one service call) ends with the plans app's `record_revision`.
-- **Delete with undo.** Deleting removes the item and everything under it, and returns a
-  `Deletion` holding the removed rows; `restore_deletion` puts them back with the same ids and
-  the same place among their siblings, so history and links carry on. Reads need no filter.
+- **Delete to the corbeille.** Deleting moves the item and everything under it, follow-up
+  included, to the plan's corbeille (`plans.trash`); `restore_item` puts them back with the same
+  ids and the same place among their siblings, so history and links carry on. Reads need no
+  filter. A locked year's records refuse to go (tracking answers `plans.signals.trashing`).
 - **Order among siblings** is kept as 0..n-1; automatic numbering (per plan) rewrites codes after
   every structural change.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
-from django.core import serializers
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, router, transaction
-from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jalon.core.concurrency import StaleVersion as StaleVersion  # callers catch it from here too
 from jalon.core.concurrency import check_version, locked
 from jalon.core.history import stamp
+from jalon.core.moments import moment_text
 from jalon.core.updates import model_update
 from jalon.network.models import Organization, Theme
 
+from . import trash
 from .enums import ActorKind, IndicatorKind, Numbering, PlanKind, PlanState
-from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
+from .models import (
+    Action,
+    ActionActor,
+    DeletedItem,
+    ExpectedResult,
+    Indicator,
+    Objective,
+    Orientation,
+    Plan,
+)
 from .queries import parse_indicator_target
 from .services import record_revision, renumber
 
@@ -95,26 +101,6 @@ class ReasonRequired(BuilderError):
                 "avant de le modifier."
             )
         )
-
-
-class _ExactJSONEncoder(DjangoJSONEncoder):
-    """DjangoJSONEncoder keeps milliseconds only; a restored row keeps its exact times."""
-
-    def default(self, o: Any) -> Any:
-        if isinstance(o, dt.datetime | dt.time):
-            return o.isoformat()
-        return super().default(o)
-
-
-@dataclass(frozen=True)
-class Deletion:
-    """What `delete_item` removed: enough to put it back exactly as it was."""
-
-    kind: str
-    pk: int
-    plan_id: int
-    label: str
-    payload: str  # JSON: the removed rows, parents first, and the links set to null
 
 
 # --- Collaborators -----------------------------------------------------------------------------
@@ -899,39 +885,7 @@ def place_item(
     return current  # type: ignore[no-any-return]
 
 
-# --- Delete and undo ----------------------------------------------------------------------------
-
-
-def _removed_rows(collector: Collector) -> tuple[list[models.Model], list[dict[str, Any]]]:
-    """Every row the collector would delete (parents first) and the links it would set to null."""
-    collector.sort()
-    rows: list[models.Model] = []
-    # The collector may hold rows with deferred fields: read them again whole, one query per model.
-    for model in reversed(list(collector.data)):
-        pks = [obj.pk for obj in collector.data[model]]
-        rows.extend(model._base_manager.using(collector.using).filter(pk__in=pks).order_by("pk"))
-    for queryset in collector.fast_deletes:
-        model = queryset.model
-        rows.extend(
-            model._base_manager.using(collector.using)
-            .filter(pk__in=list(queryset.values_list("pk", flat=True)))
-            .order_by("pk")
-        )
-    links = []
-    for (field, value), groups in collector.field_updates.items():
-        if value is not None:
-            continue
-        for group in groups:
-            for obj in group:  # type: ignore[attr-defined]
-                links.append(
-                    {
-                        "model": obj._meta.label_lower,
-                        "pk": obj.pk,
-                        "field": field.attname,
-                        "value": getattr(obj, field.attname),
-                    }
-                )
-    return rows, links
+# --- Delete to the corbeille, restore ------------------------------------------------------------
 
 
 def item_label(item: models.Model) -> str:
@@ -943,86 +897,65 @@ def item_label(item: models.Model) -> str:
 
 
 @transaction.atomic
-def delete_item(*, item: TreeItem, user: Any, reason: str = "") -> Deletion:
-    """Delete an item and everything under it; the returned Deletion lets `restore_deletion` undo it."""
+def delete_item(*, item: TreeItem, user: Any, reason: str = "") -> DeletedItem:
+    """Move an item and everything under it (its follow-up too) to the plan's corbeille."""
     current = _locked(item)
     plan = plan_of(current)
     model = type(current)
     field = parent_field(current)
     parent_id = getattr(current, f"{field}_id")
-    collector = Collector(using=router.db_for_write(model), origin=current)
     try:
-        collector.collect([current])
-    except (ProtectedError, RestrictedError):
-        raise BuilderError(
-            _("Cet élément ne peut pas être supprimé : d'autres données du suivi en dépendent.")
-        ) from None
-    rows, links = _removed_rows(collector)
-    payload = json.dumps(
-        {
-            "root": {"model": model._meta.label_lower, "pk": current.pk},
-            "rows": serializers.serialize("python", rows),
-            "links": links,
-        },
-        cls=_ExactJSONEncoder,
-    )
-    # History records who deleted each item of the subtree, not only its top.
-    for instances in collector.data.values():
-        for instance in instances:
-            _stamp(instance, user, reason)
-    collector.delete()
+        entry = trash.trash(
+            plan=plan,
+            root=current,
+            kind=MODEL_KINDS[model],
+            label=item_label(current),
+            user=user,
+            reason=reason,
+        )
+    except trash.TrashRefused as exc:
+        raise BuilderError(exc.message) from None
     _normalize(model, parent_id, field=field)
     _renumber(plan, user, reason)
     _finish(plan, user, reason)
-    return Deletion(
-        kind=MODEL_KINDS[model],
-        pk=current.pk,
-        plan_id=plan.pk,
-        label=item_label(current),
-        payload=payload,
-    )
+    return entry
 
 
 @transaction.atomic
-def restore_deletion(*, plan: Plan, payload: str, user: Any, reason: str = "") -> TreeItem:
-    """Put back what `delete_item` removed, with the same ids and place among its siblings."""
-    data = json.loads(payload)
-    root_model = _model_from_label(data["root"]["model"])
-    root_pk = data["root"]["pk"]
-    if root_model not in PARENT_FIELD:
-        raise BuilderError(_("Cette suppression ne peut pas être annulée."))
-    if root_model._base_manager.filter(pk=root_pk).exists():
-        raise BuilderError(_("Cet élément a déjà été rétabli."))
-    objects = [
-        found.object
-        for found in serializers.deserialize("python", data["rows"], ignorenonexistent=True)
-    ]
-    root = next(o for o in objects if type(o) is root_model and o.pk == root_pk)
-    _check_restorable(plan, root)
-    for obj in objects:
-        _stamp(obj, user, reason or _("Rétabli après suppression"))
-        _save_quietly(obj, force_insert=True)
-    # Children's records first: an item's restored record then sees its restored children.
-    _write_history(list(reversed(objects)))
-    _keep_creation_dates(data["rows"])
-    for link in data["links"]:
-        model = _model_from_label(link["model"])
-        model._base_manager.filter(pk=link["pk"]).update(**{link["field"]: link["value"]})
-    field = parent_field(root)
-    _normalize(root_model, getattr(root, f"{field}_id"), first=root, field=field)
-    _renumber(plan, user, reason or _("Rétabli après suppression"))
-    _finish(plan, user, reason)
-    root.refresh_from_db()
-    return root  # type: ignore[return-value]
+def restore_item(*, entry: DeletedItem, user: Any, reason: str = "") -> models.Model:
+    """Put back what the corbeille holds, with the same ids, at its place among its siblings."""
+    plan = entry.plan
+    said = reason or _("Rétabli de la corbeille")
+    try:
+        root = trash.restore(
+            entry=entry, user=user, reason=said, check_parent=lambda r: _check_restorable(plan, r)
+        )
+    except trash.TrashRefused as exc:
+        raise BuilderError(exc.message) from None
+    model = type(root)
+    if model in PARENT_FIELD:
+        field = parent_field(root)
+        _normalize(model, getattr(root, f"{field}_id"), first=root, field=field)
+        _renumber(plan, user, said)
+        _finish(plan, user, reason)
+    return root
 
 
-def _model_from_label(label: str) -> type[models.Model]:
-    return apps.get_model(label)
+#: Where the follow-up's rows of a corbeille go back to (by label: plans does not import them).
+FOLLOW_UP_PARENT = {
+    "tracking.statusupdate": "action",
+    "tracking.indicatorvalue": "indicator",
+    "tracking.activity": "plan",
+    "tracking.contact": "plan",
+}
 
 
 def _check_restorable(plan: Plan, root: models.Model) -> None:
     model = type(root)
-    link: Any = model._meta.get_field(parent_field(root))
+    field_name = (
+        parent_field(root) if model in PARENT_FIELD else FOLLOW_UP_PARENT[model._meta.label_lower]
+    )
+    link: Any = model._meta.get_field(field_name)
     parent_model: Any = link.related_model
     parent = parent_model._base_manager.filter(pk=getattr(root, link.attname)).first()
     if parent is None:
@@ -1037,15 +970,39 @@ def _check_restorable(plan: Plan, root: models.Model) -> None:
         raise BuilderError(_("Cette suppression ne concerne pas ce plan."))
 
 
-def _keep_creation_dates(rows: list[dict[str, Any]]) -> None:
-    """Saving sets auto_now_add fields to now: give restored rows back their creation dates."""
-    for row in rows:
-        model = _model_from_label(row["model"])
-        auto = [
-            f
-            for f in model._meta.concrete_fields
-            if getattr(f, "auto_now_add", False) and row["fields"].get(f.name)
-        ]
-        if auto:
-            values = {f.attname: f.to_python(row["fields"][f.name]) for f in auto}
-            model._base_manager.filter(pk=row["pk"]).update(**values)
+# --- Restore a version from history --------------------------------------------------------------
+
+#: What "Restaurer cette version" puts back: the item's words and targets, not its place in the
+#: tree (a move does that) nor its follow-up (tracking owns statuses).
+VERSION_FIELDS: dict[type[models.Model], list[str]] = {
+    Orientation: ["code", "title"],
+    Objective: ["code", "kind", "title"],
+    Action: ["code", "title", "schedule_years", "timing"],
+    Indicator: ["kind", "text", "target", "target_is_manual"],
+    ExpectedResult: ["text", "plan_year"],
+}
+
+
+@transaction.atomic
+def restore_version(
+    *, item: TreeItem, history_id: int, version: int, user: Any, reason: str = ""
+) -> TreeItem:
+    """Give an item back the words it had in one of its history records."""
+    current = _locked(item)
+    _check_version(current, version)
+    model = type(current)
+    record = model.history.filter(id=current.pk, history_id=history_id).first()
+    if record is None or record.history_type == "-":
+        raise BuilderError(_("Cette version n'existe pas dans l'historique de cet élément."))
+    plan = plan_of(current)
+    changes = {name: getattr(record, name) for name in VERSION_FIELDS[model]}
+    if not _apply(current, changes):
+        raise BuilderError(_("L'élément est déjà dans cette version."))
+    said = reason.strip() or _("Version du %(day)s rétablie") % {
+        "day": moment_text(record.history_date)
+    }
+    current.version += 1
+    _stamp(current, user, said)
+    current.save()
+    _finish(plan, user, reason)
+    return current  # type: ignore[no-any-return]

@@ -11,21 +11,33 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from jalon.accounts.enums import Role, role_at_least
 from jalon.accounts.queries import memberships_of
 from jalon.core.history import person_name
+from jalon.core.moments import moment_text
 from jalon.network.models import Organization
 
 from .builder import KIND_LABELS, KIND_MODELS, MODEL_KINDS, TreeItem, plan_of
 from .enums import ActorKind
-from .models import Action, ActionActor, ExpectedResult, Indicator, Objective, Orientation, Plan
+from .models import (
+    Action,
+    ActionActor,
+    DeletedItem,
+    ExpectedResult,
+    Indicator,
+    Objective,
+    Orientation,
+    Plan,
+)
 from .queries import get_plan_for_user
 from .target_text import describe_target
 
@@ -224,6 +236,9 @@ class HistoryEntry:
     what: str
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
+    history_id: int = 0
+    # Whether "Restaurer cette version" applies: a past state of an item that still exists.
+    restorable: bool = False
 
     @property
     def when_text(self) -> str:
@@ -370,9 +385,13 @@ def item_history(plan: Plan, kind: str, pk: int) -> list[HistoryEntry]:
                 what=what,
                 reason=record.history_change_reason or "",
                 changes=changes,
+                history_id=record.history_id,
+                restorable=kind != "plan" and record.history_type != "-",
             )
         )
         previous = record
+    if entries:
+        entries[-1].restorable = False  # the newest record is the item as it is
     entries.reverse()
     return entries
 
@@ -384,3 +403,79 @@ def history_title(plan: Plan, kind: str, records: list[Any]) -> str:
     text = getattr(latest, "title", None) or getattr(latest, "text", "")
     code = getattr(latest, "code", "")
     return f"{code} {text}".strip()
+
+
+# --- Corbeille ----------------------------------------------------------------------------------------
+
+#: What an entry of the corbeille takes with it, in the order the page lists it.
+HELD: list[tuple[str, Any]] = [
+    ("plans.objective", ngettext_lazy("%(n)s objectif", "%(n)s objectifs", "n")),
+    ("plans.action", ngettext_lazy("%(n)s action", "%(n)s actions", "n")),
+    ("plans.indicator", ngettext_lazy("%(n)s indicateur", "%(n)s indicateurs", "n")),
+    (
+        "tracking.statusupdate",
+        ngettext_lazy("%(n)s mise à jour d'état", "%(n)s mises à jour d'état", "n"),
+    ),
+    (
+        "tracking.evidence",
+        ngettext_lazy("%(n)s pièce justificative", "%(n)s pièces justificatives", "n"),
+    ),
+    (
+        "tracking.indicatorvalue",
+        ngettext_lazy("%(n)s valeur d'indicateur", "%(n)s valeurs d'indicateur", "n"),
+    ),
+    (
+        "tracking.indicatorrule",
+        ngettext_lazy("%(n)s règle de calcul", "%(n)s règles de calcul", "n"),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class TrashEntry:
+    entry: DeletedItem
+    who: str
+    when: str  # "4 décembre 2026 à 14 h 17"
+    purged_on: dt.date
+    held: list[str]
+
+
+def _held(entry: DeletedItem) -> list[str]:
+    root = entry.counts.copy()
+    # The root itself is not "held": an action deleted holds its indicators, not itself.
+    model = KIND_MODELS.get(entry.kind)
+    if model is not None:
+        label = model._meta.label_lower
+        root[label] = root.get(label, 1) - 1
+    parts = []
+    for label, text in HELD:
+        count = int(root.get(label, 0))
+        if count:
+            parts.append(str(text % {"n": count}))
+    return parts
+
+
+def trash_entries(plan: Plan) -> list[TrashEntry]:
+    """The plan's corbeille, newest first, with who deleted, until when, and what each holds."""
+    entries = DeletedItem.objects.filter(plan=plan).select_related("deleted_by").defer("payload")
+    return [
+        TrashEntry(
+            entry=entry,
+            who=person_name(entry.deleted_by),
+            when=moment_text(entry.deleted_at),
+            purged_on=timezone.localtime(
+                entry.deleted_at + dt.timedelta(days=settings.TRASH_DAYS)
+            ).date(),
+            held=_held(entry),
+        )
+        for entry in entries
+    ]
+
+
+def trash_entry(plan: Plan, raw_pk: str) -> DeletedItem | None:
+    """One entry of the plan's corbeille by its id (as a form sends it), else None."""
+    try:
+        pk = int(raw_pk)
+    except ValueError:
+        return None
+    return DeletedItem.objects.filter(plan=plan, pk=pk).select_related("plan").first()

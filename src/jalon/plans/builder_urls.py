@@ -14,6 +14,12 @@ urlpatterns = [
     path("<int:pk>/construire/enonces/", views.statements, name="builder_statements"),
     path("<int:pk>/construire/raison/", views.set_reason, name="builder_reason"),
     path("<int:pk>/construire/annuler/", views.undo, name="builder_undo"),
+    path("<int:pk>/corbeille/", views.trash_page, name="builder_trash"),
+    path(
+        "<int:pk>/corbeille/<int:entry_pk>/retablir/",
+        views.trash_restore,
+        name="builder_trash_restore",
+    ),
     path("<int:pk>/construire/historique/", views.plan_history_page, name="builder_plan_history"),
     path(
         "<int:pk>/construire/orientations/ajouter/",
@@ -31,6 +37,11 @@ urlpatterns = [
     re_path(ITEM + r"deplacer/$", views.item_place, name="builder_place"),
     re_path(ITEM + r"supprimer/$", views.item_delete, name="builder_delete"),
     re_path(ITEM + r"historique/$", views.item_history_page, name="builder_history"),
+    re_path(
+        ITEM + r"historique/(?P<history_id>\d+)/retablir/$",
+        views.item_restore_version,
+        name="builder_restore_version",
+    ),
     re_path(
         ITEM + r"ajouter/(?P<child>objectif|action|indicateur|resultat)/$",
         views.child_add,

@@ -9,10 +9,10 @@ aria-live region. Without htmx, forms post normally and come back to the builder
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -28,6 +28,7 @@ from django_htmx.http import reswap, retarget, trigger_client_event
 from jalon.core.concurrency import StaleVersion
 from jalon.core.history import last_change
 from jalon.core.http import HtmxRequest
+from jalon.core.moments import moment_text
 
 from . import builder
 from .builder import KIND_LABELS, BuilderError
@@ -52,13 +53,14 @@ from .builder_queries import (
     history_title,
     item_history,
     loaded,
-    moment,
     move_targets,
     plan_tree,
+    trash_entries,
+    trash_entry,
 )
 from .enums import ActorKind, Numbering
 from .models import Objective, Plan
-from .queries import get_plan_for_user
+from .queries import can_edit_plan, get_plan_for_user
 
 TREE = "plans/builder/tree.html"
 FORMS = "plans/builder/forms.html"
@@ -116,9 +118,6 @@ CHILD_KINDS = {
     "objectif": {"action", "indicateur"},  # an objective may carry indicators of its own
     "action": {"indicateur", "resultat"},
 }
-
-UNDO_KEY = "builder-undo"
-UNDO_KEEP = 10
 
 
 # --- Small helpers --------------------------------------------------------------------------------
@@ -471,7 +470,7 @@ def _conflict(exc: StaleVersion, fields: list[str]) -> dict[str, Any]:
             "Rien n'a été enregistré : voici son texte actuel."
         ),
         "who": change.who_name if change else "",
-        "when": moment(change.when) if change else None,
+        "when": moment_text(change.when) if change else None,
         "values": values,
     }
 
@@ -992,7 +991,7 @@ def item_delete(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpR
     )
     if isinstance(deletion, HttpResponse):
         return deletion
-    token = _keep_for_undo(request, deletion)
+    token = str(deletion.pk)
     if not request.htmx:
         messages.success(request, SAID[kind]["deleted"])
         return _back_to_builder(plan)
@@ -1006,41 +1005,22 @@ def item_delete(request: HtmxRequest, pk: int, kind: str, item_pk: int) -> HttpR
     )
 
 
-def _keep_for_undo(request: HtmxRequest, deletion: builder.Deletion) -> str:
-    """Keep the last deletions in the session, each under a token the "Annuler" button sends back."""
-    kept = dict(request.session.get(UNDO_KEY, {}))
-    token = secrets.token_urlsafe(12)
-    kept[token] = {
-        "plan": deletion.plan_id,
-        "kind": deletion.kind,
-        "pk": deletion.pk,
-        "payload": deletion.payload,
-    }
-    request.session[UNDO_KEY] = dict(list(kept.items())[-UNDO_KEEP:])
-    return token
-
-
 @login_required
 @require_POST
 def undo(request: HtmxRequest, pk: int) -> HttpResponse:
-    """Put back what a deletion removed (the "Annuler" button)."""
+    """Put back what a deletion sent to the corbeille (the "Annuler" button)."""
     plan = get_plan_for_user(request.user, pk, write=True)
-    kept = dict(request.session.get(UNDO_KEY, {}))
-    entry = kept.get(request.POST.get("token", ""))
-    if entry is None or entry["plan"] != plan.pk:
+    entry = trash_entry(plan, request.POST.get("token", ""))
+    if entry is None:
         return _refusal(request, _("Cette suppression ne peut plus être annulée."))
+    kind = entry.kind
     restored = _structural(
         request,
         plan,
-        lambda reason: builder.restore_deletion(
-            plan=plan, payload=entry["payload"], user=request.user, reason=reason
-        ),
+        lambda reason: builder.restore_item(entry=entry, user=request.user, reason=reason),
     )
     if isinstance(restored, HttpResponse):
         return restored
-    del kept[request.POST["token"]]
-    request.session[UNDO_KEY] = kept
-    kind = entry["kind"]
     if not request.htmx:
         return _back_to_builder(plan, f"{kind}-{restored.pk}")
     context = _base_context(request, plan) | {"orientations": plan_tree(plan)}
@@ -1052,6 +1032,38 @@ def undo(request: HtmxRequest, pk: int) -> HttpResponse:
     )
     retarget(response, "#builder-tree")
     return reswap(response, "outerHTML")
+
+
+# --- Corbeille ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def trash_page(request: HtmxRequest, pk: int) -> HttpResponse:
+    """What the plan's corbeille holds, with what each entry takes with it, for its editors."""
+    plan = get_plan_for_user(request.user, pk, write=True)
+    context = {"plan": plan, "entries": trash_entries(plan), "days": settings.TRASH_DAYS}
+    return render(request, "plans/builder/trash.html", context)
+
+
+@login_required
+@require_POST
+def trash_restore(request: HtmxRequest, pk: int, entry_pk: int) -> HttpResponse:
+    """Restore one entry of the corbeille to its place, with its follow-up."""
+    plan = get_plan_for_user(request.user, pk, write=True)
+    entry = trash_entry(plan, str(entry_pk))
+    if entry is None:
+        raise Http404
+    reason = request.POST.get("reason", "").strip() or _session_reason(request, plan)
+    try:
+        restored = builder.restore_item(entry=entry, user=request.user, reason=reason)
+    except BuilderError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:builder_trash", pk=plan.pk)
+    messages.success(request, _("%(item)s : rétabli.") % {"item": entry.label})
+    if entry.kind in builder.KIND_MODELS:
+        return _back_to_builder(plan, f"{entry.kind}-{restored.pk}")
+    return redirect("plans:builder_trash", pk=plan.pk)
 
 
 # --- History ------------------------------------------------------------------------------------------
@@ -1077,10 +1089,45 @@ def plan_history_page(request: HtmxRequest, pk: int) -> HttpResponse:
     return _history(request, plan, "plan", plan.pk)
 
 
+@login_required
+@require_POST
+def item_restore_version(
+    request: HtmxRequest, pk: int, kind: str, item_pk: int, history_id: int
+) -> HttpResponse:
+    """ "Restaurer cette version": the item takes back the words of one history record."""
+    plan, item = get_item_for_user(request.user, pk, kind, item_pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    reason = request.POST.get("reason", "").strip() or _session_reason(request, plan)
+    history_url = reverse("plans:builder_history", args=[plan.pk, kind, item.pk])
+    try:
+        builder.restore_version(
+            item=item, history_id=int(history_id), version=version, user=request.user, reason=reason
+        )
+    except StaleVersion:
+        messages.error(
+            request,
+            _(
+                "Quelqu'un a modifié cet élément entre-temps : relisez son historique et recommencez."
+            ),
+        )
+        return redirect(history_url)
+    except BuilderError as exc:
+        messages.error(request, exc.message)
+        return redirect(history_url)
+    messages.success(request, _("Version rétablie."))
+    return redirect(history_url)
+
+
 def _history(request: HtmxRequest, plan: Plan, kind: str, item_pk: int) -> HttpResponse:
     records = history_records(plan, kind, item_pk)
     if not records:
         raise Http404
+    current = None
+    if kind != "plan":
+        current = builder.KIND_MODELS[kind]._base_manager.filter(pk=item_pk).first()
     kind_label = _("Plan") if kind == "plan" else KIND_LABELS[kind]
     context = {
         "plan": plan,
@@ -1088,11 +1135,10 @@ def _history(request: HtmxRequest, plan: Plan, kind: str, item_pk: int) -> HttpR
         "kind_label": kind_label,
         "title": history_title(plan, kind, records),
         "entries": item_history(plan, kind, item_pk),
-        "exists": kind == "plan" or _exists(kind, item_pk),
+        "exists": kind == "plan" or current is not None,
         "item_pk": item_pk,
+        "current_version": getattr(current, "version", None),
+        "can_restore": current is not None and can_edit_plan(request.user, plan),
+        "reason_needed": builder.reason_required(plan),
     }
     return render(request, "plans/builder/history.html", context)
-
-
-def _exists(kind: str, pk: int) -> bool:
-    return builder.KIND_MODELS[kind]._base_manager.filter(pk=pk).exists()

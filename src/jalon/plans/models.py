@@ -354,3 +354,40 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} — révision {self.number}"
+
+
+class DeletedItem(models.Model):
+    """An item in its plan's corbeille: what was deleted, with everything under it, until purged.
+
+    Deleting takes the rows out of their tables (so no page, export or report can show them, and
+    no query needs a filter) and keeps them here, serialized with their ids, with the links that
+    were set to null. `plans.trash.restore` puts them back as they were; after
+    `settings.TRASH_DAYS` days `plans.trash.purge` removes the entry and the files it held.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="trash")
+    kind = models.CharField(_("type"), max_length=30)
+    item_pk = models.PositiveBigIntegerField(_("identifiant de l'élément"))
+    label = models.CharField(_("élément"), max_length=300)
+    # JSON text (exact times kept): {"root": {...}, "rows": [...], "links": [...]}.
+    payload = models.TextField(_("contenu"))
+    # How many rows of each model the entry holds, by model label ("tracking.statusupdate": 3).
+    counts = models.JSONField(_("décompte"), default=_empty_dict, blank=True)
+    reason = models.TextField(_("raison"), blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("supprimé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deleted_at = models.DateTimeField(_("supprimé le"), db_index=True)
+
+    class Meta:
+        ordering = ["plan", "-deleted_at", "-id"]
+        verbose_name = _("élément à la corbeille")
+        verbose_name_plural = _("éléments à la corbeille")
+
+    def __str__(self) -> str:
+        return self.label

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .enums import GenerationStatus, ReportFormat
 
@@ -156,6 +157,8 @@ class ReportNarrative(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    # Who wrote what, and the texts as they were: a narrative overwritten can be read back.
+    history = HistoricalRecords()
 
     objects: ClassVar[models.Manager[ReportNarrative]] = models.Manager()
 

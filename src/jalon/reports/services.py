@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from jalon.core.history import stamp
 from jalon.plans.models import Plan
 
 from .enums import GenerationStatus
@@ -128,6 +129,7 @@ def save_narrative(
             setattr(narrative, name, texts[name].strip())
     narrative.version += 1
     narrative.updated_by = user if getattr(user, "is_authenticated", False) else None
+    stamp(narrative, by=user)
     narrative.save()
     return narrative
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role
+from jalon.core.ratelimit import allow
 from jalon.plans.models import Plan
 from jalon.plans.queries import get_plan_for_user
 
@@ -103,6 +105,10 @@ def plan_reports(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def generate(request: HttpRequest, pk: int, identifier: str) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
+    if not allow("reports", str(request.user.pk), limit=settings.REPORTS_PER_HOUR, seconds=3600):
+        return HttpResponse(
+            gettext("Trop de documents demandés : réessayez dans une heure."), status=429
+        )
     exporter = _exporter_for(request, plan, identifier)
     form = exporter.form(plan, request.POST)
     if not form.is_valid():

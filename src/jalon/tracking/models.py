@@ -67,6 +67,7 @@ class StatusUpdate(models.Model):
     )
     is_initial = models.BooleanField(_("tiré du document importé"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -89,6 +90,7 @@ class Evidence(models.Model):
     file = models.FileField(_("fichier"), upload_to="tracking/preuves/%Y/%m/", blank=True)
     name = models.CharField(_("nom"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["update", "id"]

@@ -30,7 +30,7 @@ from jalon.accounts.queries import has_role, role_in
 from jalon.core.fiscal import PlanYear, plan_year_of
 from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Action, ActionActor, Indicator, Plan
-from jalon.plans.queries import can_update_action, carries_action
+from jalon.plans.queries import can_update_action, carries_action, visible_plans
 from jalon.plans.targets import growth_noun
 
 from .assessment import Assessment, Measure, assess
@@ -757,15 +757,22 @@ def assessment_counts(rows: list[IndicatorRow], year_number: int) -> list[tuple[
 # --- notifications -------------------------------------------------------------------------------
 
 
+def _readable_notifications(user: Any) -> QuerySet[Notification]:
+    """The user's notifications about plans they may still read (access is checked when shown)."""
+    return Notification.objects.filter(user=user).filter(
+        Q(action__isnull=True) | Q(action__plan__in=visible_plans(user))
+    )
+
+
 def unread_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return _readable_notifications(user).filter(read_at__isnull=True).count()
 
 
 def notifications_for(user: Any, limit: int = 100) -> list[Notification]:
     return list(
-        Notification.objects.filter(user=user)
+        _readable_notifications(user)
         .select_related("action__plan", "actor", "update")
         .order_by("-created_at", "-id")[:limit]
     )

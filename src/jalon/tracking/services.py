@@ -35,12 +35,15 @@ from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role
 from jalon.accounts.models import Membership, User
+from jalon.accounts.queries import forget_memberships
 from jalon.core.concurrency import StaleVersion, locked_at_version
 from jalon.core.fiscal import PlanYear, plan_year_of
 from jalon.core.history import Change, stamp
 from jalon.network.models import Organization
+from jalon.plans import trash
 from jalon.plans.enums import ActionStatus, PlanState
-from jalon.plans.models import Action, Indicator, Plan
+from jalon.plans.models import Action, DeletedItem, Indicator, Plan
+from jalon.plans.queries import can_read_plan
 
 from .enums import BASE_RULE_KINDS, NotificationKind, RuleKind, RuleScope
 from .formats import day_text
@@ -56,7 +59,7 @@ from .models import (
     StatusUpdate,
     YearLock,
 )
-from .queries import current_year, is_late, scheduled_in, year_lock_for
+from .queries import current_year, is_late, open_locks, scheduled_in, year_lock_for
 
 __all__ = [
     "StaleVersion",
@@ -133,6 +136,50 @@ def _refuse_locked_year_number(plan: Plan, number: int) -> None:
     year = _plan_year(plan, number)
     if year is not None:
         _refuse_if_locked(plan, year.start)
+
+
+# --- the corbeille: what a locked year refuses, what a restore puts back in step -----------------
+
+
+def refuse_locked_rows(*, plan: Plan, rows: Sequence[Any]) -> None:
+    """Refuse (TrashRefused) to move or bring back rows of a locked year (plans.signals)."""
+    locks = open_locks(plan)
+    if not locks:
+        return
+    years = plan.years
+
+    def year_of(day: dt.date) -> int | None:
+        found = plan_year_of(day, years)
+        return found.number if found else None
+
+    numbers: set[int | None] = set()
+    for row in rows:
+        if isinstance(row, StatusUpdate):
+            numbers.add(year_of(row.date))
+        elif isinstance(row, IndicatorValue):
+            numbers.add(row.plan_year)
+        elif isinstance(row, IndicatorRule):
+            numbers.add(min(locks))  # a rule computes every year, the locked ones too
+    # An activity's link to an action or an indicator counts in the figures of its year.
+    links = (Activity.actions.through, Activity.indicators.through)
+    linked = {row.activity_id for row in rows if isinstance(row, links)}
+    if linked:
+        days = Activity.objects.filter(pk__in=linked).values_list("date", flat=True)
+        numbers.update(year_of(day) for day in days)
+    locked = sorted(n for n in numbers if n is not None and n in locks)
+    if locked:
+        found = _plan_year(plan, locked[0])
+        label = found.label if found else str(locked[0])
+        raise trash.TrashRefused(_locked_figures_message(label, locks[locked[0]]))
+
+
+def resync_restored(*, plan: Plan, rows: Sequence[Any], user: Any) -> None:
+    """Restored status updates: their actions' current state is their latest update again."""
+    refuse_locked_rows(plan=plan, rows=rows)
+    whole = {row.pk for row in rows if isinstance(row, Action)}  # restored as they were
+    action_ids = {row.action_id for row in rows if isinstance(row, StatusUpdate)} - whole
+    for action in Action.objects.select_for_update().filter(pk__in=action_ids):
+        _sync_current_state(action, user if getattr(user, "is_authenticated", False) else None)
 
 
 # --- status updates --------------------------------------------------------------------------------
@@ -258,15 +305,21 @@ def bulk_update_status(
 
 
 @transaction.atomic
-def delete_status_update(*, update: StatusUpdate, user: User | None) -> None:
-    """Remove a mistaken update; the action's current state falls back to the one before."""
+def delete_status_update(*, update: StatusUpdate, user: User | None) -> DeletedItem:
+    """Move a mistaken update (with its evidence) to the plan's corbeille.
+
+    The action's current state falls back to the one before; its files stay until the entry is
+    purged from the corbeille.
+    """
     _refuse_if_locked(update.plan, update.date)
     action = Action.objects.select_for_update().get(pk=update.action_id)
-    for evidence in update.evidence.all():
-        if evidence.file:
-            evidence.file.delete(save=False)
-    update.delete()
+    label = _("Mise à jour du %(day)s — action %(action)s") % {
+        "day": day_text(update.date),
+        "action": action.code or action.title[:60],
+    }
+    entry = trash.trash(plan=update.plan, root=update, kind="miseajour", label=label, user=user)
     _sync_current_state(action, user)
+    return entry
 
 
 @transaction.atomic
@@ -321,9 +374,14 @@ def record_initial_statuses(*, plan: Plan, on_date: dt.date | None = None) -> in
 def _notify_followers(
     *, action: Action, update: StatusUpdate, old: str, author: User | None
 ) -> None:
-    followers = (
-        Follow.objects.filter(action=action).exclude(user=author).values_list("user_id", flat=True)
-    )
+    # Only those who may read the plan now: a draft reaches its organization, not the network.
+    followers = [
+        follow.user_id
+        for follow in Follow.objects.filter(action=action)
+        .exclude(user=author)
+        .select_related("user")
+        if follow.user.is_active and can_read_plan(follow.user, action.plan)
+    ]
     notes = [
         Notification(
             user_id=user_id,
@@ -360,6 +418,8 @@ def email_notifications(notification_ids: Iterable[int]) -> int:
     ):
         if not note.user.email or not note.user.is_active or note.action is None:
             continue
+        if not can_read_plan(note.user, note.action.plan):
+            continue  # removed from the organization (or the plan went back to draft) meanwhile
         with translation.override(note.user.language or settings.LANGUAGE_CODE):
             context = {
                 "note": note,
@@ -400,6 +460,24 @@ def follow_action(*, user: User, action: Action) -> Follow:
 @transaction.atomic
 def unfollow_action(*, user: User, action: Action) -> None:
     Follow.objects.filter(user=user, action=action).delete()
+
+
+@transaction.atomic
+def drop_lost_access(*, user: User) -> tuple[int, int]:
+    """After a membership ends: the person's follows and notices of plans they no longer read go.
+
+    Returns (follows ended, notifications removed).
+    """
+    forget_memberships(user)
+    follows = Follow.objects.filter(user=user).select_related("action__plan")
+    lost_follows = [f.pk for f in follows if not can_read_plan(user, f.action.plan)]
+    notes = Notification.objects.filter(user=user, action__isnull=False).select_related(
+        "action__plan"
+    )
+    lost_notes = [n.pk for n in notes if n.action and not can_read_plan(user, n.action.plan)]
+    Follow.objects.filter(pk__in=lost_follows).delete()
+    Notification.objects.filter(pk__in=lost_notes).delete()
+    return len(lost_follows), len(lost_notes)
 
 
 @transaction.atomic
@@ -550,10 +628,14 @@ def update_activity(
 
 
 @transaction.atomic
-def delete_activity(*, activity: Activity, user: User | None) -> None:
+def delete_activity(*, activity: Activity, user: User | None) -> DeletedItem:
+    """Move an activity to the plan's corbeille (its links to actions and indicators with it)."""
     _refuse_if_locked(activity.plan, activity.date)
-    stamp(activity, by=user)
-    activity.delete()
+    label = _("Activité du %(day)s « %(title)s »") % {
+        "day": day_text(activity.date),
+        "title": activity.title[:120],
+    }
+    return trash.trash(plan=activity.plan, root=activity, kind="activite", label=label, user=user)
 
 
 @transaction.atomic
@@ -612,10 +694,14 @@ def update_contact(
 
 
 @transaction.atomic
-def delete_contact(*, contact: Contact, user: User | None) -> None:
+def delete_contact(*, contact: Contact, user: User | None) -> DeletedItem:
+    """Move a contact to the plan's corbeille."""
     _refuse_if_locked(contact.plan, contact.date)
-    stamp(contact, by=user)
-    contact.delete()
+    label = _("Contact du %(day)s « %(subject)s »") % {
+        "day": day_text(contact.date),
+        "subject": contact.subject[:120],
+    }
+    return trash.trash(plan=contact.plan, root=contact, kind="contact", label=label, user=user)
 
 
 # --- indicator rules and values ----------------------------------------------------------------------
@@ -639,6 +725,7 @@ def set_indicator_rule(
         )
     if kind == RuleKind.CHANGE and base_kind not in BASE_RULE_KINDS:
         raise TrackingError(_("Choisissez la mesure dont la variation est calculée."))
+    _refuse_rule_change_if_locked(indicator.plan)
     rule = IndicatorRule.objects.select_for_update().filter(indicator=indicator).first()
     if rule is not None and expected_version is not None and rule.version != expected_version:
         raise StaleVersion(rule)
@@ -658,8 +745,26 @@ def set_indicator_rule(
     return rule
 
 
+def _refuse_rule_change_if_locked(plan: Plan) -> None:
+    """A rule computes every year's figure: while a year is locked, its figures stay as adopted."""
+    locks = open_locks(plan)
+    if locks:
+        first = min(locks)
+        year = _plan_year(plan, first)
+        raise YearLocked(_locked_figures_message(year.label if year else str(first), locks[first]))
+
+
+def _locked_figures_message(year_label: str, lock: YearLock) -> str:
+    return _(
+        "L'année %(year)s est verrouillée depuis le %(locked)s (bilan adopté) : ses mises à "
+        "jour, ses valeurs et ses résultats calculés ne peuvent être ni modifiés ni supprimés. "
+        "Un éditeur peut la déverrouiller en donnant une raison."
+    ) % {"year": year_label, "locked": day_text(timezone.localtime(lock.locked_at).date())}
+
+
 @transaction.atomic
 def remove_indicator_rule(*, indicator: Indicator, user: User | None) -> None:
+    _refuse_rule_change_if_locked(indicator.plan)
     for rule in IndicatorRule.objects.filter(indicator=indicator):
         stamp(rule, by=user)
         rule.delete()
@@ -766,10 +871,15 @@ def add_occurrence(
 
 
 @transaction.atomic
-def delete_indicator_value(*, entry: IndicatorValue, user: User | None) -> None:
-    _refuse_locked_year_number(entry.indicator.plan, entry.plan_year)
-    stamp(entry, by=user)
-    entry.delete()
+def delete_indicator_value(*, entry: IndicatorValue, user: User | None) -> DeletedItem:
+    """Move a value entered by hand to the plan's corbeille."""
+    plan = entry.indicator.plan
+    _refuse_locked_year_number(plan, entry.plan_year)
+    label = _("Valeur de l'an %(year)s — indicateur « %(indicator)s »") % {
+        "year": entry.plan_year,
+        "indicator": entry.indicator.text[:120],
+    }
+    return trash.trash(plan=plan, root=entry, kind="valeur", label=label, user=user)
 
 
 # --- reminders -----------------------------------------------------------------------------------------

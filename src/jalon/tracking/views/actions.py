@@ -5,6 +5,7 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -110,7 +111,13 @@ def delete_update(request: AuthenticatedHttpRequest, pk: int, update_pk: int) ->
     require(queries.can_delete_update(request.user, update))
     try:
         services.delete_status_update(update=update, user=request.user)
-        messages.success(request, _("La mise à jour est supprimée."))
+        messages.success(
+            request,
+            _(
+                "La mise à jour est dans la corbeille du plan : un éditeur peut la rétablir pendant %(days)s jours."
+            )
+            % {"days": settings.TRASH_DAYS},
+        )
     except services.TrackingError as exc:
         messages.error(request, exc.message)
     return redirect("tracking:action", pk=plan.pk, action_pk=update.action_id)

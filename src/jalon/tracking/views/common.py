@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from jalon.core.concurrency import StaleVersion
 from jalon.core.fiscal import PlanYear
+from jalon.core.moments import moment_text
 from jalon.plans.models import Plan
 from jalon.plans.queries import get_plan_for_user
 
@@ -72,8 +73,7 @@ def stale_message(exc: StaleVersion) -> str:
     current, cause, change = exc.current, exc.cause, exc.change
     context: dict[str, Any] = {"kind": exc.subject}
     if change is not None:
-        when = timezone.localtime(change.when)
-        context["when"] = f"{day_text(when.date())} {when:%H:%M}"
+        context["when"] = moment_text(change.when)
     context["who"] = str(change.who) if change is not None and change.who else _("quelqu'un")
     if isinstance(current, list):
         context["kind"] = "bulk"

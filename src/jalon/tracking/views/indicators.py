@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -277,7 +278,13 @@ def indicator_value_delete(
     entry.indicator = ind
     try:
         services.delete_indicator_value(entry=entry, user=request.user)
-        messages.success(request, _("La valeur est supprimée."))
+        messages.success(
+            request,
+            _(
+                "La valeur est dans la corbeille du plan : un éditeur peut la rétablir pendant %(days)s jours."
+            )
+            % {"days": settings.TRASH_DAYS},
+        )
     except services.TrackingError as exc:
         messages.error(request, exc.message)
     return redirect(_back(plan, ind, "#valeurs"))

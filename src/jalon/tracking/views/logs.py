@@ -6,6 +6,7 @@ import csv
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalon.core.http import AuthenticatedHttpRequest
+from jalon.core.spreadsheet import safe_row
 from jalon.plans.models import Plan
 
 from .. import queries, services
@@ -136,12 +138,22 @@ def activities(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracking/activities.html", context, status=status)
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, Any]:
+class _SafeWriter:
+    """csv.writer whose cells cannot run as formulas in the reader's spreadsheet (core.spreadsheet)."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self._writer = csv.writer(response)
+
+    def writerow(self, row: list[Any]) -> None:
+        self._writer.writerow(safe_row(row))
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, _SafeWriter]:
     """A CSV download Excel opens with its accents: UTF-8 with a byte-order mark, commas."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
-    return response, csv.writer(response)
+    return response, _SafeWriter(response)
 
 
 @login_required
@@ -272,7 +284,13 @@ def activity_delete(request: AuthenticatedHttpRequest, pk: int, activity_pk: int
     require(queries.can_change_entry(request.user, plan, activity.created_by_id))
     try:
         services.delete_activity(activity=activity, user=request.user)
-        messages.success(request, _("L'activité est supprimée."))
+        messages.success(
+            request,
+            _(
+                "L'activité est dans la corbeille du plan : un éditeur peut la rétablir pendant %(days)s jours."
+            )
+            % {"days": settings.TRASH_DAYS},
+        )
     except services.TrackingError as exc:
         messages.error(request, exc.message)
     return redirect("tracking:activities", pk=plan.pk)
@@ -445,7 +463,13 @@ def contact_delete(request: AuthenticatedHttpRequest, pk: int, contact_pk: int) 
     require(queries.can_change_entry(request.user, plan, contact.created_by_id))
     try:
         services.delete_contact(contact=contact, user=request.user)
-        messages.success(request, _("Le contact est supprimé."))
+        messages.success(
+            request,
+            _(
+                "Le contact est dans la corbeille du plan : un éditeur peut le rétablir pendant %(days)s jours."
+            )
+            % {"days": settings.TRASH_DAYS},
+        )
     except services.TrackingError as exc:
         messages.error(request, exc.message)
     return redirect("tracking:contacts", pk=plan.pk)
