@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from jalon.network.enums import MemberStatus, OrganizationKind
+from jalon.plans.queries import parse_indicator_target
 from jalon.surveys import services
 from jalon.surveys.enums import QuestionKind
 from tests.factories import (
@@ -31,7 +32,8 @@ def plan(cast, org_a):
 @pytest.fixture
 def indicator(plan):
     action = ActionFactory(objective__orientation__plan=plan, status="in_progress")
-    return IndicatorFactory(action=action, text="Taux de 75 % de satisfaction des membres")
+    text = "Taux de 75 % de satisfaction des membres"
+    return IndicatorFactory(action=action, text=text, target=parse_indicator_target(text))
 
 
 def make_members(

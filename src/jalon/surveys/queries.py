@@ -212,7 +212,8 @@ def _answered(question: Question, answer: Answer) -> bool:
 
 
 def survey_results(survey: Survey, *, with_texts: bool) -> SurveyResults:
-    """Every question's figures and breakdowns, in six queries whatever the survey's size."""
+    """Every question's figures and breakdowns, in four queries whatever the survey's size
+    (five for a copied survey: the year before's answers)."""
     k = max(survey.k_threshold, MIN_K)
     invited, responded, by_region = response_counts(survey)
     questions = questions_of(survey)
