@@ -83,11 +83,7 @@ def can_read_results(user: Any, survey: Survey) -> bool:
 
 def get_survey_for_user(user: Any, pk: int, *, write: bool = False) -> Survey:
     """The survey if the user may read its results (or edit it, write=True); 404 otherwise."""
-    survey = (
-        Survey.objects.select_related("organization", "plan").filter(pk=pk).first()
-        if isinstance(pk, int)
-        else None
-    )
+    survey = Survey.objects.select_related("organization", "plan").filter(pk=pk).first()
     if survey is None or not can_read_results(user, survey):
         raise Http404
     if write and not can_edit_survey(user, survey):
@@ -217,9 +213,9 @@ def survey_results(survey: Survey, *, with_texts: bool) -> SurveyResults:
     k = max(survey.k_threshold, MIN_K)
     invited, responded, by_region = response_counts(survey)
     questions = questions_of(survey)
-    responses = {
-        r["id"]: r
-        for r in Response.objects.filter(survey=survey).values(
+    responses: dict[Any, dict[str, str]] = {
+        pk: {"region": region, "member_kind": kind, "member_status": status}
+        for pk, region, kind, status in Response.objects.filter(survey=survey).values_list(
             "id", "region", "member_kind", "member_status"
         )
     }
@@ -311,7 +307,7 @@ def indicator_values(
     ids = [r.question_id for r in rules if r.question_id]
     pointed = {q.pk: q for q in Question.objects.filter(pk__in=ids).select_related("survey")}
     series = {q.series or q.pk for q in pointed.values()}
-    plan_ids = {q.survey.plan_id for q in pointed.values()}
+    plan_ids = {q.survey.plan_id for q in pointed.values() if q.survey.plan_id is not None}
     questions = list(
         Question.objects.filter(series__in=series, survey__plan_id__in=plan_ids)
         .exclude(survey__state=SurveyState.DRAFT)
@@ -339,10 +335,10 @@ def indicator_values(
         if origin is None:
             continue
         for year in years:
-            question = by_year.get((origin.series or origin.pk, year.number))
-            if question is not None:
+            held = by_year.get((origin.series or origin.pk, year.number))
+            if held is not None:
                 out[(rule.indicator_id, year.number)] = _indicator_value(
-                    rule, question, answers.get(question.pk, []), rates.get(question.survey_id)
+                    rule, held, answers.get(held.pk, []), rates.get(held.survey_id)
                 )
     return out
 
@@ -424,8 +420,8 @@ def answer_rows(survey: Survey) -> list[list[str]]:
         given = by_response.get(response.id, {})
         cells = []
         for question in questions:
-            answer = given.get(question.pk)
-            value = _answer_value(question, answer) if answer else ""
+            found = given.get(question.pk)
+            value = _answer_value(question, found) if found is not None else ""
             cells.append(
                 " ; ".join(value)
                 if isinstance(value, list)

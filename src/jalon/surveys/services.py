@@ -394,8 +394,9 @@ def invite_members(
 
 
 @transaction.atomic
-def launch(*, by: Any, survey: Survey, today: dt.date | None = None) -> Survey:
-    """Open the survey and send the invitations (through the task queue, once committed)."""
+def launch(*, by: Any, survey: Survey, today: dt.date | None = None, send: bool = True) -> Survey:
+    """Open the survey and send the invitations (through the task queue, once committed;
+    `send=False` for the demo, whose addresses are fictional)."""
     today = today or timezone.localdate()
     if survey.state != SurveyState.DRAFT:
         raise SurveyError(_("Ce sondage est déjà lancé."))
@@ -408,7 +409,8 @@ def launch(*, by: Any, survey: Survey, today: dt.date | None = None) -> Survey:
     survey.version += 1
     stamp(survey, by=by, reason=_("Lancement du sondage"))
     survey.save()
-    enqueue_invitations(survey=survey)
+    if send:
+        enqueue_invitations(survey=survey)
     return survey
 
 

@@ -30,6 +30,7 @@ from . import queries, services
 from .enums import TEXT_KINDS, QuestionKind, SurveyState
 from .forms import CopyForm, FeedForm, InviteForm, QuestionForm, SurveyForm
 from .models import Invitation, Question, Survey
+from .stats import percent
 from .svg import bar_chart
 
 
@@ -117,7 +118,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "invited": invited,
         "responded": responded,
         "by_region": by_region,
-        "rate": queries.percent(responded, invited),
+        "rate": percent(responded, invited),
         "is_open": queries.is_open(survey, _today()),
         "question_form": QuestionForm(),
         "invite_form": InviteForm(regions=[(r.pk, r.name) for r in all_regions()]),
@@ -230,7 +231,7 @@ def invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = InviteForm(request.POST, regions=[(r.pk, r.name) for r in all_regions()])
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(e) for e in errors))
         return redirect(survey)
     try:
         result = services.invite_members(

@@ -661,7 +661,7 @@ def _fill_years(
             # A survey is data whenever it was held, even before follow-up started in Jalon.
             computed = (provided or {}).get((ind.pk, year.number)) or _no_survey(year)
             value = computed.value
-            dates = ()
+            dates: tuple[dt.date, ...] = ()
             tracked = tracked or value is not None
         elif spec is not None and tracked:
             computed = compute_year(
