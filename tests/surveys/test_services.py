@@ -226,6 +226,21 @@ def test_copying_last_years_survey_keeps_its_questions_in_the_same_series(cast, 
     assert old == new and copy.state == SurveyState.DRAFT
 
 
+def test_a_copy_of_the_annual_survey_names_its_own_year(cast, plan):
+    survey = services.annual_member_survey(
+        by=cast["editor_a"], plan=plan, plan_year=1, closes_on=TODAY, retention_until=TODAY
+    )
+    copy = services.copy_survey(
+        by=cast["editor_a"],
+        survey=survey,
+        plan_year=2,
+        closes_on=dt.date(2019, 4, 1),
+        retention_until=dt.date(2020, 6, 30),
+    )
+    assert copy.title_fr == "Satisfaction annuelle des membres 2018-2019 (An 2)"
+    assert copy.title_en == "Annual member satisfaction 2018-2019 (Year 2)"
+
+
 def test_the_purge_removes_free_text_and_invitations_and_keeps_the_aggregates(cast, plan, org_a):
     survey, created = _launched(cast, plan, org_a, n=5)
     text_q = survey.questions.get(kind=QuestionKind.LONG_TEXT)

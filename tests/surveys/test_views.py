@@ -157,3 +157,46 @@ def test_survey_and_results_pages_run_a_fixed_number_of_queries(
     # session, user, memberships, survey, the four of survey_results, the plan's indicators
     with django_assert_num_queries(9):
         assert client.get(results).status_code == 200
+
+
+def test_an_editor_generates_the_annual_survey_from_the_list(login, cast, plan):
+    client = login(cast["editor_a"])
+    page = client.get(reverse("surveys:list")).content.decode()
+    assert "Générer la satisfaction annuelle des membres" in page
+    response = client.post(reverse("surveys:annual", kwargs={"plan_pk": plan.pk}))
+    survey = plan.surveys.get()
+    assert response.status_code == 302 and response["Location"] == survey.get_absolute_url()
+    assert survey.questions.count() >= 2  # the general question and the comments at least
+    assert (
+        login(cast["reader_a"])
+        .post(reverse("surveys:annual", kwargs={"plan_pk": plan.pk}))
+        .status_code
+        == 403
+    )
+
+
+def test_the_open_link_takes_answers_without_an_invitation(client, cast, plan):
+    survey = services.create_survey(
+        by=cast["editor_a"],
+        organization=plan.organization,
+        plan=plan,
+        plan_year=1,
+        title_fr="Fin de rencontre",
+        purpose_fr="Évaluer la rencontre.",
+        closes_on=timezone.localdate() + dt.timedelta(days=3),
+        retention_until=timezone.localdate() + dt.timedelta(days=90),
+        open_link=True,
+    )
+    question = services.add_question(
+        by=cast["editor_a"], survey=survey, kind=QuestionKind.SATISFACTION, text_fr="Satisfait ?"
+    )
+    services.launch(by=cast["editor_a"], survey=survey, send=False)
+    url = reverse("surveys:answer_open", kwargs={"key": survey.open_key})
+    page = client.get(url).content.decode()
+    assert (
+        "Enregistrer et continuer plus tard" not in page
+    )  # nothing to resume without a link of one's own
+    client.post(url, {str(question.pk): "5"})
+    response = Response.objects.get(survey=survey)
+    assert (response.region, response.invitation_id) == ("", None)
+    assert client.get(reverse("surveys:answer_open", kwargs={"key": "inconnue"})).status_code == 404

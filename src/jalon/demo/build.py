@@ -28,8 +28,7 @@ def demo_accounts() -> list[DemoAccount]:
 @transaction.atomic
 def build_demo(*, reset: bool = False) -> None:
     if reset:
-        surveys.wipe()
-        plans.wipe()
+        plans.wipe()  # the demo's surveys first
         network.wipe()
     network.build()
     plans.build()

@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, role_in
 from jalon.core.fiscal import PlanYear
+from jalon.plans.models import Plan
+from jalon.plans.queries import can_edit_plan, visible_plans
 from jalon.tracking.enums import RuleKind
 from jalon.tracking.formats import num, pct
 from jalon.tracking.rules import Computed
@@ -102,6 +104,15 @@ def surveys_for(user: Any) -> QuerySet[Survey]:
             answered=Count("responses", distinct=True),
         )
     )
+
+
+def plans_for_new_surveys(user: Any) -> list[Plan]:
+    """The plans the user edits: a survey is created from one of them."""
+    return [
+        p
+        for p in visible_plans(user).select_related("organization").order_by("title")
+        if can_edit_plan(user, p)
+    ]
 
 
 def is_open(survey: Survey, today: dt.date) -> bool:

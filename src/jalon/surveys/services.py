@@ -208,13 +208,19 @@ def copy_survey(
 ) -> Survey:
     """Next year's survey: the same wording and questions, in the same series (so an indicator
     reading a question follows it year by year, and results compare with the year before)."""
+    title_fr, title_en = survey.title_fr, survey.title_en
+    labels = {y.number: y.label for y in (survey.plan.years if survey.plan else [])}
+    old, new = labels.get(survey.plan_year or 0), labels.get(plan_year or 0)
+    if old and new:  # "Satisfaction annuelle des membres 2017-2018 (An 1)" names its year
+        title_fr = title_fr.replace(old, new)
+        title_en = title_en.replace(old.replace("An ", "Year "), new.replace("An ", "Year "))
     copy = create_survey(
         by=by,
         organization=survey.organization,
         plan=survey.plan,
         plan_year=plan_year,
-        title_fr=survey.title_fr,
-        title_en=survey.title_en,
+        title_fr=title_fr,
+        title_en=title_en,
         purpose_fr=survey.purpose_fr,
         purpose_en=survey.purpose_en,
         anonymous=survey.anonymous,

@@ -48,7 +48,12 @@ def _years(plan: Plan | None) -> list[tuple[int, str]]:
 @login_required
 def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
-        request, "surveys/list.html", {"surveys": list(queries.surveys_for(request.user))}
+        request,
+        "surveys/list.html",
+        {
+            "surveys": list(queries.surveys_for(request.user)),
+            "plans": queries.plans_for_new_surveys(request.user),
+        },
     )
 
 
@@ -98,7 +103,8 @@ def annual_template(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResp
             plan=plan,
             plan_year=year.number,
             closes_on=today + dt.timedelta(days=30),
-            retention_until=year.end + dt.timedelta(days=365),
+            # Kept a year after the plan year (for the bilan), and never less than a year.
+            retention_until=max(year.end, today + dt.timedelta(days=30)) + dt.timedelta(days=365),
         )
     except services.SurveyError as error:
         messages.error(request, str(error))
