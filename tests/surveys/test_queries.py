@@ -188,3 +188,14 @@ def test_results_run_a_fixed_number_of_queries(cast, plan, org_a, size, django_a
     # invitations per region, questions, responses, answers (the year before: one more)
     with django_assert_num_queries(4):
         queries.survey_results(survey, with_texts=True)
+
+
+def test_breakdown_groups_are_named_as_people_read_them(cast, plan, org_a):
+    survey = _launched(cast, plan, org_a, [("04", OrganizationKind.LOCAL, ["5"] * 5)])
+    question = queries.survey_results(survey, with_texts=False).questions[0]
+    names = {by: [label for label, _cell in cells] for by, cells in question.labelled_breakdowns}
+    assert names == {
+        "Région": ["Mauricie"],
+        "Type de membre": ["Comité local"],
+        "Statut de membre": ["Membre"],
+    }

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, role_in
 from jalon.core.fiscal import PlanYear
+from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.plans.models import Plan
 from jalon.plans.queries import can_edit_plan, visible_plans
 from jalon.tracking.enums import RuleKind
@@ -148,8 +149,22 @@ class QuestionResult:
     chart: str = ""  # the SVG the results page draws (set by the view)
 
     @property
-    def labelled_breakdowns(self) -> list[tuple[str, list[GroupCell]]]:
-        return [(str(BREAKDOWNS[dim]), cells) for dim, cells in self.breakdowns.items()]
+    def labelled_breakdowns(self) -> list[tuple[str, list[tuple[str, GroupCell]]]]:
+        """Each breakdown's name and its groups, named in the reader's language."""
+        return [
+            (str(BREAKDOWNS[dim]), [(group_label(dim, c.group), c) for c in cells])
+            for dim, cells in self.breakdowns.items()
+        ]
+
+
+def group_label(dim: str, value: str) -> str:
+    """A group as people read it: "Comité local", not "local"; empty is "Non précisé"."""
+    if not value:
+        return _("Non précisé")
+    choices = {"member_kind": OrganizationKind, "member_status": MemberStatus}.get(dim)
+    if choices is not None and value in choices.values:
+        return str(choices(value).label)
+    return value
 
     @property
     def rows(self) -> list[tuple[str, int, Decimal | None]]:
@@ -485,7 +500,7 @@ def result_rows(results: SurveyResults) -> list[list[str]]:
             )
         for dim, cells in result.breakdowns.items():
             for cell in cells:
-                group = f"{BREAKDOWNS[dim]} : {cell.group or _('non précisé')}"
+                group = f"{BREAKDOWNS[dim]} : {group_label(dim, cell.group)}"
                 if cell.figures is None:
                     rows.append([question, group, "", hidden_word, "", "", "", ""])
                 else:
