@@ -156,16 +156,6 @@ class QuestionResult:
             for dim, cells in self.breakdowns.items()
         ]
 
-
-def group_label(dim: str, value: str) -> str:
-    """A group as people read it: "Comité local", not "local"; empty is "Non précisé"."""
-    if not value:
-        return _("Non précisé")
-    choices = {"member_kind": OrganizationKind, "member_status": MemberStatus}.get(dim)
-    if choices is not None and value in choices.values:
-        return str(choices(value).label)
-    return value
-
     @property
     def rows(self) -> list[tuple[str, int, Decimal | None]]:
         """(label, count, share of n) for the table beside the chart."""
@@ -176,6 +166,16 @@ def group_label(dim: str, value: str) -> str:
             (labels.get(value, value), count, percent(count, self.figures.n))
             for value, count in self.figures.distribution
         ]
+
+
+def group_label(dim: str, value: str) -> str:
+    """A group as people read it: "Comité local", not "local"; empty is "Non précisé"."""
+    if not value:
+        return _("Non précisé")
+    choices = {"member_kind": OrganizationKind, "member_status": MemberStatus}.get(dim)
+    if choices is not None and value in choices.values:
+        return str(choices(value).label)
+    return value
 
 
 @dataclass
