@@ -259,3 +259,18 @@ def test_the_purge_removes_free_text_and_invitations_and_keeps_the_aggregates(ca
     results = queries.survey_results(survey, with_texts=True)
     assert results.questions[0].figures.satisfaction_rate == 100
     assert (results.invited, results.responded) == (5, 5)
+
+
+def test_closing_blanks_what_would_single_out_a_respondent(cast, plan, org_a):
+    # Five local members of Mauricie answer, and the one regional body of Capitale-Nationale:
+    # her (region, kind) would point at the one invitation of that kind marked "responded".
+    make_members(org_a, 5, code="04")
+    make_members(org_a, 1, code="03", kind="regional", prefix="r")
+    survey = open_survey(cast, plan)
+    created = services.invite_members(by=cast["editor_a"], survey=survey).created
+    survey.state = SurveyState.OPEN
+    survey.save()
+    answer_all(survey, [(inv, "4") for inv, _t in created])
+    services.close_survey(by=cast["editor_a"], survey=survey, today=TODAY)
+    combos = sorted(Response.objects.values_list("region", "member_kind", "member_status"))
+    assert combos == [("", "", "")] + [("Mauricie", "local", "member")] * 5

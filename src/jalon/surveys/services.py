@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -234,7 +235,7 @@ def copy_survey(
     copy.series = survey.series or survey.pk
     copy.save(update_fields=["copied_from", "series"])
     for question in survey.questions.order_by("order", "id"):
-        new = Question(
+        copied = Question(
             survey=copy,
             order=question.order,
             kind=question.kind,
@@ -247,8 +248,8 @@ def copy_survey(
             indicator_id=question.indicator_id,
             series=question.series or question.pk,
         )
-        stamp(new, by=by, reason=_("Copie du sondage de l'année précédente"))
-        new.save()
+        stamp(copied, by=by, reason=_("Copie du sondage de l'année précédente"))
+        copied.save()
     return copy
 
 
@@ -626,7 +627,45 @@ def close_survey(*, by: Any, survey: Survey, today: dt.date | None = None) -> Su
     survey.save()
     # Answers in progress are not answers: they go with the closing.
     survey.invitations.exclude(draft={}).update(draft={})
+    if survey.anonymous:
+        generalize_responses(survey=survey)
     return survey
+
+
+BREAKDOWN_FIELDS = ("region", "member_kind", "member_status")
+
+
+def generalize_responses(*, survey: Survey) -> int:
+    """Blank the breakdown attributes a response shares with fewer than k others.
+
+    A response's (region, kind, status) is matched against the invitations that say
+    "responded": a combination only one respondent has would name their invitation. Once the
+    survey is closed, every combination held by fewer than k responses loses, one at a time,
+    its rarest attribute, until each combination left is shared by k responses or more (or is
+    blank). The breakdowns hid those groups anyway. Returns how many responses changed.
+    """
+    k = max(survey.k_threshold, MIN_K)
+    rows = {
+        pk: list(values)
+        for pk, *values in Response.objects.filter(survey=survey).values_list(
+            "id", *BREAKDOWN_FIELDS
+        )
+    }
+    original = {pk: tuple(v) for pk, v in rows.items()}
+    while True:
+        combos = Counter(tuple(v) for v in rows.values())
+        small = [v for v in rows.values() if any(v) and combos[tuple(v)] < k]
+        if not small:
+            break
+        per_value = [Counter(v[i] for v in rows.values()) for i in range(len(BREAKDOWN_FIELDS))]
+        for values in small:
+            kept = [i for i, value in enumerate(values) if value]
+            rarest = min(kept, key=lambda i: (per_value[i][values[i]], i))
+            values[rarest] = ""
+    changed = [pk for pk, v in rows.items() if tuple(v) != original[pk]]
+    for pk in changed:
+        Response.objects.filter(pk=pk).update(**dict(zip(BREAKDOWN_FIELDS, rows[pk], strict=True)))
+    return len(changed)
 
 
 @transaction.atomic
