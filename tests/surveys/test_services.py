@@ -12,6 +12,8 @@ from jalon.network.models import Region
 from jalon.surveys import queries, services
 from jalon.surveys.enums import QuestionKind, SurveyState
 from jalon.surveys.models import Answer, Invitation, Response, Survey
+from jalon.tracking.enums import RuleKind
+from jalon.tracking.models import IndicatorRule
 from tests.factories import ActionFactory, ObjectiveFactory, OrientationFactory
 
 from .conftest import TODAY, answer_all, make_members, open_survey
@@ -274,3 +276,16 @@ def test_closing_blanks_what_would_single_out_a_respondent(cast, plan, org_a):
     services.close_survey(by=cast["editor_a"], survey=survey, today=TODAY)
     combos = sorted(Response.objects.values_list("region", "member_kind", "member_status"))
     assert combos == [("", "", "")] + [("Mauricie", "local", "member")] * 5
+
+
+def test_deleting_a_question_returns_its_indicator_to_hand_entry(cast, plan, indicator):
+    survey = open_survey(cast, plan)
+    question = survey.questions.get(kind=QuestionKind.SATISFACTION)
+    services.feed_indicator(
+        by=cast["editor_a"],
+        question=question,
+        indicator_id=indicator.pk,
+        kind=RuleKind.SURVEY_SATISFACTION,
+    )
+    services.delete_question(by=cast["editor_a"], question=question)
+    assert not IndicatorRule.objects.filter(indicator=indicator).exists()

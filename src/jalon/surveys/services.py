@@ -29,7 +29,8 @@ from jalon.network.queries import members_of_network
 from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Action, Objective, Plan
 from jalon.tracking.enums import SOURCE_RULE_KINDS, RuleKind
-from jalon.tracking.services import set_indicator_rule
+from jalon.tracking.queries import indicators_reading
+from jalon.tracking.services import remove_indicator_rule, set_indicator_rule
 
 from .enums import CHOICE_KINDS, DEFAULT_K, MIN_K, TEXT_KINDS, QuestionKind, SurveyState
 from .models import Answer, Invitation, Question, Response, Survey
@@ -194,6 +195,9 @@ def add_question(
 def delete_question(*, by: Any, question: Question) -> None:
     if question.survey.state != SurveyState.DRAFT:
         raise SurveyError(_("Les questions ne changent plus une fois le sondage lancé."))
+    # An indicator reading the question goes back to hand entry (tracking keeps a plain id).
+    for indicator in indicators_reading(question.pk):
+        remove_indicator_rule(indicator=indicator, user=by)
     stamp(question, by=by)
     question.delete()
 

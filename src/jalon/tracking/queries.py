@@ -717,6 +717,15 @@ def _fill_years(
         previous_tracked = tracked or value is not None
 
 
+def indicators_reading(question_id: int) -> list[Indicator]:
+    """The indicators whose rule reads this survey question (`tracking.sources`)."""
+    return list(
+        Indicator.objects.filter(
+            rule__source_question=question_id, rule__kind__in=list(SOURCE_RULE_KINDS)
+        )
+    )
+
+
 def _no_survey(year: PlanYear) -> Computed:
     return Computed(
         None,
