@@ -132,6 +132,7 @@ def test_the_results_csv_holds_aggregates_and_hides_small_groups(
     text = response.content.decode("utf-8-sig")
     assert "Êtes-vous satisfait ?,Ensemble,,,,6,4.00,100.0" in text
     assert "Satisfait,6,100.0" in text
+    assert "Reviendrez-vous ?,Région : Mauricie,Oui,,100.0,6,," in text
     raw = login(cast["editor_a"]).get(reverse("surveys:answers_csv", kwargs={"pk": survey.pk}))
     assert raw.status_code == 404  # anonymous: no raw answers
 

@@ -509,9 +509,9 @@ def result_rows(results: SurveyResults) -> list[list[str]]:
                         [
                             question,
                             group,
+                            _("Oui") if g.yes_rate is not None else "",
                             "",
-                            "",
-                            "",
+                            "" if g.yes_rate is None else str(g.yes_rate),
                             str(g.n),
                             "" if g.mean is None else str(g.mean),
                             "" if g.satisfaction_rate is None else str(g.satisfaction_rate),
