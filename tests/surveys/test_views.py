@@ -152,8 +152,9 @@ def test_survey_and_results_pages_run_a_fixed_number_of_queries(
     detail = reverse("surveys:detail", kwargs={"pk": survey.pk})
     results = reverse("surveys:results", kwargs={"pk": survey.pk})
     client.get(detail)  # warm the session and the memberships cache
-    # session, user, memberships, survey, questions, invitations per region, regions (form)
-    with django_assert_num_queries(7):
+    # session, user, memberships, survey, questions, invitations per region, regions (form),
+    # the plan's objectives, actions and indicators (the question form)
+    with django_assert_num_queries(10):
         assert client.get(detail).status_code == 200
     # session, user, memberships, survey, the four of survey_results, the plan's indicators
     with django_assert_num_queries(9):
@@ -201,3 +202,16 @@ def test_the_open_link_takes_answers_without_an_invitation(client, cast, plan):
     response = Response.objects.get(survey=survey)
     assert (response.region, response.invitation_id) == ("", None)
     assert client.get(reverse("surveys:answer_open", kwargs={"key": "inconnue"})).status_code == 404
+
+
+def test_an_editor_adds_a_question_that_names_an_action_of_the_plan(login, cast, plan, indicator):
+    survey = open_survey(cast, plan)
+    action = indicator.action
+    client = login(cast["editor_a"])
+    assert f'value="action:{action.pk}"' in client.get(survey.get_absolute_url()).content.decode()
+    client.post(
+        reverse("surveys:question_add", kwargs={"pk": survey.pk}),
+        {"kind": "satisfaction", "text_fr": "Et cette action ?", "target": f"action:{action.pk}"},
+    )
+    question = survey.questions.get(text_fr="Et cette action ?")
+    assert (question.action_id, question.order) == (action.pk, 4)

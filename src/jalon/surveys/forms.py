@@ -77,6 +77,20 @@ class QuestionForm(forms.Form):
         required=False,
     )
     required = forms.BooleanField(label=_("Réponse obligatoire"), required=False)
+    target = forms.ChoiceField(
+        label=_("Élément du plan visé (facultatif)"), required=False, choices=[("", "—")]
+    )
+
+    def __init__(self, *args: Any, targets: list[tuple[str, str]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["target"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *(targets or [])]
+
+    def target_ids(self) -> tuple[str, int] | None:
+        """("objective" | "action" | "indicator", id) of the item chosen, if any."""
+        kind, _sep, pk = (self.cleaned_data.get("target") or "").partition(":")
+        return (kind, int(pk)) if kind and pk.isdigit() else None
 
     def choice_pairs(self) -> list[tuple[str, str]]:
         pairs = []

@@ -27,7 +27,7 @@ from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, role_in
 from jalon.core.fiscal import PlanYear
 from jalon.network.enums import MemberStatus, OrganizationKind
-from jalon.plans.models import Plan
+from jalon.plans.models import Action, Indicator, Objective, Plan
 from jalon.plans.queries import can_edit_plan, visible_plans
 from jalon.tracking.enums import RuleKind
 from jalon.tracking.formats import num, pct
@@ -105,6 +105,47 @@ def surveys_for(user: Any) -> QuerySet[Survey]:
             answered=Count("responses", distinct=True),
         )
     )
+
+
+def plan_targets(survey: Survey) -> list[tuple[str, str]]:
+    """The objectives, actions and indicators a question of the survey may name (3 queries)."""
+    plan = survey.plan
+    if plan is None:
+        return []
+    out = [
+        (
+            f"objective:{o.pk}",
+            _("Objectif %(code)s — %(title)s") % {"code": o.code, "title": o.title[:80]},
+        )
+        for o in Objective.objects.filter(plan=plan).order_by("orientation__order", "order", "id")
+    ]
+    out += [
+        (
+            f"action:{a.pk}",
+            _("Action %(code)s — %(title)s") % {"code": a.code, "title": a.title[:80]},
+        )
+        for a in Action.objects.filter(plan=plan).order_by(
+            "objective__orientation__order", "objective__order", "order", "id"
+        )
+    ]
+    out += [
+        (f"indicator:{i.pk}", _("Indicateur — %(text)s") % {"text": i.text[:80]})
+        for i in Indicator.objects.filter(plan=plan).order_by("id")
+    ]
+    return out
+
+
+def plan_objective(survey: Survey, pk: int | None) -> Objective | None:
+    """An objective of the survey's plan (None when not asked or not in it)."""
+    if pk is None or survey.plan_id is None:
+        return None
+    return Objective.objects.filter(plan_id=survey.plan_id, pk=pk).first()
+
+
+def plan_action(survey: Survey, pk: int | None) -> Action | None:
+    if pk is None or survey.plan_id is None:
+        return None
+    return Action.objects.filter(plan_id=survey.plan_id, pk=pk).first()
 
 
 def plans_for_new_surveys(user: Any) -> list[Plan]:

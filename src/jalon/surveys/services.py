@@ -166,6 +166,10 @@ def add_question(
     clean = [(fr.strip(), en.strip()) for fr, en in choices if fr.strip()]
     if kind in CHOICE_KINDS and len(clean) < 2:
         raise SurveyError(_("Une question à choix offre au moins deux choix."))
+    if indicator_id is not None and (
+        survey.plan is None or not survey.plan.indicators.filter(pk=indicator_id).exists()
+    ):
+        raise SurveyError(_("La question ne peut viser qu'un élément du plan du sondage."))
     for item in (objective, action):
         if item is not None and item.plan_id != survey.plan_id:
             raise SurveyError(_("La question ne peut viser qu'un élément du plan du sondage."))

@@ -126,7 +126,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "by_region": by_region,
         "rate": percent(responded, invited),
         "is_open": queries.is_open(survey, _today()),
-        "question_form": QuestionForm(),
+        "question_form": QuestionForm(targets=queries.plan_targets(survey) if editor else []),
         "invite_form": InviteForm(regions=[(r.pk, r.name) for r in all_regions()]),
         "copy_form": CopyForm(years=_years(survey.plan)),
         "open_url": reverse("surveys:answer_open", kwargs={"key": survey.open_key})
@@ -195,8 +195,12 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def question_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = queries.get_survey_for_user(request.user, pk, write=True)
-    form = QuestionForm(request.POST)
+    form = QuestionForm(request.POST, targets=queries.plan_targets(survey))
     if form.is_valid():
+        target = form.target_ids()
+        named = {"objective": None, "action": None, "indicator": None}
+        if target is not None:
+            named[target[0]] = target[1]
         try:
             services.add_question(
                 by=request.user,
@@ -206,6 +210,9 @@ def question_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 text_en=form.cleaned_data["text_en"],
                 choices=form.choice_pairs(),
                 required=form.cleaned_data["required"],
+                objective=queries.plan_objective(survey, named["objective"]),
+                action=queries.plan_action(survey, named["action"]),
+                indicator_id=named["indicator"],
             )
         except services.SurveyError as error:
             messages.error(request, str(error))
