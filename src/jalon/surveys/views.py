@@ -198,7 +198,7 @@ def question_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = QuestionForm(request.POST, targets=queries.plan_targets(survey))
     if form.is_valid():
         target = form.target_ids()
-        named = {"objective": None, "action": None, "indicator": None}
+        named: dict[str, int | None] = {"objective": None, "action": None, "indicator": None}
         if target is not None:
             named[target[0]] = target[1]
         try:
