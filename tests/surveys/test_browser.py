@@ -122,6 +122,7 @@ def test_the_yearly_survey_from_the_plan_to_the_indicator(
     page.get_by_text("L'indicateur lit désormais sa valeur de cette question.").wait_for()
     page.goto(reverse("tracking:indicator", args=[plan.pk, indicator.pk]))
     body = page.locator("main").inner_text()
+    assert "lue d'un sondage : Taux de réponse d'un sondage" in body
     year = re.search(r"2021-2022 \(An 5\)\t(.*?)\tAtteint", body, re.S)
     assert year is not None  # the year the survey was held: 2 of 3 = 66.7 % ≥ 60 %, achieved
     assert re.search(r"2 réponses sur 3 invitations \(66,7\s%\)", year.group(1))
