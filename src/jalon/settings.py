@@ -164,6 +164,7 @@ INSTALLED_APPS = [
     "jalon.network",
     "jalon.plans",
     "jalon.tracking",
+    "jalon.surveys",
     "jalon.reports",
     "jalon.imports",
     "jalon.demo",

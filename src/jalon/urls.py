@@ -19,5 +19,6 @@ urlpatterns = [
     path("suivi/", include("jalon.tracking.urls")),
     path("rapports/", include("jalon.reports.urls")),
     path("importer/", include("jalon.imports.urls")),
+    path("sondages/", include("jalon.surveys.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -31,6 +31,7 @@ from jalon.plans.models import Plan
 from jalon.plans.services import adopt_plan, create_plan_from_draft
 from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind
 
+from . import surveys
 from .constants import NETWORK_SLUG
 
 THEMES = [
@@ -1121,6 +1122,7 @@ def _admin_of(organization: Any) -> Any:
 
 
 def wipe() -> None:
+    surveys.wipe()  # the surveys protect their plans
     Plan.objects.filter(organization__slug=NETWORK_SLUG).delete()
     Plan.objects.filter(organization__parent__slug=NETWORK_SLUG).delete()
 

@@ -188,14 +188,30 @@ def track_plan(plan: Plan, *, today: dt.date) -> None:
         indicator.action.plan = plan
         _indicator(indicator, indicator.action, rng, people, partners, years, today)
     _follow(plan, rng, people, actions)
-    for each in years:
-        if each.end < today:
-            services.lock_year(
-                plan=plan,
-                year=each.number,
-                user=people.lead,
-                note=f"Bilan annuel adopté à l'assemblée générale du {_day(each.end + dt.timedelta(days=70))}",
-            )
+
+
+def lock_closed_years(*, today: dt.date | None = None) -> None:
+    """The year before the one under way was closed at the AGA: its bilan is adopted, locked.
+
+    Run last, once everything of that year is in place (the surveys' indicator rules included:
+    a locked year's figures, and so the rules that compute them, no longer change).
+    """
+    day = today or timezone.localdate()
+    for plan in demo_plans():
+        if plan.state != PlanState.ADOPTED:
+            continue
+        year = current_year(plan, day)
+        if year is None or day < year.start:
+            continue
+        people = _people(plan)
+        for each in plan.years:
+            if each.number == year.number - 1 and each.end < day:
+                services.lock_year(
+                    plan=plan,
+                    year=each.number,
+                    user=people.lead,
+                    note=f"Bilan annuel adopté à l'assemblée générale du {_day(each.end + dt.timedelta(days=70))}",
+                )
 
 
 # --- people and partners ------------------------------------------------------------------------

@@ -38,10 +38,29 @@ class RuleKind(models.TextChoices):
     )
     LATEST_SATISFACTION = "latest_satisfaction", _("Dernier taux de satisfaction mesuré")
     CHANGE = "change", _("Variation par rapport à l'année précédente (%)")
+    # Read from a survey (the surveys app provides them, see tracking.sources).
+    SURVEY_SATISFACTION = (
+        "survey_satisfaction",
+        _("Taux de satisfaction d'une question de sondage"),
+    )
+    SURVEY_MEAN = "survey_mean", _("Score moyen d'une question de sondage")
+    SURVEY_RESPONSE_RATE = "survey_response_rate", _("Taux de réponse d'un sondage")
+    SURVEY_SHARE = "survey_share", _("Part des répondants ayant choisi une réponse")
 
+
+# Rules whose value comes from a survey question (`IndicatorRule.source_question`), chosen from
+# the survey's results page rather than from the indicator's rule form.
+SOURCE_RULE_KINDS = frozenset(
+    {
+        RuleKind.SURVEY_SATISFACTION,
+        RuleKind.SURVEY_MEAN,
+        RuleKind.SURVEY_RESPONSE_RATE,
+        RuleKind.SURVEY_SHARE,
+    }
+)
 
 # The measures a CHANGE rule may compare from one year to the next.
-BASE_RULE_KINDS = [k for k in RuleKind if k != RuleKind.CHANGE]
+BASE_RULE_KINDS = [k for k in RuleKind if k != RuleKind.CHANGE and k not in SOURCE_RULE_KINDS]
 
 
 class RuleScope(models.TextChoices):

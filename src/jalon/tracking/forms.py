@@ -26,6 +26,7 @@ from jalon.plans.models import Action, Indicator, Plan
 from .enums import (
     BASE_RULE_KINDS,
     JUDGEMENTS,
+    SOURCE_RULE_KINDS,
     ActivityKind,
     AssessmentStatus,
     ContactChannel,
@@ -397,7 +398,10 @@ class ContactFilterForm(forms.Form):
 class RuleForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Calcul de la valeur"),
-        choices=[("", _("Saisie à la main")), *RuleKind.choices],
+        choices=[
+            ("", _("Saisie à la main")),
+            *[(k.value, k.label) for k in RuleKind if k not in SOURCE_RULE_KINDS],
+        ],
         required=False,
     )
     base_kind = forms.ChoiceField(

@@ -243,6 +243,11 @@ class IndicatorRule(models.Model):
         choices=RuleScope.choices,
         default=RuleScope.ACTION,
     )
+    # Survey rules (SOURCE_RULE_KINDS): the id of the survey question read, kept as a plain
+    # number because surveys sit above tracking (tracking.sources); the surveys app clears
+    # rules that point at a question it deletes.
+    source_question = models.PositiveIntegerField(_("question de sondage"), null=True, blank=True)
+    source_answer = models.CharField(_("réponse comptée"), max_length=100, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db.models import Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, role_in
@@ -34,7 +35,7 @@ from jalon.plans.queries import can_update_action, carries_action, visible_plans
 from jalon.plans.targets import growth_noun
 
 from .assessment import Assessment, Measure, assess
-from .enums import AssessmentStatus
+from .enums import SOURCE_RULE_KINDS, AssessmentStatus
 from .models import (
     Activity,
     Contact,
@@ -47,6 +48,7 @@ from .models import (
 )
 from .rollups import ActionState
 from .rules import ActivityRow, Computed, ContactRow, Logs, RuleSpec, compute_year, records_behind
+from .sources import SourceRule, provided_values
 
 OPEN_STATUSES = {
     "",
@@ -521,6 +523,8 @@ def rule_spec(rule: IndicatorRule) -> RuleSpec:
         base_kind=rule.base_kind,
         activity_kinds=tuple(rule.activity_kinds or ()),
         scope=rule.scope,
+        source_question=rule.source_question,
+        source_answer=rule.source_answer,
     )
 
 
@@ -572,6 +576,13 @@ def indicator_rows(
         start = tracking_start(plan, logs, list(dated) if indicator is None else None)
     started_on = start if isinstance(start, dt.date) else None
     year_count = len(plan.years)
+    # Values other apps provide (surveys): one batch for the page, no query when none is used.
+    source_rules = [
+        SourceRule(r.indicator_id, r.kind, r.source_question, r.source_answer)
+        for r in rules.values()
+        if r.kind in SOURCE_RULE_KINDS
+    ]
+    provided = provided_values(source_rules, plan.years) if source_rules else {}
     rows = []
     for ind in indicators:
         ind.plan = plan
@@ -589,6 +600,7 @@ def indicator_rows(
             year_count,
             locked=locked,
             start=started_on,
+            provided=provided,
         )
         for result in row.years:
             result.locked = result.year.number in locked
@@ -644,6 +656,7 @@ def _fill_years(
     *,
     locked: set[int] | frozenset[int] = frozenset(),
     start: dt.date | None = None,
+    provided: dict[tuple[int, int], Computed] | None = None,
 ) -> None:
     ind = row.indicator
     action = ind.action  # None for an objective's own indicator
@@ -661,7 +674,13 @@ def _fill_years(
         dated = sorted(occurrences.get(year.number, []), key=lambda e: e.on_date or year.start)
         computed = None
         tracked = is_tracked(year, start)
-        if spec is not None and tracked:
+        if spec is not None and spec.kind in SOURCE_RULE_KINDS:
+            # A survey is data whenever it was held, even before follow-up started in Jalon.
+            computed = (provided or {}).get((ind.pk, year.number)) or _no_survey(year)
+            value = computed.value
+            dates: tuple[dt.date, ...] = ()
+            tracked = tracked or value is not None
+        elif spec is not None and tracked:
             computed = compute_year(
                 spec,
                 indicator_id=ind.pk,
@@ -719,6 +738,25 @@ def _fill_years(
         )
         previous = value
         previous_tracked = tracked or value is not None
+
+
+def indicators_reading(question_id: int) -> list[Indicator]:
+    """The indicators whose rule reads this survey question (`tracking.sources`)."""
+    return list(
+        Indicator.objects.filter(
+            rule__source_question=question_id, rule__kind__in=list(SOURCE_RULE_KINDS)
+        )
+    )
+
+
+def _no_survey(year: PlanYear) -> Computed:
+    return Computed(
+        None,
+        "survey",
+        (),
+        (),
+        _("Aucun sondage de la série n'a de résultat pour %(year)s.") % {"year": year.label},
+    )
 
 
 def _deadline(action: Action | None, year_count: int) -> int | None:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from jalon.core.fiscal import PlanYear
 
-from .enums import ActivityKind, RuleKind, RuleScope
+from .enums import SOURCE_RULE_KINDS, ActivityKind, RuleKind, RuleScope
 from .formats import day_text, num, pct
 
 
@@ -86,6 +86,8 @@ class RuleSpec:
     base_kind: str = ""
     activity_kinds: tuple[str, ...] = ()
     scope: str = RuleScope.ACTION
+    source_question: int | None = None  # survey rules (SOURCE_RULE_KINDS): the question read
+    source_answer: str = ""  # "share answering X": the answer X
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class Computed:
     dates: tuple[dt.date, ...]  # the records' dates: occurrences for frequency targets
     explanation: str
     is_change: bool = False
+    url: str = ""  # where the value comes from, when another app provides it (a survey)
+    n: int | None = None  # how many answers stand behind a value read from a survey
 
 
 ACTIVITY_RULES = {RuleKind.ACTIVITY_COUNT, RuleKind.PARTICIPANTS, RuleKind.LATEST_SATISFACTION}
@@ -247,6 +251,8 @@ def records_behind(
     rule: RuleSpec, *, indicator_id: int, action_id: int | None, logs: Logs, year: PlanYear
 ) -> tuple[str, tuple[int, ...]]:
     """The kind and ids of the records a rule reads for a year (for the "records behind" lists)."""
+    if rule.kind in SOURCE_RULE_KINDS:
+        return "", ()  # a survey's value links to the survey itself (`Computed.url`)
     kind = rule.base_kind if rule.kind == RuleKind.CHANGE else rule.kind
     result = _measure(
         kind or RuleKind.ACTIVITY_COUNT, rule, indicator_id, action_id, logs, year.start, year.end

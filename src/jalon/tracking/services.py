@@ -45,7 +45,7 @@ from jalon.plans.enums import ActionStatus, PlanState
 from jalon.plans.models import Action, DeletedItem, Indicator, Plan
 from jalon.plans.queries import can_read_plan
 
-from .enums import BASE_RULE_KINDS, NotificationKind, RuleKind, RuleScope
+from .enums import BASE_RULE_KINDS, SOURCE_RULE_KINDS, NotificationKind, RuleKind, RuleScope
 from .formats import day_text
 from .models import (
     Activity,
@@ -717,8 +717,14 @@ def set_indicator_rule(
     activity_kinds: Sequence[str] = (),
     scope: str = RuleScope.ACTION,
     expected_version: int | None = None,
+    source_question: int | None = None,
+    source_answer: str = "",
 ) -> IndicatorRule:
-    """Choose how the indicator's value is computed from the logs (replaces hand entry)."""
+    """Choose how the indicator's value is computed from the logs (replaces hand entry).
+
+    Survey rules (`SOURCE_RULE_KINDS`) name the question they read (`source_question`, and the
+    answer counted for "share answering X"); the surveys app checks the question exists.
+    """
     if kind not in RuleKind.values:
         raise TrackingError(
             _("« %(kind)s » n'est pas une règle de calcul connue.") % {"kind": kind}
@@ -726,6 +732,8 @@ def set_indicator_rule(
     if kind == RuleKind.CHANGE and base_kind not in BASE_RULE_KINDS:
         raise TrackingError(_("Choisissez la mesure dont la variation est calculée."))
     _refuse_rule_change_if_locked(indicator.plan)
+    if kind in SOURCE_RULE_KINDS and source_question is None:
+        raise TrackingError(_("Choisissez la question de sondage que l'indicateur lit."))
     rule = IndicatorRule.objects.select_for_update().filter(indicator=indicator).first()
     if rule is not None and expected_version is not None and rule.version != expected_version:
         raise StaleVersion(rule)
@@ -739,6 +747,8 @@ def set_indicator_rule(
     rule.base_kind = base_kind if kind == RuleKind.CHANGE else ""
     rule.activity_kinds = list(activity_kinds)
     rule.scope = scope
+    rule.source_question = source_question if kind in SOURCE_RULE_KINDS else None
+    rule.source_answer = source_answer if kind == RuleKind.SURVEY_SHARE else ""
     rule.updated_by = user
     stamp(rule, by=user)
     rule.save()

@@ -1,0 +1,1 @@
+"""Surveys whose answers become a plan's indicators (issue 12)."""
