@@ -19,5 +19,6 @@ urlpatterns = [
     path("suivi/", include("jalon.tracking.urls")),
     path("rapports/", include("jalon.reports.urls")),
     path("importer/", include("jalon.imports.urls")),
+    path("api/v1/", include("jalon.api.urls")),
     path("admin/", admin.site.urls),
 ]

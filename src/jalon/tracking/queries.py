@@ -26,11 +26,11 @@ from django.db.models import Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from jalon.accounts.enums import Role
-from jalon.accounts.queries import has_role, role_in
+from jalon.accounts.queries import has_role, memberships_of, role_in
 from jalon.core.fiscal import PlanYear, plan_year_of
 from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Action, ActionActor, Indicator, Plan
-from jalon.plans.queries import can_update_action, carries_action
+from jalon.plans.queries import can_update_action, carries_action, visible_plans
 from jalon.plans.targets import growth_noun
 
 from .assessment import Assessment, Measure, assess
@@ -78,6 +78,14 @@ def can_change_entry(user: Any, plan: Plan, created_by_id: int | None) -> bool:
 
 def can_read_contacts(user: Any, plan: Plan) -> bool:
     return role_in(user, plan.organization_id) is not None
+
+
+def plans_with_readable_contacts(user: Any) -> QuerySet[Plan]:
+    """The plans whose contacts log the user reads (`can_read_contacts`, as a queryset)."""
+    plans = visible_plans(user)
+    if getattr(user, "is_superuser", False):
+        return plans
+    return plans.filter(organization_id__in=list(memberships_of(user)))
 
 
 def can_update_indicator(user: Any, indicator: Indicator) -> bool:

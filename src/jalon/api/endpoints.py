@@ -1,0 +1,387 @@
+"""The API's endpoints: thin, like the pages' views.
+
+Every queryset starts from an access query of the app that owns the rule
+(`plans.queries.visible_plans`, `get_plan_for_user`, `tracking.queries.plans_with_readable_contacts`)
+and every write calls the service the pages call, with the acting person and the `If-Match`
+version. A hidden row answers 404 as on the pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from django.db.models import Model, Prefetch, QuerySet
+from django.http import HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action as route
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from jalon.core.concurrency import StaleVersion
+from jalon.network.models import Organization, Region, Theme
+from jalon.network.queries import DirectoryFilters, directory
+from jalon.plans.models import (
+    Action,
+    ActionActor,
+    ExpectedResult,
+    Indicator,
+    Objective,
+    Orientation,
+    Plan,
+)
+from jalon.plans.queries import can_update_action, get_plan_for_user, plan_tree, visible_plans
+from jalon.tracking import queries as tracking_queries
+from jalon.tracking import services as tracking_services
+from jalon.tracking.models import Activity, Contact, IndicatorValue, StatusUpdate
+
+from . import filters, serializers
+from .language import activate_for
+from .problems import PreconditionFailed, PreconditionRequired, Refused, exception_handler
+
+_VERSION = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The `version` of the row you read, quoted: `If-Match: "3"`. '
+    "412 when someone saved since, 428 without it.",
+)
+
+
+class JalonApi:
+    """What every endpoint does: the caller's language, ETags, problem details."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        activate_for(request)
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+
+    def get_exception_handler(self) -> Any:
+        return exception_handler
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        # The answer differs with the person (session or token) and their language.
+        patch_vary_headers(response, ("Accept-Language", "Authorization", "Cookie"))
+        if request.method in {"GET", "HEAD"} and response.status_code == 200:
+            response.render()
+            etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+            response["ETag"] = etag
+            wanted = [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]
+            if etag in wanted or "*" in wanted:
+                not_modified = HttpResponseNotModified()
+                not_modified["ETag"] = etag
+                patch_vary_headers(not_modified, ("Accept-Language", "Authorization", "Cookie"))
+                return not_modified
+        return response
+
+
+def seen_version(request: Request) -> int:
+    """The version the caller read, from If-Match; 428 without it, 400 when it is no version."""
+    header = request.headers.get("If-Match")
+    if header is None:
+        raise PreconditionRequired(
+            _(
+                "Envoyez la version que vous avez lue dans l'en-tête If-Match "
+                '(If-Match: "3") : sans elle, le changement d\'une autre personne serait écrasé.'
+            )
+        )
+    match = _VERSION.match(header)
+    if match is None:
+        raise exceptions.ValidationError(
+            {"If-Match": [_('If-Match doit être un numéro de version entre guillemets : "3".')]}
+        )
+    return int(match.group(1))
+
+
+def stale(exc: StaleVersion, seen: int) -> PreconditionFailed:
+    return PreconditionFailed(
+        _(
+            "Quelqu'un a enregistré un changement depuis la version %(seen)s : la version "
+            "actuelle est %(current)s. Relisez la ressource et renvoyez votre changement avec "
+            'If-Match: "%(current)s" s\'il tient toujours.'
+        )
+        % {"seen": seen, "current": exc.current_version}
+    )
+
+
+class ReadOnly(JalonApi, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    pass
+
+
+# --- The network: public, as the directory and region pages are ----------------------------
+
+
+class RegionViewSet(ReadOnly):
+    """Quebec's administrative regions (and the sub-territories a network adds)."""
+
+    permission_classes = [AllowAny]
+    serializer_class = serializers.RegionSerializer
+    queryset = Region.objects.all()
+
+
+class ThemeViewSet(ReadOnly):
+    permission_classes = [AllowAny]
+    serializer_class = serializers.ThemeSerializer
+    queryset = Theme.objects.all()
+
+
+class OrganizationViewSet(ReadOnly):
+    """The directory's organizations (public, as the directory is)."""
+
+    permission_classes = [AllowAny]
+    serializer_class = serializers.OrganizationSerializer
+    filterset_class = filters.OrganizationFilter
+
+    def get_queryset(self) -> QuerySet[Organization]:
+        return directory(DirectoryFilters())
+
+
+# --- Plans and their tree ---------------------------------------------------------------------
+
+
+class PlanViewSet(ReadOnly):
+    """The plans the person reads; one plan comes with its whole tree, nested."""
+
+    serializer_class = serializers.PlanSerializer
+    filterset_class = filters.PlanFilter
+
+    def get_queryset(self) -> QuerySet[Plan]:
+        return visible_plans(self.request.user)
+
+    @extend_schema(responses=serializers.PlanDetailSerializer)
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        plan = get_plan_for_user(request.user, kwargs["pk"])
+        tree = plan_tree(plan)
+        data = serializers.PlanDetailSerializer(plan, context={"tree": tree}).data
+        return Response(data)
+
+
+def _in_visible_plans(model: type[Model], user: Any) -> QuerySet[Any]:
+    return model._default_manager.filter(plan__in=visible_plans(user))
+
+
+class OrientationViewSet(ReadOnly):
+    serializer_class = serializers.OrientationSerializer
+    filterset_class = filters.OrientationFilter
+
+    def get_queryset(self) -> QuerySet[Orientation]:
+        return _in_visible_plans(Orientation, self.request.user)
+
+
+class ObjectiveViewSet(ReadOnly):
+    serializer_class = serializers.ObjectiveSerializer
+    filterset_class = filters.ObjectiveFilter
+
+    def get_queryset(self) -> QuerySet[Objective]:
+        return _in_visible_plans(Objective, self.request.user)
+
+
+class ActionViewSet(ReadOnly):
+    serializer_class = serializers.ActionSerializer
+    filterset_class = filters.ActionFilter
+
+    def get_queryset(self) -> QuerySet[Action]:
+        return _in_visible_plans(Action, self.request.user).prefetch_related(
+            Prefetch("actors", queryset=ActionActor.objects.order_by("order", "id")),
+            Prefetch("expected_results", queryset=ExpectedResult.objects.order_by("order", "id")),
+            "themes",
+        )
+
+    @extend_schema(
+        request=serializers.ActionStatusInputSerializer,
+        responses={201: serializers.StatusUpdateSerializer},
+        parameters=[IF_MATCH],
+    )
+    @route(detail=True, methods=["post"], url_path="status")
+    def update_status(self, request: Request, pk: str) -> Response:
+        """Record a dated status of the action (as its page's status form does)."""
+        found = self.get_object()  # 404 for an action the person does not read
+        plan = get_plan_for_user(request.user, found.plan_id)
+        target = tracking_queries.get_action(plan, found.pk)
+        target.plan = plan
+        if not can_update_action(request.user, target):
+            raise exceptions.PermissionDenied(
+                _("Seuls les éditeurs et les personnes qui portent l'action en changent l'état.")
+            )
+        seen = seen_version(request)
+        form = serializers.ActionStatusInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        try:
+            update = tracking_services.update_action_status(
+                action=target,
+                user=request.user,
+                status=data["status"],
+                on_date=data["on_date"],
+                progress=data.get("progress"),
+                note=data["note"],
+                expected_version=seen,
+            )
+        except StaleVersion as exc:
+            raise stale(exc, seen) from None
+        except tracking_services.TrackingError as exc:
+            raise Refused(str(exc)) from None
+        body = serializers.StatusUpdateSerializer(update).data
+        return Response({**body, "action_version": target.version}, status=status.HTTP_201_CREATED)
+
+
+class IndicatorViewSet(ReadOnly):
+    """Indicators with their target as structured data (`target`) and in words (`target_label`)."""
+
+    serializer_class = serializers.IndicatorSerializer
+    filterset_class = filters.IndicatorFilter
+
+    def get_queryset(self) -> QuerySet[Indicator]:
+        return _in_visible_plans(Indicator, self.request.user)
+
+    @extend_schema(
+        request=serializers.IndicatorValueInputSerializer,
+        responses={200: serializers.IndicatorValueSerializer},
+        parameters=[
+            OpenApiParameter(
+                "If-Match",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                required=True,
+                description="The `version` of the year's value you read; "
+                '`If-Match: "0"` when the year has no value yet.',
+            )
+        ],
+    )
+    @route(detail=True, methods=["post"], url_path="values")
+    def record_value(self, request: Request, pk: str) -> Response:
+        """Enter (or correct) the indicator's value for a plan year, as its page does."""
+        found = self.get_object()
+        plan = get_plan_for_user(request.user, found.plan_id)
+        indicator = tracking_queries.get_indicator(plan, found.pk)
+        if not tracking_queries.can_update_indicator(request.user, indicator):
+            raise exceptions.PermissionDenied(
+                _(
+                    "Seuls les éditeurs et les personnes qui portent l'action en saisissent les valeurs."
+                )
+            )
+        seen = seen_version(request)
+        form = serializers.IndicatorValueInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        try:
+            entry = tracking_services.record_indicator_value(
+                indicator=indicator,
+                user=request.user,
+                plan_year=data["plan_year"],
+                expected_version=seen,
+                value=data.get("value"),
+                done=data.get("done"),
+                on_date=data.get("on_date"),
+                note=data["note"],
+                source=data["source"],
+            )
+        except StaleVersion as exc:
+            raise stale(exc, seen) from None
+        except tracking_services.TrackingError as exc:
+            raise Refused(str(exc)) from None
+        return Response(serializers.IndicatorValueSerializer(entry).data)
+
+
+# --- Follow-up -------------------------------------------------------------------------------
+
+
+class IndicatorValueViewSet(ReadOnly):
+    serializer_class = serializers.IndicatorValueSerializer
+    filterset_class = filters.IndicatorValueFilter
+
+    def get_queryset(self) -> QuerySet[IndicatorValue]:
+        return IndicatorValue.objects.filter(
+            indicator__plan__in=visible_plans(self.request.user)
+        ).select_related("entered_by")
+
+
+class StatusUpdateViewSet(ReadOnly):
+    serializer_class = serializers.StatusUpdateSerializer
+    filterset_class = filters.StatusUpdateFilter
+
+    def get_queryset(self) -> QuerySet[StatusUpdate]:
+        return _in_visible_plans(StatusUpdate, self.request.user).select_related("author")
+
+
+class ActivityViewSet(JalonApi, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    serializer_class = serializers.ActivitySerializer
+    filterset_class = filters.ActivityFilter
+
+    def get_queryset(self) -> QuerySet[Activity]:
+        return _in_visible_plans(Activity, self.request.user).prefetch_related(
+            "organizations", "actions", "indicators"
+        )
+
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        if self.action == "create":
+            return serializers.ActivityInputSerializer
+        return serializers.ActivitySerializer
+
+    @extend_schema(
+        request=serializers.ActivityInputSerializer,
+        responses={201: serializers.ActivitySerializer},
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Log an activity of a plan (a creation: no If-Match, there is no earlier version)."""
+        form = serializers.ActivityInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        plan = get_plan_for_user(request.user, data["plan"])
+        if not tracking_queries.can_log(request.user, plan):
+            raise exceptions.PermissionDenied(
+                _(
+                    "Seuls les contributeurs, éditeurs et administrateurs de l'organisation inscrivent des activités."
+                )
+            )
+        actions = list(Action.objects.filter(plan=plan, pk__in=data["actions"]))
+        indicators = list(Indicator.objects.filter(plan=plan, pk__in=data["indicators"]))
+        missing = {
+            "actions": sorted(set(data["actions"]) - {a.pk for a in actions}),
+            "indicators": sorted(set(data["indicators"]) - {i.pk for i in indicators}),
+        }
+        errors = {
+            key: [_("Pas dans ce plan : %(ids)s.") % {"ids": ", ".join(map(str, ids))}]
+            for key, ids in missing.items()
+            if ids
+        }
+        if errors:
+            raise exceptions.ValidationError(errors)
+        try:
+            activity = tracking_services.log_activity(
+                plan=plan,
+                user=request.user,
+                kind=data["kind"],
+                date=data["date"],
+                title=data["title"],
+                participants=data.get("participants"),
+                actions=actions,
+                indicators=indicators,
+                notes=data["notes"],
+                satisfaction=data.get("satisfaction"),
+            )
+        except tracking_services.TrackingError as exc:
+            raise Refused(str(exc)) from None
+        body = serializers.ActivitySerializer(activity).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class ContactViewSet(ReadOnly):
+    """The contacts log: only to the members of the plan's organization, as on its page."""
+
+    serializer_class = serializers.ContactSerializer
+    filterset_class = filters.ContactFilter
+
+    def get_queryset(self) -> QuerySet[Contact]:
+        plans = tracking_queries.plans_with_readable_contacts(self.request.user)
+        return Contact.objects.filter(plan__in=plans).select_related("made_by")
