@@ -94,6 +94,14 @@ def other_action(plan, carried):
 
 
 @pytest.fixture
+def network_plan(network, today):
+    """An adopted plan of the network itself, which members of the network (B's too) read."""
+    plan = make_plan(network, today, title="Plan du réseau")
+    make_actions(plan, 1, actor="Coordination")
+    return plan
+
+
+@pytest.fixture
 def draft_plan(org_a, today):
     """A draft plan of A: its members read it, the network's members do not."""
     draft = make_plan(org_a, today, state=PlanState.DRAFT, title="Plan en préparation")
