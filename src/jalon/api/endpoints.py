@@ -115,7 +115,7 @@ def stale(exc: StaleVersion, seen: int) -> PreconditionFailed:
 
 
 class ReadOnly(JalonApi, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
-    pass
+    """A list (cursor-paginated, filtered) and one row by id."""
 
 
 # --- The network: public, as the directory and region pages are ----------------------------
@@ -130,6 +130,8 @@ class RegionViewSet(ReadOnly):
 
 
 class ThemeViewSet(ReadOnly):
+    """The themes that organizations and actions are tagged with."""
+
     permission_classes = [AllowAny]
     serializer_class = serializers.ThemeSerializer
     queryset = Theme.objects.all()
@@ -171,6 +173,8 @@ def _in_visible_plans(model: type[Model], user: Any) -> QuerySet[Any]:
 
 
 class OrientationViewSet(ReadOnly):
+    """The orientations (axes) of the plans the person reads."""
+
     serializer_class = serializers.OrientationSerializer
     filterset_class = filters.OrientationFilter
 
@@ -179,6 +183,8 @@ class OrientationViewSet(ReadOnly):
 
 
 class ObjectiveViewSet(ReadOnly):
+    """The objectives of the plans the person reads."""
+
     serializer_class = serializers.ObjectiveSerializer
     filterset_class = filters.ObjectiveFilter
 
@@ -187,6 +193,8 @@ class ObjectiveViewSet(ReadOnly):
 
 
 class ActionViewSet(ReadOnly):
+    """The actions of the plans the person reads, with their actors, results and themes."""
+
     serializer_class = serializers.ActionSerializer
     filterset_class = filters.ActionFilter
 
@@ -297,6 +305,8 @@ class IndicatorViewSet(ReadOnly):
 
 
 class IndicatorValueViewSet(ReadOnly):
+    """The values entered for the indicators (plan year 0 is the baseline)."""
+
     serializer_class = serializers.IndicatorValueSerializer
     filterset_class = filters.IndicatorValueFilter
 
@@ -307,6 +317,8 @@ class IndicatorValueViewSet(ReadOnly):
 
 
 class StatusUpdateViewSet(ReadOnly):
+    """The dated statuses of the actions, as their timelines show them."""
+
     serializer_class = serializers.StatusUpdateSerializer
     filterset_class = filters.StatusUpdateFilter
 
@@ -315,6 +327,8 @@ class StatusUpdateViewSet(ReadOnly):
 
 
 class ActivityViewSet(JalonApi, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    """The activity log of the plans the person reads (meetings, newsletters, events…)."""
+
     serializer_class = serializers.ActivitySerializer
     filterset_class = filters.ActivityFilter
 
