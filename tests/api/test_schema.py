@@ -63,7 +63,7 @@ def test_every_field_of_an_exposed_model_is_shown_or_hidden_with_a_reason():
         own = {
             f.name
             for f in model._meta.get_fields()
-            if f.concrete or f.many_to_many and not f.auto_created
+            if f.concrete or (f.many_to_many and not f.auto_created)
         }
         forgotten = own - shown - set(hidden)
         assert not forgotten, (

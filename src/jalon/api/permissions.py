@@ -19,7 +19,7 @@ class SignedInWithScope(BasePermission):
     message = _("Ce jeton ne permet que la lecture : créez un jeton « lecture et écriture ».")
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        if not (request.user and request.user.is_authenticated):
+        if not request.user.is_authenticated:
             return False
         token = request.auth
         if isinstance(token, ApiToken) and request.method not in SAFE_METHODS:

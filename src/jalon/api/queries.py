@@ -23,7 +23,7 @@ def tokens_of(user: Any) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("revoked_at", "-created_at", "-id")
 
 
-def get_token_of(user: Any, pk: object) -> ApiToken:
+def get_token_of(user: Any, pk: int) -> ApiToken:
     """One of the person's own tokens; 404 for anybody else's."""
     try:
         return ApiToken.objects.get(pk=pk, user=user)

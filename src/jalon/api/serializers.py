@@ -398,7 +398,10 @@ class IndicatorValueInputSerializer(serializers.Serializer[Any]):
     )
     done = serializers.BooleanField(allow_null=True, required=False, default=None)
     on_date = serializers.DateField(allow_null=True, required=False)
-    source = serializers.CharField(max_length=255, allow_blank=True, required=False, default="")
+    # A field named like Field.source: DRF takes declared fields off the class, mypy sees the clash.
+    source = serializers.CharField(  # type: ignore[assignment]
+        max_length=255, allow_blank=True, required=False, default=""
+    )
     note = serializers.CharField(allow_blank=True, required=False, default="")
 
 

@@ -16,7 +16,7 @@ class TokenRateThrottle(SimpleRateThrottle):
     def get_cache_key(self, request: Request, view: Any) -> str | None:
         if isinstance(request.auth, ApiToken):
             ident = f"token-{request.auth.pk}"
-        elif request.user and request.user.is_authenticated:
+        elif request.user.is_authenticated:
             ident = f"user-{request.user.pk}"
         else:
             ident = f"address-{self.get_ident(request)}"
