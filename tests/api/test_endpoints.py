@@ -277,3 +277,18 @@ def test_plan_detail_queries_are_bounded(api, cast, plan, count, django_assert_n
     with django_assert_num_queries(11):
         response = reader.get(f"plans/{plan.pk}/")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("who", ["admin_a", "editor_a", "contributor_a", "reader_a", "member_b"])
+def test_the_plan_comes_as_jalon_plan_1_to_those_who_read_it(api, cast, plan, carried, who):
+    response = api(cast[who]).get(f"plans/{plan.pk}/jalon-plan/")
+    if who not in READS_INSIDE_A:
+        assert response.status_code == 404
+        return
+    document = response.json()
+    assert document["format"] == "jalon-plan/1"
+    assert document["title"] == plan.title
+    [orientation] = document["orientations"]
+    [action] = orientation["objectives"][0]["actions"]
+    assert action["title"] == carried.title
+    assert action["indicators"][0]["text"] == "8 rencontres annuelles"

@@ -29,6 +29,7 @@ from jalon.accounts.models import User
 from jalon.core.concurrency import StaleVersion
 from jalon.network.models import Organization, Region, Theme
 from jalon.network.queries import DirectoryFilters, directory
+from jalon.plans.interchange import draft_to_dict
 from jalon.plans.models import (
     Action,
     ActionActor,
@@ -38,7 +39,13 @@ from jalon.plans.models import (
     Orientation,
     Plan,
 )
-from jalon.plans.queries import can_update_action, get_plan_for_user, plan_tree, visible_plans
+from jalon.plans.queries import (
+    can_update_action,
+    get_plan_for_user,
+    plan_as_draft,
+    plan_tree,
+    visible_plans,
+)
 from jalon.tracking import queries as tracking_queries
 from jalon.tracking import services as tracking_services
 from jalon.tracking.models import Activity, Contact, IndicatorValue, StatusUpdate
@@ -174,6 +181,13 @@ class PlanViewSet(ReadOnly):
         tree = plan_tree(plan)
         data = serializers.PlanDetailSerializer(plan, context={"tree": tree}).data
         return Response(data)
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @route(detail=True, methods=["get"], url_path="jalon-plan")
+    def interchange(self, request: Request, pk: str) -> Response:
+        """The plan as a `jalon-plan/1` document (the builder's JSON export, which `jalon import` reads)."""
+        plan = get_plan_for_user(request.user, int(pk) if pk.isdigit() else 0)
+        return Response(draft_to_dict(plan_as_draft(plan)))
 
 
 def _in_visible_plans(model: type[Model], user: Any) -> QuerySet[Any]:
