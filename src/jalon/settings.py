@@ -379,6 +379,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "jalon.api.schema.same_on_every_database",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "OrganizationKindEnum": "jalon.network.enums.OrganizationKind",
         "PlanKindEnum": "jalon.plans.enums.PlanKind",
