@@ -12,7 +12,7 @@ import hashlib
 import re
 from typing import Any
 
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -32,8 +32,6 @@ from jalon.network.queries import DirectoryFilters, directory
 from jalon.plans.interchange import draft_to_dict
 from jalon.plans.models import (
     Action,
-    ActionActor,
-    ExpectedResult,
     Indicator,
     Objective,
     Orientation,
@@ -42,8 +40,11 @@ from jalon.plans.models import (
 from jalon.plans.queries import (
     can_update_action,
     get_plan_for_user,
+    in_visible_plans,
+    items_of_plan,
     plan_as_draft,
     plan_tree,
+    visible_actions,
     visible_plans,
 )
 from jalon.tracking import queries as tracking_queries
@@ -190,10 +191,6 @@ class PlanViewSet(ReadOnly):
         return Response(draft_to_dict(plan_as_draft(plan)))
 
 
-def _in_visible_plans(model: type[Model], user: Any) -> QuerySet[Any]:
-    return model._default_manager.filter(plan__in=visible_plans(user))
-
-
 class OrientationViewSet(ReadOnly):
     """The orientations (axes) of the plans the person reads."""
 
@@ -201,7 +198,7 @@ class OrientationViewSet(ReadOnly):
     filterset_class = filters.OrientationFilter
 
     def get_queryset(self) -> QuerySet[Orientation]:
-        return _in_visible_plans(Orientation, self.request.user)
+        return in_visible_plans(self.request.user, Orientation)
 
 
 class ObjectiveViewSet(ReadOnly):
@@ -211,7 +208,7 @@ class ObjectiveViewSet(ReadOnly):
     filterset_class = filters.ObjectiveFilter
 
     def get_queryset(self) -> QuerySet[Objective]:
-        return _in_visible_plans(Objective, self.request.user)
+        return in_visible_plans(self.request.user, Objective)
 
 
 class ActionViewSet(ReadOnly):
@@ -221,11 +218,7 @@ class ActionViewSet(ReadOnly):
     filterset_class = filters.ActionFilter
 
     def get_queryset(self) -> QuerySet[Action]:
-        return _in_visible_plans(Action, self.request.user).prefetch_related(
-            Prefetch("actors", queryset=ActionActor.objects.order_by("order", "id")),
-            Prefetch("expected_results", queryset=ExpectedResult.objects.order_by("order", "id")),
-            "themes",
-        )
+        return visible_actions(self.request.user)
 
     @extend_schema(
         request=serializers.ActionStatusInputSerializer,
@@ -272,7 +265,7 @@ class IndicatorViewSet(ReadOnly):
     filterset_class = filters.IndicatorFilter
 
     def get_queryset(self) -> QuerySet[Indicator]:
-        return _in_visible_plans(Indicator, self.request.user)
+        return in_visible_plans(self.request.user, Indicator)
 
     @extend_schema(
         request=serializers.IndicatorValueInputSerializer,
@@ -333,9 +326,7 @@ class IndicatorValueViewSet(ReadOnly):
     filterset_class = filters.IndicatorValueFilter
 
     def get_queryset(self) -> QuerySet[IndicatorValue]:
-        return IndicatorValue.objects.filter(
-            indicator__plan__in=visible_plans(self.request.user)
-        ).select_related("entered_by")
+        return tracking_queries.visible_values(self.request.user)
 
 
 class StatusUpdateViewSet(ReadOnly):
@@ -345,7 +336,7 @@ class StatusUpdateViewSet(ReadOnly):
     filterset_class = filters.StatusUpdateFilter
 
     def get_queryset(self) -> QuerySet[StatusUpdate]:
-        return _in_visible_plans(StatusUpdate, self.request.user).select_related("author")
+        return tracking_queries.visible_status_updates(self.request.user)
 
 
 class ActivityViewSet(JalonApi, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
@@ -355,9 +346,7 @@ class ActivityViewSet(JalonApi, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
     filterset_class = filters.ActivityFilter
 
     def get_queryset(self) -> QuerySet[Activity]:
-        return _in_visible_plans(Activity, self.request.user).prefetch_related(
-            "organizations", "actions", "indicators"
-        )
+        return tracking_queries.visible_activities(self.request.user)
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         if self.action == "create":
@@ -380,8 +369,8 @@ class ActivityViewSet(JalonApi, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
                     "Seuls les contributeurs, éditeurs et administrateurs de l'organisation inscrivent des activités."
                 )
             )
-        actions = list(Action.objects.filter(plan=plan, pk__in=data["actions"]))
-        indicators = list(Indicator.objects.filter(plan=plan, pk__in=data["indicators"]))
+        actions = items_of_plan(plan, Action, data["actions"])
+        indicators = items_of_plan(plan, Indicator, data["indicators"])
         missing = {
             "actions": sorted(set(data["actions"]) - {a.pk for a in actions}),
             "indicators": sorted(set(data["indicators"]) - {i.pk for i in indicators}),
@@ -419,5 +408,4 @@ class ContactViewSet(ReadOnly):
     filterset_class = filters.ContactFilter
 
     def get_queryset(self) -> QuerySet[Contact]:
-        plans = tracking_queries.plans_with_readable_contacts(self.request.user)
-        return Contact.objects.filter(plan__in=plans).select_related("made_by")
+        return tracking_queries.readable_contacts(self.request.user)

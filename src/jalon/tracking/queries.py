@@ -88,6 +88,32 @@ def plans_with_readable_contacts(user: Any) -> QuerySet[Plan]:
     return plans.filter(organization_id__in=list(memberships_of(user)))
 
 
+def visible_status_updates(user: Any) -> QuerySet[StatusUpdate]:
+    """The status updates of the plans the user reads, with their authors."""
+    return StatusUpdate.objects.filter(plan__in=visible_plans(user)).select_related("author")
+
+
+def visible_activities(user: Any) -> QuerySet[Activity]:
+    """The activity log of the plans the user reads, with its links (three prefetches)."""
+    return Activity.objects.filter(plan__in=visible_plans(user)).prefetch_related(
+        "organizations", "actions", "indicators"
+    )
+
+
+def visible_values(user: Any) -> QuerySet[IndicatorValue]:
+    """The indicator values of the plans the user reads, with who entered them."""
+    return IndicatorValue.objects.filter(indicator__plan__in=visible_plans(user)).select_related(
+        "entered_by"
+    )
+
+
+def readable_contacts(user: Any) -> QuerySet[Contact]:
+    """The contacts of the plans whose contacts log the user reads (`can_read_contacts`)."""
+    return Contact.objects.filter(plan__in=plans_with_readable_contacts(user)).select_related(
+        "made_by"
+    )
+
+
 def can_update_indicator(user: Any, indicator: Indicator) -> bool:
     return can_update_action(user, indicator.action)
 
