@@ -136,3 +136,14 @@ def test_the_token_command_defaults_to_read_only(cast):
         stderr=io.StringIO(),
     )
     assert ApiToken.objects.get().scope == TokenScope.READ
+
+
+def test_jalon_token_is_a_subcommand_of_the_cli(cast, capsys):
+    from jalon.cli import main
+
+    main(["token", "create", "reader_a", "--name", "Tableur du bailleur"])
+    key = capsys.readouterr().out.strip()
+    token = ApiToken.objects.get(user=cast["reader_a"])
+    assert key.startswith(token.prefix)
+    assert token.name == "Tableur du bailleur"
+    assert token.scope == TokenScope.READ
