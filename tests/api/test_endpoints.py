@@ -292,3 +292,10 @@ def test_the_plan_comes_as_jalon_plan_1_to_those_who_read_it(api, cast, plan, ca
     [action] = orientation["objectives"][0]["actions"]
     assert action["title"] == carried.title
     assert action["indicators"][0]["text"] == "8 rencontres annuelles"
+
+
+def test_an_unknown_address_is_a_problem_too(api, cast):
+    response = api(cast["reader_a"]).get("nothing-here/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert "/api/v1/schema/" in response.json()["detail"]

@@ -24,6 +24,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
+from rest_framework.views import APIView
 
 from jalon.accounts.models import User
 from jalon.core.concurrency import StaleVersion
@@ -409,3 +410,20 @@ class ContactViewSet(ReadOnly):
 
     def get_queryset(self) -> QuerySet[Contact]:
         return tracking_queries.readable_contacts(self.request.user)
+
+
+class NoSuchEndpoint(JalonApi, APIView):
+    """Any other address under /api/v1/: a problem document rather than the site's HTML 404."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        raise exceptions.NotFound(
+            _(
+                "Cette adresse n'existe pas dans l'API : la liste des ressources est dans "
+                "/api/v1/schema/ (les adresses se terminent par « / »)."
+            )
+        )
+
+    post = put = patch = delete = get

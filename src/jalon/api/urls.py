@@ -1,6 +1,6 @@
 """/api/v1/: the resources (a DRF router), the OpenAPI schema and its two readers, the tokens page."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
@@ -30,4 +30,5 @@ urlpatterns = [
     path("jetons/", views.tokens, name="tokens"),
     path("jetons/<int:pk>/revoquer/", views.revoke, name="revoke"),
     *router.urls,
+    re_path(r"^.*$", endpoints.NoSuchEndpoint.as_view(), name="no-such-endpoint"),
 ]
