@@ -147,3 +147,10 @@ def test_jalon_token_is_a_subcommand_of_the_cli(cast, capsys):
     assert key.startswith(token.prefix)
     assert token.name == "Tableur du bailleur"
     assert token.scope == TokenScope.READ
+
+
+def test_the_token_of_a_deactivated_person_no_longer_works(client, cast, plan):
+    created = create_token(user=cast["reader_a"], name="Site web")
+    cast["reader_a"].is_active = False
+    cast["reader_a"].save(update_fields=["is_active"])
+    assert Api(client, token=created.key).get("plans/").status_code == 401

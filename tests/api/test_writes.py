@@ -152,6 +152,7 @@ def test_a_stale_if_match_is_refused_with_412_and_nothing_changes(
     assert body["title"] == "Version périmée"
     current = 2 if write == "status" else 1  # the version the first write made
     assert f'If-Match: "{current}"' in body["detail"]
+    assert body["current_version"] == current
     assert db_state() == before
 
 

@@ -17,7 +17,7 @@ from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action as route
 from rest_framework.permissions import AllowAny
@@ -57,6 +57,16 @@ from .language import activate_for
 from .problems import PreconditionFailed, PreconditionRequired, Refused, exception_handler
 
 _VERSION = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
+
+PROBLEM = OpenApiResponse(serializers.ProblemSerializer, description="A problem document.")
+WRITE_PROBLEMS: dict[Any, Any] = {
+    (code, "application/problem+json"): PROBLEM for code in (400, 401, 403, 404, 422, 429)
+}
+VERSIONED_PROBLEMS = {
+    **WRITE_PROBLEMS,
+    (412, "application/problem+json"): PROBLEM,
+    (428, "application/problem+json"): PROBLEM,
+}
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -127,7 +137,8 @@ def stale(exc: StaleVersion, seen: int) -> PreconditionFailed:
             "actuelle est %(current)s. Relisez la ressource et renvoyez votre changement avec "
             'If-Match: "%(current)s" s\'il tient toujours.'
         )
-        % {"seen": seen, "current": exc.current_version}
+        % {"seen": seen, "current": exc.current_version},
+        current_version=exc.current_version,
     )
 
 
@@ -223,7 +234,10 @@ class ActionViewSet(ReadOnly):
 
     @extend_schema(
         request=serializers.ActionStatusInputSerializer,
-        responses={201: serializers.StatusUpdateSerializer},
+        responses={
+            (201, "application/json"): serializers.StatusRecordedSerializer,
+            **VERSIONED_PROBLEMS,
+        },
         parameters=[IF_MATCH],
     )
     @route(detail=True, methods=["post"], url_path="status")
@@ -255,8 +269,8 @@ class ActionViewSet(ReadOnly):
             raise stale(exc, seen) from None
         except tracking_services.TrackingError as exc:
             raise Refused(str(exc)) from None
-        body = serializers.StatusUpdateSerializer(update).data
-        return Response({**body, "action_version": target.version}, status=status.HTTP_201_CREATED)
+        body = serializers.StatusRecordedSerializer(update).data
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 class IndicatorViewSet(ReadOnly):
@@ -270,7 +284,10 @@ class IndicatorViewSet(ReadOnly):
 
     @extend_schema(
         request=serializers.IndicatorValueInputSerializer,
-        responses={200: serializers.IndicatorValueSerializer},
+        responses={
+            (200, "application/json"): serializers.IndicatorValueSerializer,
+            **VERSIONED_PROBLEMS,
+        },
         parameters=[
             OpenApiParameter(
                 "If-Match",
@@ -356,7 +373,7 @@ class ActivityViewSet(JalonApi, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
 
     @extend_schema(
         request=serializers.ActivityInputSerializer,
-        responses={201: serializers.ActivitySerializer},
+        responses={(201, "application/json"): serializers.ActivitySerializer, **WRITE_PROBLEMS},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Log an activity of a plan (a creation: no If-Match, there is no earlier version)."""

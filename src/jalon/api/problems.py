@@ -26,8 +26,14 @@ class PreconditionRequired(exceptions.APIException):
 
 
 class PreconditionFailed(exceptions.APIException):
+    """A stale If-Match; `current_version` goes into the problem document for the client."""
+
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_code = "precondition_failed"
+
+    def __init__(self, detail: str, *, current_version: int) -> None:
+        super().__init__(detail)
+        self.current_version = current_version
 
 
 class Refused(exceptions.APIException):
@@ -88,6 +94,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if auth_header:
         headers["WWW-Authenticate"] = auth_header
     extra: dict[str, Any] = {}
+    if isinstance(exc, PreconditionFailed):
+        extra["current_version"] = exc.current_version
     if isinstance(exc, exceptions.ValidationError):
         detail = _("Certaines valeurs sont invalides : voyez « errors ».")
         extra["errors"] = _flatten(exc.detail)

@@ -277,6 +277,15 @@ class StatusUpdateSerializer(serializers.ModelSerializer[StatusUpdate]):
         return person_name(update.author)
 
 
+class StatusRecordedSerializer(StatusUpdateSerializer):
+    """The update just recorded, with the action's new version (the next If-Match)."""
+
+    action_version = serializers.IntegerField(source="action.version", read_only=True)
+
+    class Meta(StatusUpdateSerializer.Meta):
+        fields = [*StatusUpdateSerializer.Meta.fields, "action_version"]
+
+
 class ActivitySerializer(serializers.ModelSerializer[Activity]):
     class Meta:
         model = Activity
@@ -386,7 +395,24 @@ class PlanDetailSerializer(PlanSerializer):
         return TreeOrientationSerializer(tree.orientations, many=True).data
 
 
-# --- Writes -------------------------------------------------------------------------------
+# --- Errors and writes ---------------------------------------------------------------------
+
+
+class ProblemSerializer(serializers.Serializer[Any]):
+    """An RFC 9457 problem document (`application/problem+json`)."""
+
+    type = serializers.CharField(default="about:blank")
+    title = serializers.CharField(help_text="The status in words, in the caller's language.")
+    status = serializers.IntegerField()
+    detail = serializers.CharField(help_text="What happened and what to do.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Bad input (400): field → messages.",
+    )
+    current_version = serializers.IntegerField(
+        required=False, help_text="A stale If-Match (412): the version saved since."
+    )
 
 
 class IndicatorValueInputSerializer(serializers.Serializer[Any]):
