@@ -405,7 +405,9 @@ class ProblemSerializer(serializers.Serializer[Any]):
     title = serializers.CharField(help_text="The status in words, in the caller's language.")
     status = serializers.IntegerField()
     detail = serializers.CharField(help_text="What happened and what to do.")
-    errors = serializers.DictField(
+    # Named like the document's keys; DRF takes declared fields off the class (mypy sees
+    # Serializer.errors).
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         required=False,
         help_text="Bad input (400): field → messages.",
