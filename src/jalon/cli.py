@@ -16,7 +16,7 @@ from pathlib import Path
 
 DEMO_PORT = 8000
 # Commands that are Django management commands of our apps, reachable as `jalon NAME`.
-APP_COMMANDS = {"import", "export", "report", "remind"}
+APP_COMMANDS = {"import", "export", "report", "remind", "token"}
 
 
 def _setup_django() -> None:

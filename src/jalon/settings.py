@@ -159,6 +159,10 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "jalon.core",
     "jalon.accounts",
     "jalon.network",
@@ -167,6 +171,7 @@ INSTALLED_APPS = [
     "jalon.surveys",
     "jalon.reports",
     "jalon.imports",
+    "jalon.api",
     "jalon.demo",
 ]
 
@@ -353,6 +358,50 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("JALON_LOG_LEVEL", "INFO").upper()},
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# --- API (jalon.api, docs/api.md) ----------------------------------------------------------
+# Sessions (the site's own scripts) and personal tokens; every read and write goes through
+# the apps' access queries and services. Tokens are throttled each on its own (default cache).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "jalon.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["jalon.api.permissions.SignedInWithScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["jalon.api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env_str("JALON_API_TOKEN_RATE", "600/hour")},
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "jalon.api.pagination.Cursor",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "jalon.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Jalon API",
+    "DESCRIPTION": "Plans, follow-up and figures of a network, with the rules of its pages.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "jalon.api.schema.same_on_every_database",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "jalon.network.enums.OrganizationKind",
+        "PlanKindEnum": "jalon.plans.enums.PlanKind",
+        "ObjectiveKindEnum": "jalon.plans.enums.ObjectiveKind",
+        "IndicatorKindEnum": "jalon.plans.enums.IndicatorKind",
+        "ActivityKindEnum": "jalon.tracking.enums.ActivityKind",
+        "ActionStatusEnum": "jalon.plans.enums.ActionStatus",
+    },
 }
 
 SILENCED_SYSTEM_CHECKS: list[str] = []

@@ -20,5 +20,6 @@ urlpatterns = [
     path("rapports/", include("jalon.reports.urls")),
     path("importer/", include("jalon.imports.urls")),
     path("sondages/", include("jalon.surveys.urls")),
+    path("api/v1/", include("jalon.api.urls")),
     path("admin/", admin.site.urls),
 ]

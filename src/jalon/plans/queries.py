@@ -19,10 +19,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from jalon.accounts.enums import Role
@@ -66,6 +66,29 @@ def visible_plans(user: Any) -> QuerySet[Plan]:
     return Plan.objects.filter(
         Q(organization_id__in=own) | Q(organization_id__in=networks, state=PlanState.ADOPTED)
     )
+
+
+PlanItem = TypeVar("PlanItem", Orientation, Objective, Action, Indicator)
+Linkable = TypeVar("Linkable", Action, Indicator)
+
+
+def in_visible_plans(user: Any, model: type[PlanItem]) -> QuerySet[PlanItem]:
+    """The orientations, objectives, actions or indicators of the plans the user may read."""
+    return model._default_manager.filter(plan__in=visible_plans(user))
+
+
+def visible_actions(user: Any) -> QuerySet[Action]:
+    """The actions of the plans the user reads, with their actors, results and themes (3 prefetches)."""
+    return in_visible_plans(user, Action).prefetch_related(
+        Prefetch("actors", queryset=ActionActor.objects.order_by("order", "id")),
+        Prefetch("expected_results", queryset=ExpectedResult.objects.order_by("order", "id")),
+        "themes",
+    )
+
+
+def items_of_plan(plan: Plan, model: type[Linkable], ids: list[int]) -> list[Linkable]:
+    """The plan's actions or indicators among these ids (others are left out: compare lengths)."""
+    return list(model._default_manager.filter(plan=plan, pk__in=ids))
 
 
 def can_read_plan(user: Any, plan: Plan) -> bool:

@@ -27,7 +27,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from jalon.accounts.enums import Role
-from jalon.accounts.queries import has_role, role_in
+from jalon.accounts.queries import has_role, memberships_of, role_in
 from jalon.core.fiscal import PlanYear, plan_year_of
 from jalon.plans.enums import ActionStatus
 from jalon.plans.models import Action, ActionActor, Indicator, Plan
@@ -80,6 +80,40 @@ def can_change_entry(user: Any, plan: Plan, created_by_id: int | None) -> bool:
 
 def can_read_contacts(user: Any, plan: Plan) -> bool:
     return role_in(user, plan.organization_id) is not None
+
+
+def plans_with_readable_contacts(user: Any) -> QuerySet[Plan]:
+    """The plans whose contacts log the user reads (`can_read_contacts`, as a queryset)."""
+    plans = visible_plans(user)
+    if getattr(user, "is_superuser", False):
+        return plans
+    return plans.filter(organization_id__in=list(memberships_of(user)))
+
+
+def visible_status_updates(user: Any) -> QuerySet[StatusUpdate]:
+    """The status updates of the plans the user reads, with their authors."""
+    return StatusUpdate.objects.filter(plan__in=visible_plans(user)).select_related("author")
+
+
+def visible_activities(user: Any) -> QuerySet[Activity]:
+    """The activity log of the plans the user reads, with its links (three prefetches)."""
+    return Activity.objects.filter(plan__in=visible_plans(user)).prefetch_related(
+        "organizations", "actions", "indicators"
+    )
+
+
+def visible_values(user: Any) -> QuerySet[IndicatorValue]:
+    """The indicator values of the plans the user reads, with who entered them."""
+    return IndicatorValue.objects.filter(indicator__plan__in=visible_plans(user)).select_related(
+        "entered_by"
+    )
+
+
+def readable_contacts(user: Any) -> QuerySet[Contact]:
+    """The contacts of the plans whose contacts log the user reads (`can_read_contacts`)."""
+    return Contact.objects.filter(plan__in=plans_with_readable_contacts(user)).select_related(
+        "made_by"
+    )
 
 
 def can_update_indicator(user: Any, indicator: Indicator) -> bool:
