@@ -163,6 +163,7 @@ INSTALLED_APPS = [
     "jalon.accounts",
     "jalon.network",
     "jalon.plans",
+    "jalon.resources",
     "jalon.tracking",
     "jalon.reports",
     "jalon.imports",
