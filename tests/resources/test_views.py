@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from jalon.resources.enums import Visibility
 from jalon.resources.models import DownloadDay, Resource
+from tests.factories import ActionFactory, PlanFactory
 
 from .conftest import BROWSER
 
@@ -186,3 +187,33 @@ def test_editing_at_an_old_version_changes_nothing(world: Any, login: Any) -> No
     assert response.status_code == 302
     resource.refresh_from_db()
     assert (resource.title, resource.version) == ("Nouveau titre", 2)
+
+
+# Who reads organization A's draft plan (its own members) — the action's tools follow the plan.
+READS_PLAN = {"admin_a", "editor_a", "contributor_a", "reader_a"}
+
+
+@pytest.mark.parametrize("who", list(SEES))
+def test_action_tools_follow_the_plan_and_the_resources_visibility(
+    world: Any, login: Any, who: str
+) -> None:
+    plan = PlanFactory(organization=world["org_a"])
+    action = ActionFactory(objective__orientation__plan=plan)
+    for resource in world["resources"].values():
+        Resource.objects.filter(pk=resource.pk).update(produced_by=action)
+    url = reverse("resources:for_action", args=[plan.pk, action.pk])
+    response = login(world["people"][who]).get(url)
+    if who not in READS_PLAN:
+        assert response.status_code == 404
+        return
+    assert response.status_code == 200
+    assert {r.visibility for r in response.context["resources"]} == SEES[who]
+    detail = login(world["people"][who]).get(world["resources"]["organization"].get_absolute_url())
+    assert action.get_absolute_url() in detail.content.decode()
+
+
+def test_action_page_loads_its_tools(world: Any, login: Any) -> None:
+    plan = PlanFactory(organization=world["org_a"])
+    action = ActionFactory(objective__orientation__plan=plan)
+    page = login(world["people"]["reader_a"]).get(action.get_absolute_url())
+    assert reverse("resources:for_action", args=[plan.pk, action.pk]) in page.content.decode()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jalon.core.files import upload_problem
 from jalon.network.models import Organization, Region, Theme
-from jalon.plans.models import Action
+from jalon.plans.models import Action, Indicator
 
 from .enums import Language, ResourceKind, Sort, Visibility
 from .queries import Filters
@@ -84,6 +84,15 @@ class ResourceForm(forms.Form):
     produced_by = forms.ModelChoiceField(
         label=_("Produit par l'action"), queryset=Action.objects.none(), required=False
     )
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Compté par les indicateurs"),
+        queryset=Indicator.objects.none(),
+        required=False,
+        help_text=_(
+            "Ses téléchargements comptent aussi pour ces indicateurs (règle « Nombre de "
+            "téléchargements »), en plus de ceux de l'action qui l'a produit."
+        ),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(
@@ -91,6 +100,7 @@ class ResourceForm(forms.Form):
         *args: Any,
         organizations: QuerySet[Organization],
         actions: QuerySet[Action],
+        indicators: QuerySet[Indicator],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -100,6 +110,9 @@ class ResourceForm(forms.Form):
         action_field = self.fields["produced_by"]
         assert isinstance(action_field, forms.ModelChoiceField)
         action_field.queryset = actions
+        indicator_field = self.fields["indicators"]
+        assert isinstance(indicator_field, forms.ModelMultipleChoiceField)
+        indicator_field.queryset = indicators
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")

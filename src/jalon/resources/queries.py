@@ -20,7 +20,7 @@ from django.http import Http404
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, network_ids_of
 from jalon.network.models import Organization, Region, Theme
-from jalon.plans.models import Action
+from jalon.plans.models import Action, Indicator
 from jalon.plans.queries import can_read_plan
 
 from .enums import Sort, Visibility
@@ -100,6 +100,11 @@ def get_action_for_user(user: Any, plan_pk: int, action_pk: int) -> Action:
     if action is None or not can_read_plan(user, action.plan):
         raise Http404
     return action
+
+
+def countable_indicators(user: Any) -> QuerySet[Indicator]:
+    """Indicators a resource may be counted by: those of the user's organizations' plans."""
+    return Indicator.objects.filter(plan__organization__in=sharing_organizations(user))
 
 
 def resources_of_action(user: Any, action: Action) -> list[Resource]:

@@ -109,6 +109,7 @@ def _form(request: HttpRequest, resource: Resource | None = None) -> ResourceFor
             "link": resource.link,
             "visibility": resource.visibility,
             "produced_by": resource.produced_by_id,
+            "indicators": list(resource.indicators.all()),
             "version": resource.version,
         }
     return ResourceForm(
@@ -117,6 +118,7 @@ def _form(request: HttpRequest, resource: Resource | None = None) -> ResourceFor
         initial=initial,
         organizations=queries.sharing_organizations(request.user),
         actions=queries.producing_actions(request.user),
+        indicators=queries.countable_indicators(request.user),
     )
 
 
@@ -142,6 +144,7 @@ def share(request: AuthenticatedHttpRequest) -> HttpResponse:
                 link=data["link"],
                 visibility=data["visibility"],
                 produced_by=data["produced_by"],
+                indicators=data["indicators"],
             )
         except services.ResourceError as exc:
             form.add_error(None, str(exc))
@@ -173,6 +176,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 link=data["link"],
                 visibility=data["visibility"],
                 produced_by=data["produced_by"],
+                indicators=data["indicators"],
             )
         except services.ResourceError as exc:
             form.add_error(None, str(exc))
