@@ -66,6 +66,7 @@ def test_downloads_rule_sums_each_fiscal_year(setup: Any) -> None:
     assert first.value == Decimal(10)
     assert first.computed.records == tuple(sorted([setup["guide"].pk, setup["chosen"].pk]))
     assert "(2 outils)" in first.computed.explanation
+    assert "(1 outil)" in second.computed.explanation
     assert second.value == Decimal(4)
 
 

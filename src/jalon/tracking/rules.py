@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jalon.core.fiscal import PlanYear
 
@@ -254,10 +255,11 @@ def _downloads(
         which = _("des outils choisis pour cet indicateur")
     else:
         which = _("des outils produits par son action ou choisis pour cet indicateur")
+    tools = ngettext("%(n)s outil", "%(n)s outils", len(resources)) % {"n": len(resources)}
     text = _(
-        "Téléchargements %(which)s (%(n)s outils), %(span)s : %(value)s "
+        "Téléchargements %(which)s (%(tools)s), %(span)s : %(value)s "
         "(robots et clics répétés en 30 secondes exclus)."
-    ) % {"which": which, "n": len(resources), "span": _span(start, end), "value": num(value)}
+    ) % {"which": which, "tools": tools, "span": _span(start, end), "value": num(value)}
     return Computed(value, "resource", resources, tuple(d.day for d in rows), text)
 
 
