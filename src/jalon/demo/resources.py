@@ -213,13 +213,14 @@ def build(*, today: dt.date | None = None) -> None:
             .order_by("pk")
             .first()
         )
-        age = rng.randint(0, DAYS)
+        # published before the downloads begin, so every day counted is a day it was online
+        published = day - dt.timedelta(days=DAYS + rng.randint(1, 900))
         resource = share_resource(
             by=by.user if by else None,
             title=title,
             kind=kind,
             organization=author,
-            published_on=day - dt.timedelta(days=DAYS + 30 - age // 4),
+            published_on=published,
             description=f"{title}. Partagé par {author.short_name} avec les membres du réseau.",
             themes=[themes[theme]] if theme in themes else [],
             region=author.region,
