@@ -44,7 +44,10 @@ def test_detail_page_opens_only_for_those_who_may_see(
 ) -> None:
     resource = world["resources"][visibility]
     response = login(world["people"][who]).get(resource.get_absolute_url())
-    assert response.status_code == (200 if visibility in SEES[who] else 404)
+    if visibility in SEES[who]:
+        assert response.status_code == 200
+    else:  # signed out: asked to sign in; signed in without access: not there
+        assert response.status_code == (302 if who == "anonymous" else 404)
 
 
 @pytest.mark.parametrize("who", list(SEES))
@@ -217,3 +220,8 @@ def test_action_page_loads_its_tools(world: Any, login: Any) -> None:
     action = ActionFactory(objective__orientation__plan=plan)
     page = login(world["people"]["reader_a"]).get(action.get_absolute_url())
     assert reverse("resources:for_action", args=[plan.pk, action.pk]) in page.content.decode()
+
+
+def test_a_resource_that_does_not_exist_is_404_for_everyone(world: Any, login: Any) -> None:
+    assert login(None).get(reverse("resources:detail", args=[999999])).status_code == 404
+    assert login(None).get(reverse("resources:download", args=[999999])).status_code == 404

@@ -58,6 +58,11 @@ def get_resource_for_user(user: Any, pk: int, *, write: bool = False) -> Resourc
     return resource
 
 
+def resource_exists(pk: int) -> bool:
+    """Whether the resource exists at all (to ask a signed-out visitor to sign in, not 404)."""
+    return Resource.objects.filter(pk=pk).exists()
+
+
 def can_edit_resource(user: Any, resource: Resource) -> bool:
     """Editors of the author organization, and the person who shared it while still a member."""
     if has_role(user, resource.organization_id, Role.EDITOR):

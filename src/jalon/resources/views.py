@@ -52,8 +52,19 @@ def library(request: HttpRequest) -> HttpResponse:
     )
 
 
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    resource = queries.get_resource_for_user(request.user, pk)
+def _sign_in_first(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Someone signed out following a link to a members' resource is asked to sign in;
+    anyone else gets a 404 (a resource they may not see is not there for them)."""
+    if not request.user.is_authenticated and queries.resource_exists(pk):
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    try:
+        resource = queries.get_resource_for_user(request.user, pk)
+    except Http404:
+        return _sign_in_first(request, pk)
     action = resource.produced_by
     return render(
         request,
@@ -80,9 +91,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The file (or the link) if the user may see the resource; counted, robots and repeats left out."""
     visible = queries.visible_resources(request.user).filter(pk=pk).first()
     if visible is None:
-        if not request.user.is_authenticated and Resource.objects.filter(pk=pk).exists():
-            return redirect_to_login(request.get_full_path())
-        raise Http404
+        return _sign_in_first(request, pk)
     services.count_download(
         resource=visible,
         user_agent=request.headers.get("user-agent", ""),
