@@ -167,6 +167,7 @@ INSTALLED_APPS = [
     "jalon.accounts",
     "jalon.network",
     "jalon.plans",
+    "jalon.resources",
     "jalon.tracking",
     "jalon.surveys",
     "jalon.reports",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("reseau/", include("jalon.network.urls")),
     path("plans/", include("jalon.plans.urls")),
     path("suivi/", include("jalon.tracking.urls")),
+    path("outils/", include("jalon.resources.urls")),
     path("rapports/", include("jalon.reports.urls")),
     path("importer/", include("jalon.imports.urls")),
     path("sondages/", include("jalon.surveys.urls")),

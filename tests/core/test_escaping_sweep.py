@@ -217,8 +217,9 @@ NOT_OPENED = {
 
 
 # Apps whose pages the sweep's world does not hold yet (it has no survey): their own tests cover
-# their pages; the sweep must be given a survey and its question next. The API answers JSON.
-NOT_SWEPT_YET = {"surveys", "api"}
+# their pages; the sweep must be given a survey, its question and a resource next. The API
+# answers JSON.
+NOT_SWEPT_YET = {"surveys", "api", "resources"}
 
 
 # Addresses that may answer a GET with a redirection (to a page the sweep opens itself): the

@@ -28,3 +28,10 @@ def allow(scope: str, key: str, *, limit: int, seconds: int) -> bool:
         cache.set(cache_key, 1, timeout=seconds)
         count = 1
     return count <= limit
+
+
+def once(scope: str, key: str, *, seconds: int) -> bool:
+    """True the first time `key` is seen, then False for `seconds` after it (not a window: a
+    repeat 2 s later is refused even across a window's edge). Only a hash of the key is kept."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return bool(cache.add(f"jalon:once:{scope}:{digest}", 1, timeout=seconds))

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from jalon.network.models import Organization
 
-from . import network, plans, surveys, tracking
+from . import network, plans, resources, surveys, tracking
 from .constants import DEMO_PASSWORD as DEMO_PASSWORD  # re-exported for the CLI and tests
 from .constants import NETWORK_SLUG as NETWORK_SLUG
 from .constants import DemoAccount
@@ -28,10 +28,12 @@ def demo_accounts() -> list[DemoAccount]:
 @transaction.atomic
 def build_demo(*, reset: bool = False) -> None:
     if reset:
+        resources.wipe()
         plans.wipe()  # the demo's surveys first
         network.wipe()
     network.build()
     plans.build()
     tracking.build()
     surveys.build()
+    resources.build()
     tracking.lock_closed_years()

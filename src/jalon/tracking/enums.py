@@ -37,6 +37,7 @@ class RuleKind(models.TextChoices):
         _("Nombre d'organisations distinctes contactées"),
     )
     LATEST_SATISFACTION = "latest_satisfaction", _("Dernier taux de satisfaction mesuré")
+    DOWNLOADS = "downloads", _("Nombre de téléchargements")
     CHANGE = "change", _("Variation par rapport à l'année précédente (%)")
     # Read from a survey (the surveys app provides them, see tracking.sources).
     SURVEY_SATISFACTION = (

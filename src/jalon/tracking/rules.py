@@ -10,11 +10,13 @@ sentence saying how it was obtained.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jalon.core.fiscal import PlanYear
 
@@ -42,12 +44,27 @@ class ContactRow:
 
 
 @dataclass(frozen=True)
+class DownloadRow:
+    """One day's download count of a library resource (resources app; never who downloaded)."""
+
+    resource_id: int
+    day: dt.date
+    count: int
+    action_id: int | None  # the action that produced the resource
+    indicator_ids: frozenset[int]  # the indicators that chose to count the resource
+
+
+@dataclass(frozen=True)
 class Logs:
     """A plan's logs, with the activities indexed by linked indicator and action, so that each
     indicator reads only its own activities (not all of the plan's, once per indicator)."""
 
     activities: tuple[ActivityRow, ...]
     contacts: tuple[ContactRow, ...]
+    # The daily download counts, read only when a downloads rule asks (most plans have none).
+    download_source: Callable[[], tuple[DownloadRow, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
     by_indicator: dict[int, tuple[ActivityRow, ...]] = field(init=False, repr=False)
     by_action: dict[int, tuple[ActivityRow, ...]] = field(init=False, repr=False)
 
@@ -61,6 +78,10 @@ class Logs:
                 by_action.setdefault(pk, []).append(row)
         object.__setattr__(self, "by_indicator", {k: tuple(v) for k, v in by_indicator.items()})
         object.__setattr__(self, "by_action", {k: tuple(v) for k, v in by_action.items()})
+
+    @cached_property
+    def downloads(self) -> tuple[DownloadRow, ...]:
+        return self.download_source() if self.download_source is not None else ()
 
     def candidates(
         self, scope: str, indicator_id: int, action_id: int | None
@@ -186,6 +207,8 @@ def _measure(
             "value": pct(latest.satisfaction),
         }
         return Computed(latest.satisfaction, "activity", (latest.id,), (latest.date,), text)
+    if kind == RuleKind.DOWNLOADS:
+        return _downloads(rule, indicator_id, action_id, logs, start, end)
     contacts = [c for c in logs.contacts if start <= c.date <= end]
     ids = tuple(c.id for c in contacts)
     dates = tuple(c.date for c in contacts)
@@ -202,6 +225,46 @@ def _measure(
         "Nombre d'organisations distinctes parmi les %(n)s contacts inscrits, %(span)s : %(value)s."
     ) % {"n": len(contacts), "span": span, "value": num(value)}
     return Computed(value, "contact", ids, dates, text)
+
+
+def _downloads(
+    rule: RuleSpec,
+    indicator_id: int,
+    action_id: int | None,
+    logs: Logs,
+    start: dt.date,
+    end: dt.date,
+) -> Computed:
+    """Downloads of the resources the action produced or the indicator chose (every resource
+    of the plan's actions with the plan scope), robots and repeated clicks already left out."""
+    rows = [
+        d
+        for d in logs.downloads
+        if start <= d.day <= end
+        and (
+            rule.scope == RuleScope.PLAN
+            or indicator_id in d.indicator_ids
+            or (
+                rule.scope == RuleScope.ACTION
+                and action_id is not None
+                and d.action_id == action_id
+            )
+        )
+    ]
+    value = Decimal(sum(d.count for d in rows))
+    resources = tuple(sorted({d.resource_id for d in rows}))
+    if rule.scope == RuleScope.PLAN:
+        which = _("des outils produits par les actions du plan")
+    elif rule.scope == RuleScope.INDICATOR:
+        which = _("des outils choisis pour cet indicateur")
+    else:
+        which = _("des outils produits par son action ou choisis pour cet indicateur")
+    tools = ngettext("%(n)s outil", "%(n)s outils", len(resources)) % {"n": len(resources)}
+    text = _(
+        "Téléchargements %(which)s (%(tools)s), %(span)s : %(value)s "
+        "(robots et clics répétés en 30 secondes exclus)."
+    ) % {"which": which, "tools": tools, "span": _span(start, end), "value": num(value)}
+    return Computed(value, "resource", resources, tuple(d.day for d in rows), text)
 
 
 def _change(
