@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from jalon.network.models import Organization
 
-from .enums import PlanState
+from .enums import PlanSharing, PlanState
 from .models import Revision
 from .queries import FilterChoices, PlanFilters
 
@@ -91,6 +91,19 @@ class AdoptForm(forms.Form):
         max_length=255,
         initial=_("Assemblée générale annuelle"),
         help_text=_("Par exemple : Assemblée générale annuelle, conseil d'administration."),
+    )
+
+
+class SharingForm(forms.Form):
+    sharing = forms.ChoiceField(
+        label=_("Qui peut lire le plan adopté"),
+        choices=PlanSharing.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Réseau : les éditeurs et administrateurs des réseaux dont votre organisation est "
+            "membre le lisent, avec son suivi. Public : tout le monde. Un brouillon n'est "
+            "jamais partagé."
+        ),
     )
 
 

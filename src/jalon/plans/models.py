@@ -28,6 +28,7 @@ from .enums import (
     Numbering,
     ObjectiveKind,
     PlanKind,
+    PlanSharing,
     PlanState,
 )
 
@@ -67,6 +68,10 @@ class Plan(models.Model):
     )
     state = models.CharField(
         _("état"), max_length=20, choices=PlanState.choices, default=PlanState.DRAFT, db_index=True
+    )
+    # Who outside the organization reads the plan once adopted (plans.queries.visible_plans).
+    sharing = models.CharField(
+        _("partage"), max_length=20, choices=PlanSharing.choices, default=PlanSharing.PRIVATE
     )
     adopted_on = models.DateField(_("date d'adoption"), null=True, blank=True)
     adopted_by = models.CharField(_("instance qui l'a adopté"), max_length=255, blank=True)

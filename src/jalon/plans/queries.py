@@ -5,7 +5,13 @@ Rules (tested in tests/plans/test_access.py against a cast of users):
 - editors and administrators of the organization change everything in its plans;
 - contributors change the actions they carry (see `can_update_action`);
 - members of a network (its member organizations) read the network's *adopted* plans;
+- an adopted plan its organization shares with its network (`Plan.sharing`, "network") is read
+  by the editors and administrators of the networks above it (its parent and its parent's
+  parent: the regional body and the national network), never changed by them;
+- an adopted plan shared as "public" is read by anyone, signed in or not;
+- a draft is never shared, whatever its setting: sharing starts at adoption;
 - nobody else sees anything: the plan answers 404, as if it did not exist.
+Only the organization's own editors change a plan or its sharing (`can_edit_plan`).
 
 Reading a whole plan (`plan_tree`, `plan_as_draft`) runs a fixed number of queries, whatever
 the size of the plan: one per level of the tree, children fetched by plan rather than by a
@@ -29,7 +35,7 @@ from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, network_ids_of, role_in
 from jalon.network.models import Organization, Theme
 
-from .enums import ActionStatus, Numbering, PlanKind, PlanState
+from .enums import ActionStatus, Numbering, PlanKind, PlanSharing, PlanState
 from .interchange import (
     ActionDraft,
     ImportReport,
@@ -55,25 +61,69 @@ from .targets import parse_target
 # --- Access -------------------------------------------------------------------------------
 
 
+def _editor_ids(user: Any) -> set[int]:
+    """Organizations where the user is an editor or an administrator (from the cached memberships)."""
+    return {oid for oid in memberships_of(user) if has_role(user, oid, Role.EDITOR)}
+
+
+def _shared_with_networks() -> Q:
+    return Q(state=PlanState.ADOPTED, sharing__in=(PlanSharing.NETWORK, PlanSharing.PUBLIC))
+
+
+def _public() -> Q:
+    return Q(state=PlanState.ADOPTED, sharing=PlanSharing.PUBLIC)
+
+
 def visible_plans(user: Any) -> QuerySet[Plan]:
-    """Plans the user may read."""
+    """Plans the user may read: the rules of the module docstring, as one filter."""
     if not getattr(user, "is_authenticated", False):
-        return Plan.objects.none()
+        return Plan.objects.filter(_public())
     if user.is_superuser:
         return Plan.objects.all()
     own = list(memberships_of(user))
     networks = network_ids_of(user) - set(own)
+    editing = _editor_ids(user)
     return Plan.objects.filter(
-        Q(organization_id__in=own) | Q(organization_id__in=networks, state=PlanState.ADOPTED)
+        Q(organization_id__in=own)
+        | Q(organization_id__in=networks, state=PlanState.ADOPTED)
+        | (
+            _shared_with_networks()
+            & (
+                Q(organization__parent_id__in=editing)
+                | Q(organization__parent__parent_id__in=editing)
+            )
+        )
+        | _public()
     )
 
 
+def _network_ancestors(organization: Organization) -> set[int]:
+    """The networks above an organization: its parent and its parent's parent."""
+    ids: set[int] = set()
+    parent = organization.parent if organization.parent_id else None
+    if parent is not None:
+        ids.add(parent.pk)
+        if parent.parent_id:
+            ids.add(parent.parent_id)
+    return ids
+
+
 def can_read_plan(user: Any, plan: Plan) -> bool:
+    """The same rules as `visible_plans`, for one plan already loaded with its organization's parent."""
+    adopted = plan.state == PlanState.ADOPTED
+    if adopted and plan.sharing == PlanSharing.PUBLIC:
+        return True
     if not getattr(user, "is_authenticated", False):
         return False
     if role_in(user, plan.organization_id) is not None:
         return True
-    return plan.state == PlanState.ADOPTED and plan.organization_id in network_ids_of(user)
+    if adopted and plan.organization_id in network_ids_of(user):
+        return True
+    return (
+        adopted
+        and plan.sharing == PlanSharing.NETWORK
+        and bool(_network_ancestors(plan.organization) & _editor_ids(user))
+    )
 
 
 def can_create_plans(user: Any) -> bool:
@@ -125,7 +175,7 @@ def can_update_action(user: Any, action: Action) -> bool:
 def get_plan_for_user(user: Any, pk: int, *, write: bool = False) -> Plan:
     """The plan if the user may read it (or change it, with write=True); 404 otherwise, 403 never leaks existence."""
     try:
-        plan = Plan.objects.select_related("organization").get(pk=pk)
+        plan = Plan.objects.select_related("organization__parent").get(pk=pk)
     except (Plan.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if not can_read_plan(user, plan):

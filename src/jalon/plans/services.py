@@ -30,7 +30,7 @@ from jalon.network.models import Organization, Theme
 
 from .diff import RevisionDiff
 from .diff import revision_diff as _revision_diff
-from .enums import ActorKind, Numbering, PlanKind, PlanState
+from .enums import ActorKind, Numbering, PlanKind, PlanSharing, PlanState
 from .interchange import ActionDraft, InterchangeError, PlanDraft, draft_to_dict
 from .models import (
     Action,
@@ -326,6 +326,22 @@ def adopt_plan(*, plan: Plan, adopted_on: dt.date, adopted_by: str, user: Any) -
     plan.state, plan.adopted_on, plan.adopted_by = locked.state, adopted_on, adopted_by
     plan.version = locked.version
     return revision
+
+
+@transaction.atomic
+def set_plan_sharing(*, plan: Plan, sharing: str, user: Any) -> Plan:
+    """Change who outside the organization reads the plan (the caller checked `can_edit_plan`)."""
+    if sharing not in PlanSharing.values:
+        raise ValidationError(_("Ce partage n'existe pas."))
+    locked = _locked(plan)
+    if locked.sharing == sharing:
+        return locked
+    locked.sharing = sharing
+    locked.version += 1
+    stamp(locked, by=user, reason=f"Partage : {PlanSharing(sharing).label}")
+    locked.save(update_fields=["sharing", "version", "updated_at"])
+    plan.sharing, plan.version = locked.sharing, locked.version
+    return locked
 
 
 def changes_since_last_revision(plan: Plan) -> RevisionDiff | None:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/export.json", views.plan_export_json, name="export-json"),
     path("<int:pk>/revisions/", views.plan_revisions, name="revisions"),
     path("<int:pk>/adopter/", views.plan_adopt, name="adopt"),
+    path("<int:pk>/partage/", views.plan_sharing, name="sharing"),
 ]

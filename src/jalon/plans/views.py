@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,8 +20,16 @@ from jalon.core.http import HtmxRequest
 
 from . import queries, services
 from .enums import PlanState
-from .forms import AdoptForm, CompareForm, PlanFilterForm, PlanListFilterForm, RevisionForm
+from .forms import (
+    AdoptForm,
+    CompareForm,
+    PlanFilterForm,
+    PlanListFilterForm,
+    RevisionForm,
+    SharingForm,
+)
 from .interchange import dumps
+from .models import Plan
 
 
 @login_required
@@ -48,10 +57,21 @@ def plan_list(request: HtmxRequest) -> HttpResponse:
     return render(request, "plans/plan_list.html", context)
 
 
-@login_required
+def _plan_or_login(request: HttpRequest, pk: int) -> Plan | HttpResponse:
+    """A public plan opens for anyone; otherwise an anonymous visitor is sent to sign in."""
+    try:
+        return queries.get_plan_for_user(request.user, pk)
+    except Http404:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise
+
+
 @require_GET
 def plan_detail(request: HtmxRequest, pk: int) -> HttpResponse:
-    plan = queries.get_plan_for_user(request.user, pk)
+    plan = _plan_or_login(request, pk)
+    if isinstance(plan, HttpResponse):
+        return plan
     tree = queries.plan_tree(plan)
     form = PlanFilterForm(request.GET or None, choices=queries.filter_choices(tree))
     filters = form.filters()
@@ -75,10 +95,11 @@ def plan_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     return render(request, "plans/plan_detail.html", context)
 
 
-@login_required
 @require_GET
 def action_detail(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
-    plan = queries.get_plan_for_user(request.user, pk)
+    plan = _plan_or_login(request, pk)
+    if isinstance(plan, HttpResponse):
+        return plan
     action = queries.get_action_in_plan(plan, action_pk)
     detail = queries.action_detail(plan, action)
     context = {
@@ -178,3 +199,22 @@ def plan_adopt(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Le plan est adopté : c'est sa révision 1."))
             return redirect(plan)
     return render(request, "plans/plan_adopt.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_sharing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who outside the organization reads the plan: its editors choose."""
+    plan = queries.get_plan_for_user(request.user, pk, write=True)
+    form = SharingForm(request.POST or None, initial={"sharing": plan.sharing})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_plan_sharing(
+                plan=plan, sharing=form.cleaned_data["sharing"], user=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Le partage du plan est enregistré."))
+            return redirect(plan)
+    return render(request, "plans/plan_sharing.html", {"plan": plan, "form": form})
