@@ -31,6 +31,7 @@ from jalon.accounts.queries import can_administer, can_administer_as_network, me
 
 from .enums import MemberStatus, OrganizationKind
 from .models import Organization, Region, Theme
+from .tilemap import Place, label_lines, place_of
 
 #: Member statuses that make a regional body count for its region (a region without one is orphan).
 REGIONAL_MEMBER_STATUSES = (MemberStatus.MEMBER, MemberStatus.OBSERVER)
@@ -151,11 +152,45 @@ class RegionSummary:
     organization_count: int = 0
     regional_members: list[Organization] = field(default_factory=list)
     children: list[Region] = field(default_factory=list)
+    #: Organizations of the region (any kind) that are members or observer members.
+    member_count: int = 0
 
     @property
     def is_orphan(self) -> bool:
         """No regional body that is a member (or observer member) of a network works in this region."""
         return not self.regional_members
+
+    @property
+    def status(self) -> str:
+        """ "member" (a regional member), "observer" (observer members only) or "orphan"."""
+        if any(o.member_status == MemberStatus.MEMBER for o in self.regional_members):
+            return "member"
+        return "observer" if self.regional_members else "orphan"
+
+
+@dataclass(frozen=True)
+class RegionTile:
+    """One region on the tile map: where, what it says, what it links to."""
+
+    summary: RegionSummary
+    place: Place
+    lines: list[str]
+
+    @property
+    def text_y(self) -> int:
+        return self.place.y + 22
+
+
+def region_tiles(summaries: list[RegionSummary]) -> list[RegionTile]:
+    """The regions on the schematic map (network.tilemap), from the overview already loaded."""
+    tiles = []
+    for summary in summaries:
+        place = place_of(summary.region.code)
+        if place is not None:
+            tiles.append(
+                RegionTile(summary=summary, place=place, lines=label_lines(summary.region.name))
+            )
+    return tiles
 
 
 def regions_overview() -> list[RegionSummary]:
@@ -169,11 +204,18 @@ def regions_overview() -> list[RegionSummary]:
     for region in regions:
         if region.parent_id in summaries:
             summaries[region.parent_id].children.append(region)
-    counts = Organization.objects.values("region_id").annotate(n=Count("id")).order_by()
+    counts = (
+        Organization.objects.values("region_id")
+        .annotate(
+            n=Count("id"), members=Count("id", filter=Q(member_status__in=REGIONAL_MEMBER_STATUSES))
+        )
+        .order_by()
+    )
     for row in counts:
         top = top_of.get(row["region_id"])
         if top in summaries:
             summaries[top].organization_count += row["n"]
+            summaries[top].member_count += row["members"]
     for organization in regional_members():
         top = top_of.get(organization.region_id or 0)
         if top in summaries:
@@ -217,6 +259,7 @@ def region_detail(slug: str) -> RegionDetail:
             if o.kind == OrganizationKind.REGIONAL and o.member_status in REGIONAL_MEMBER_STATUSES
         ],
         children=children,
+        member_count=sum(1 for o in organizations if o.member_status in REGIONAL_MEMBER_STATUSES),
     )
     grouped: dict[str, list[Organization]] = defaultdict(list)
     for organization in organizations:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from jalon.accounts.queries import can_administer
 from jalon.core.concurrency import StaleVersion
 
-from . import queries, services
+from . import queries, services, tilemap
 from .forms import DirectoryFilterForm, OrganizationForm
 
 DIRECTORY_PAGE_SIZE = 50
@@ -51,7 +51,17 @@ def regions(request: HttpRequest) -> HttpResponse:
     summaries = queries.regions_overview()
     orphans = [s for s in summaries if s.is_orphan]
     return render(
-        request, "network/regions.html", {"summaries": summaries, "orphan_count": len(orphans)}
+        request,
+        "network/regions.html",
+        {
+            "summaries": summaries,
+            "orphan_count": len(orphans),
+            "tiles": queries.region_tiles(summaries),
+            "map_width": tilemap.WIDTH,
+            "map_height": tilemap.HEIGHT,
+            "tile_width": tilemap.TILE_WIDTH,
+            "tile_height": tilemap.TILE_HEIGHT,
+        },
     )
 
 
