@@ -5,6 +5,10 @@ from . import views
 app_name = "network"
 urlpatterns = [
     path("", views.directory, name="directory"),
+    path("carte/", views.geomap, name="map"),
+    path("organisations.geojson", views.directory_geojson, name="geojson"),
+    path("repertoire.csv", views.directory_csv, name="directory_csv"),
+    path("repertoire.xlsx", views.directory_xlsx, name="directory_xlsx"),
     path("regions/", views.regions, name="regions"),
     path("regions/<slug:slug>/", views.region, name="region"),
     path("organisations/<slug:slug>/", views.organization, name="organization"),

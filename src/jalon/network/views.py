@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -14,10 +15,71 @@ from django.utils.translation import gettext as _
 from jalon.accounts.queries import can_administer
 from jalon.core.concurrency import StaleVersion
 
-from . import queries, services, tilemap
+from . import exports, queries, services, tilemap
 from .forms import DirectoryFilterForm, OrganizationForm
 
 DIRECTORY_PAGE_SIZE = 50
+
+
+def _directory_filters(
+    request: HttpRequest,
+) -> tuple[DirectoryFilterForm, queries.DirectoryFilters]:
+    form = DirectoryFilterForm(
+        request.GET or None, regions=queries.all_regions(), themes=queries.all_themes()
+    )
+    if form.is_bound:
+        form.is_valid()
+    return form, form.filters()
+
+
+def geomap(request: HttpRequest) -> HttpResponse:
+    """The geographic map of the organizations, with the directory's filters (static JS reads GeoJSON)."""
+    form, filters = _directory_filters(request)
+    form.set_counts(queries.directory_facets(filters))
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "network/map.html",
+        {
+            "form": form,
+            "query": query,
+            "filtered": form.is_filtered(),
+            "tiles": settings.MAP_TILES,
+            "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
+        },
+    )
+
+
+def _download(content: str | bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def directory_geojson(request: HttpRequest) -> HttpResponse:
+    _, filters = _directory_filters(request)
+    data = exports.as_geojson(queries.directory(filters))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    if request.GET.get("telecharger"):
+        response["Content-Disposition"] = 'attachment; filename="organisations.geojson"'
+    response["Content-Type"] = "application/geo+json"
+    return response
+
+
+def directory_csv(request: HttpRequest) -> HttpResponse:
+    _, filters = _directory_filters(request)
+    return _download(
+        exports.as_csv(queries.directory(filters)), "text/csv; charset=utf-8", "repertoire.csv"
+    )
+
+
+def directory_xlsx(request: HttpRequest) -> HttpResponse:
+    _, filters = _directory_filters(request)
+    return _download(
+        exports.as_xlsx(queries.directory(filters)),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "repertoire.xlsx",
+    )
 
 
 def directory(request: HttpRequest) -> HttpResponse:
