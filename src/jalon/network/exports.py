@@ -28,7 +28,7 @@ def neutralize(value: object) -> object:
     return value
 
 
-def _headers() -> list[str]:
+def _headers() -> list[object]:
     return [
         _("Nom"),
         _("Sigle"),

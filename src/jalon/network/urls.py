@@ -13,6 +13,17 @@ urlpatterns = [
     path("regions/<slug:slug>/", views.region, name="region"),
     path("organisations/<slug:slug>/", views.organization, name="organization"),
     path("organisations/<slug:slug>/modifier/", views.organization_edit, name="organization_edit"),
+    path("organisations/<slug:slug>/etat-de-situation/", views.situation, name="situation"),
+    path(
+        "organisations/<slug:slug>/etat-de-situation/remplir/",
+        views.situation_file,
+        name="situation_file",
+    ),
+    path(
+        "organisations/<slug:slug>/etat-de-situation/comparer/",
+        views.situation_compare,
+        name="situation_compare",
+    ),
     path("gestion/", views.manage, name="manage"),
     path("gestion/nouvelle-organisation/", views.organization_create, name="organization_create"),
 ]

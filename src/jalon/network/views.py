@@ -10,13 +10,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jalon.accounts.queries import can_administer
 from jalon.core.concurrency import StaleVersion
 
 from . import exports, queries, services, tilemap
-from .forms import DirectoryFilterForm, OrganizationForm
+from .enums import OrganizationKind
+from .forms import DirectoryFilterForm, OrganizationForm, SituationForm
 
 DIRECTORY_PAGE_SIZE = 50
 
@@ -111,6 +113,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 def regions(request: HttpRequest) -> HttpResponse:
     summaries = queries.regions_overview()
+    today = timezone.localdate()
     orphans = [s for s in summaries if s.is_orphan]
     return render(
         request,
@@ -119,6 +122,8 @@ def regions(request: HttpRequest) -> HttpResponse:
             "summaries": summaries,
             "orphan_count": len(orphans),
             "tiles": queries.region_tiles(summaries),
+            "up_to_date": queries.regions_up_to_date(summaries, today),
+            "region_count": len(summaries),
             "map_width": tilemap.WIDTH,
             "map_height": tilemap.HEIGHT,
             "tile_width": tilemap.TILE_WIDTH,
@@ -141,6 +146,8 @@ def organization(request: HttpRequest, slug: str) -> HttpResponse:
             "organization": obj,
             "network_members": queries.members_of_network(obj),
             "can_edit": queries.can_edit_organization(request.user, obj),
+            "can_read_situation": obj.kind == OrganizationKind.REGIONAL
+            and queries.can_read_situation(request.user, obj),
         },
     )
 
@@ -234,5 +241,77 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "organization": obj,
             "can_manage_people": can_administer(request.user, obj),
+        },
+    )
+
+
+@login_required
+def situation(request: HttpRequest, slug: str) -> HttpResponse:
+    """A regional body's états de situation: the latest, the history, a link to compare two."""
+    organization = queries.get_organization_for_situation(request.user, slug)
+    reports = queries.situation_history(organization)
+    return render(
+        request,
+        "network/situation.html",
+        {
+            "organization": organization,
+            "reports": reports,
+            "latest": reports[0] if reports else None,
+            "up_to_date": queries.is_up_to_date(reports, timezone.localdate()),
+            "can_file": queries.can_file_situation(request.user, organization),
+        },
+    )
+
+
+@login_required
+def situation_file(request: HttpRequest, slug: str) -> HttpResponse:
+    """File (or correct) the état of the current half-year, starting from the latest one."""
+    organization = queries.get_organization_for_situation(request.user, slug, write=True)
+    reports = queries.situation_history(organization)
+    initial = (
+        {name: getattr(reports[0], name) for name in queries.SITUATION_FIELDS} if reports else {}
+    )
+    form = SituationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.file_situation_report(
+                organization=organization,
+                facts=form.facts(),
+                by=request.user,
+                today=timezone.localdate(),
+            )
+        except ValidationError as error:
+            for field_name, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field_name if field_name in form.fields else None, message)
+        else:
+            messages.success(request, _("L'état de situation est enregistré."))
+            return redirect("network:situation", slug=organization.slug)
+    return render(
+        request, "network/situation_form.html", {"organization": organization, "form": form}
+    )
+
+
+@login_required
+def situation_compare(request: HttpRequest, slug: str) -> HttpResponse:
+    """What changed between two états (by default the two latest)."""
+    organization = queries.get_organization_for_situation(request.user, slug)
+    before_pk, after_pk = request.GET.get("avant"), request.GET.get("apres")
+    reports = queries.situation_history(organization)
+    if not (before_pk and after_pk):
+        if len(reports) < 2:
+            messages.info(request, _("Il faut deux états de situation pour les comparer."))
+            return redirect("network:situation", slug=organization.slug)
+        before_pk, after_pk = str(reports[1].pk), str(reports[0].pk)
+    before, after = queries.get_situation_pair(organization, before_pk, after_pk)
+    return render(
+        request,
+        "network/situation_compare.html",
+        {
+            "organization": organization,
+            "reports": reports,
+            "before": before,
+            "after": after,
+            "changes": queries.situation_diff(before, after),
         },
     )
