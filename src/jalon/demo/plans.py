@@ -28,8 +28,8 @@ from jalon.plans.interchange import (
     PlanDraft,
 )
 from jalon.plans.models import Plan
-from jalon.plans.services import adopt_plan, create_plan_from_draft
-from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind
+from jalon.plans.services import adopt_plan, create_plan_from_draft, set_plan_sharing
+from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind, PlanSharing
 
 from .constants import NETWORK_SLUG
 
@@ -1157,6 +1157,8 @@ def build() -> None:
             adopted_by="Assemblée générale annuelle",
             user=_admin_of(first),
         )
+        # The national coordination reads this member's plan and its follow-up.
+        set_plan_sharing(plan=plan, sharing=PlanSharing.NETWORK, user=_admin_of(first))
     if len(regionals) > 1:
         second = regionals[1]
         create_plan_from_draft(
