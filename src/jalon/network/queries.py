@@ -424,9 +424,10 @@ def situation_diff(before: SituationReport, after: SituationReport) -> list[Fiel
             return str(report.get_coordination_display())
         return str(getattr(report, name)).strip()
 
+    labels = {f.name: str(f.verbose_name) for f in SituationReport._meta.fields}
     return [
         FieldChange(
-            label=str(SituationReport._meta.get_field(name).verbose_name).capitalize(),
+            label=labels[name].capitalize(),
             before=shown(before, name),
             after=shown(after, name),
         )
