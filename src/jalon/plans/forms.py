@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from jalon.network.models import Organization
 
 from .enums import PlanSharing, PlanState
-from .models import Revision
+from .models import Objective, Revision
 from .queries import FilterChoices, PlanFilters
 
 
@@ -105,6 +105,35 @@ class SharingForm(forms.Form):
             "jamais partagé."
         ),
     )
+
+
+class AlignmentForm(forms.Form):
+    """For each objective of a member's plan, the network objectives it contributes to."""
+
+    def __init__(
+        self,
+        *args: Any,
+        objectives: list[Objective],
+        network_objectives: list[Objective],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [
+            (o.pk, f"{o.plan.organization.short_name} · {o.code} {o.title}".strip())
+            for o in network_objectives
+        ]
+        self.objectives = objectives
+        for objective in objectives:
+            self.fields[f"o{objective.pk}"] = forms.TypedMultipleChoiceField(
+                label=f"{objective.code} {objective.title}".strip(),
+                choices=choices,
+                coerce=int,
+                required=False,
+                widget=forms.SelectMultiple(attrs={"size": min(8, max(3, len(choices)))}),
+            )
+
+    def links(self) -> dict[int, list[int]]:
+        return {o.pk: self.cleaned_data.get(f"o{o.pk}") or [] for o in self.objectives}
 
 
 class RevisionForm(forms.Form):

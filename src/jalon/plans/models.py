@@ -359,3 +359,41 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} — révision {self.number}"
+
+
+class ObjectiveContribution(models.Model):
+    """A member's objective declares that it contributes to an objective of its network's plan.
+
+    The network objective belongs to an adopted plan of an organization above the member's (its
+    parent or its parent's parent): `plans.services.set_objective_contributions` checks it.
+    """
+
+    objective = models.ForeignKey(
+        Objective,
+        verbose_name=_("objectif du membre"),
+        on_delete=models.CASCADE,
+        related_name="contributions",
+    )
+    network_objective = models.ForeignKey(
+        Objective,
+        verbose_name=_("objectif du réseau"),
+        on_delete=models.CASCADE,
+        related_name="contributors",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contribution à un objectif du réseau")
+        verbose_name_plural = _("contributions aux objectifs du réseau")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objective", "network_objective"], name="one_contribution_per_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.objective} → {self.network_objective}"

@@ -51,6 +51,7 @@ from .models import (
     ExpectedResult,
     Indicator,
     Objective,
+    ObjectiveContribution,
     Orientation,
     Plan,
     Revision,
@@ -676,3 +677,65 @@ def organization_by_acronym(acronym: str) -> list[Organization]:
     return list(
         Organization.objects.filter(Q(acronym__iexact=acronym) | Q(slug=acronym)).order_by("pk")
     )
+
+
+# --- Alignment: a member's objectives contribute to its network's ---------------------------
+
+
+def network_objectives_for(plan: Plan) -> list[Objective]:
+    """Objectives of the adopted plans of the networks above the plan's organization (1 query)."""
+    above = _network_ancestors(plan.organization)
+    if not above:
+        return []
+    return list(
+        Objective.objects.filter(plan__organization_id__in=above, plan__state=PlanState.ADOPTED)
+        .select_related("plan__organization", "orientation")
+        .order_by("plan__organization__name", "plan_id", "orientation__order", "order", "pk")
+    )
+
+
+def plan_contributions(plan: Plan) -> dict[int, set[int]]:
+    """For each objective of a member's plan, the network objectives it contributes to (1 query)."""
+    links: dict[int, set[int]] = defaultdict(set)
+    for objective_id, network_id in ObjectiveContribution.objects.filter(
+        objective__plan=plan
+    ).values_list("objective_id", "network_objective_id"):
+        links[objective_id].add(network_id)
+    return links
+
+
+@dataclass
+class Contributors:
+    objective: Objective
+    by_region: list[tuple[str, list[ObjectiveContribution]]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(items) for _, items in self.by_region)
+
+
+def contributors_to(plan: Plan, user: Any) -> list[Contributors]:
+    """The network plan's objectives, each with the members' objectives that contribute to it,
+    grouped by the member's region; only contributions from plans the user reads (2 queries)."""
+    objectives = list(
+        plan.objectives.select_related("orientation").order_by("orientation__order", "order", "pk")
+    )
+    contributions = (
+        ObjectiveContribution.objects.filter(
+            network_objective__plan=plan, objective__plan__in=visible_plans(user)
+        )
+        .select_related("objective__plan__organization__region")
+        .order_by("objective__plan__organization__name", "objective__pk")
+    )
+    grouped: dict[int, dict[str, list[ObjectiveContribution]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for contribution in contributions:
+        region = contribution.objective.plan.organization.region
+        grouped[contribution.network_objective_id][region.name if region else "—"].append(
+            contribution
+        )
+    return [
+        Contributors(objective=o, by_region=sorted(grouped.get(o.pk, {}).items()))
+        for o in objectives
+    ]

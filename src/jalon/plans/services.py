@@ -38,12 +38,13 @@ from .models import (
     ExpectedResult,
     Indicator,
     Objective,
+    ObjectiveContribution,
     Orientation,
     Plan,
     Revision,
 )
 from .numbering import Branch, codes
-from .queries import parse_indicator_target, plan_as_draft
+from .queries import network_objectives_for, parse_indicator_target, plan_as_draft
 from .signals import plan_created_from_draft
 
 M = TypeVar("M", bound=models.Model)
@@ -342,6 +343,56 @@ def set_plan_sharing(*, plan: Plan, sharing: str, user: Any) -> Plan:
     locked.save(update_fields=["sharing", "version", "updated_at"])
     plan.sharing, plan.version = locked.sharing, locked.version
     return locked
+
+
+@transaction.atomic
+def set_objective_contributions(
+    *, objective: Objective, network_objective_ids: Iterable[int], user: Any
+) -> list[int]:
+    """The network objectives a member's objective contributes to, replacing the earlier ones.
+
+    The caller checked `can_edit_plan` on the objective's plan; an objective that is not of an
+    adopted plan of a network above the member is refused, and nothing changes.
+    """
+    allowed = {o.pk for o in network_objectives_for(objective.plan)}
+    wanted = set(network_objective_ids)
+    if wanted - allowed:
+        raise ValidationError(
+            _("Un objectif choisi n'est pas un objectif d'un plan adopté de votre réseau.")
+        )
+    current = {c.network_objective_id: c for c in objective.contributions.all()}
+    for network_id in set(current) - wanted:
+        stamp(current[network_id], by=user, reason="Alignement retiré")
+        current[network_id].delete()
+    for network_id in sorted(wanted - set(current)):
+        contribution = ObjectiveContribution(
+            objective=objective, network_objective_id=network_id, created_by=actor(user)
+        )
+        stamp(contribution, by=user, reason="Alignement")
+        contribution.save()
+    return sorted(wanted)
+
+
+@transaction.atomic
+def set_plan_contributions(*, plan: Plan, links: dict[int, list[int]], user: Any) -> int:
+    """Set, objective by objective, what a member's plan contributes to (all or nothing).
+
+    `links` maps each of the plan's objective ids to network objective ids; returns how many
+    links the plan then has.
+    """
+    objectives = {o.pk: o for o in plan.objectives.select_related("plan__organization__parent")}
+    if set(links) - set(objectives):
+        raise ValidationError(_("Un objectif n'est pas de ce plan."))
+    total = 0
+    for objective_id, network_ids in links.items():
+        objective = objectives[objective_id]
+        objective.plan = plan
+        total += len(
+            set_objective_contributions(
+                objective=objective, network_objective_ids=network_ids, user=user
+            )
+        )
+    return total
 
 
 def changes_since_last_revision(plan: Plan) -> RevisionDiff | None:

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/revisions/", views.plan_revisions, name="revisions"),
     path("<int:pk>/adopter/", views.plan_adopt, name="adopt"),
     path("<int:pk>/partage/", views.plan_sharing, name="sharing"),
+    path("<int:pk>/alignement/", views.plan_alignment, name="alignment"),
+    path("<int:pk>/contributions/", views.plan_contributors, name="contributors"),
 ]

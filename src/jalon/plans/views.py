@@ -22,6 +22,7 @@ from . import queries, services
 from .enums import PlanState
 from .forms import (
     AdoptForm,
+    AlignmentForm,
     CompareForm,
     PlanFilterForm,
     PlanListFilterForm,
@@ -218,3 +219,45 @@ def plan_sharing(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Le partage du plan est enregistré."))
             return redirect(plan)
     return render(request, "plans/plan_sharing.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_alignment(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's editors say which objectives of the network's plan each objective serves."""
+    plan = queries.get_plan_for_user(request.user, pk, write=True)
+    objectives = list(plan.objectives.order_by("orientation__order", "order", "pk"))
+    network_objectives = queries.network_objectives_for(plan)
+    current = queries.plan_contributions(plan)
+    form = AlignmentForm(
+        # Not `request.POST or None`: a form with nothing chosen is an empty POST, still sent.
+        request.POST if request.method == "POST" else None,
+        objectives=objectives,
+        network_objectives=network_objectives,
+        initial={f"o{oid}": sorted(ids) for oid, ids in current.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_plan_contributions(plan=plan, links=form.links(), user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("L'alignement sur le plan du réseau est enregistré."))
+            return redirect("plans:alignment", pk=plan.pk)
+    return render(
+        request,
+        "plans/plan_alignment.html",
+        {"plan": plan, "form": form, "has_network_objectives": bool(network_objectives)},
+    )
+
+
+@login_required
+@require_GET
+def plan_contributors(request: HttpRequest, pk: int) -> HttpResponse:
+    """A network's plan: who, among the members whose plans the reader sees, contributes to each objective."""
+    plan = queries.get_plan_for_user(request.user, pk)
+    return render(
+        request,
+        "plans/plan_contributors.html",
+        {"plan": plan, "contributors": queries.contributors_to(plan, request.user)},
+    )
