@@ -10,7 +10,7 @@ from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Organization, SituationReport
 from jalon.network.queries import is_up_to_date, regions_overview
 from jalon.plans.enums import PlanSharing, PlanState
-from jalon.plans.models import Plan
+from jalon.plans.models import ObjectiveContribution, Plan
 from jalon.plans.queries import can_read_plan
 
 
@@ -101,3 +101,11 @@ def test_demo_shares_one_member_plan_with_the_network(built):
 
 def test_demo_organizations_are_placed_on_the_map(built):
     assert not Organization.objects.filter(latitude__isnull=True).exclude(pk=built.pk).exists()
+
+
+def test_demo_member_plan_contributes_to_the_national_plan_with_one_objective_unlinked(built):
+    shared = Plan.objects.get(sharing=PlanSharing.NETWORK)
+    links = ObjectiveContribution.objects.filter(objective__plan=shared)
+    assert links.count() == 3
+    assert {c.network_objective.plan.organization for c in links} == {built}
+    assert shared.objectives.filter(contributions__isnull=True).exists()

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from jalon.network.enums import OrganizationKind
-from tests.browser.fixtures import watch_csp
+from tests.browser.fixtures import assert_no_serious_axe_violations, watch_csp
 
 from ..factories import OrganizationFactory, region
 
@@ -39,6 +39,7 @@ def test_the_map_draws_the_organizations_without_any_csp_violation(page, live_se
     page.locator("#geomap[data-points='3']").wait_for(state="attached")
     assert violations() == []
     assert errors == []
+    assert_no_serious_axe_violations(page)
 
 
 def test_the_regions_tile_map_has_no_csp_violation(page, live_server):
@@ -47,3 +48,6 @@ def test_the_regions_tile_map_has_no_csp_violation(page, live_server):
     assert page.locator("svg.tilemap a.tile").count() == 17
     assert page.locator("svg.tilemap a.tile--orphan").count() == 17
     assert violations() == []
+    assert_no_serious_axe_violations(page)
+    page.locator("svg.tilemap a.tile--orphan").first.click()
+    page.wait_for_url("**/reseau/regions/01-bas-saint-laurent/")

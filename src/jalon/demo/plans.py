@@ -28,7 +28,12 @@ from jalon.plans.interchange import (
     PlanDraft,
 )
 from jalon.plans.models import Plan
-from jalon.plans.services import adopt_plan, create_plan_from_draft, set_plan_sharing
+from jalon.plans.services import (
+    adopt_plan,
+    create_plan_from_draft,
+    set_plan_contributions,
+    set_plan_sharing,
+)
 from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind, PlanSharing
 
 from .constants import NETWORK_SLUG
@@ -1120,6 +1125,19 @@ def _admin_of(organization: Any) -> Any:
     return membership.user if membership else None
 
 
+def _align(plan: Plan, network_plan: Plan, *, user: Any) -> None:
+    """The member's first objectives contribute to the national plan's: a few links, one left unlinked."""
+    mine = list(plan.objectives.order_by("orientation__order", "order", "pk"))
+    theirs = list(network_plan.objectives.order_by("orientation__order", "order", "pk"))
+    if len(mine) < 3 or len(theirs) < 2:
+        return
+    set_plan_contributions(
+        plan=plan,
+        links={mine[0].pk: [theirs[0].pk], mine[1].pk: [theirs[0].pk, theirs[1].pk]},
+        user=user,
+    )
+
+
 def wipe() -> None:
     Plan.objects.filter(organization__slug=NETWORK_SLUG).delete()
     Plan.objects.filter(organization__parent__slug=NETWORK_SLUG).delete()
@@ -1134,6 +1152,7 @@ def build() -> None:
     plan = create_plan_from_draft(
         draft=national_draft(national.name), organization=national, user=coordination
     )
+    national_plan = plan
     adopt_plan(
         plan=plan,
         adopted_on=dt.date(2022, 6, 16),
@@ -1159,6 +1178,7 @@ def build() -> None:
         )
         # The national coordination reads this member's plan and its follow-up.
         set_plan_sharing(plan=plan, sharing=PlanSharing.NETWORK, user=_admin_of(first))
+        _align(plan, national_plan, user=_admin_of(first))
     if len(regionals) > 1:
         second = regionals[1]
         create_plan_from_draft(
