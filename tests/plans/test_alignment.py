@@ -12,7 +12,7 @@ from jalon.accounts.enums import Role
 from jalon.plans.enums import PlanSharing, PlanState
 from jalon.plans.models import ObjectiveContribution, Plan
 from jalon.plans.services import create_plan_from_draft
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, region
 
 from .conftest import sized_draft
 
@@ -120,3 +120,45 @@ def test_the_alignment_pages_run_a_fixed_number_of_queries(
         client.get(f"/plans/{mine.pk}/alignement/")
     with django_assert_num_queries(6):
         client.get(f"/plans/{national.pk}/contributions/")
+
+
+def test_the_contributors_page_runs_the_same_queries_for_5_and_50_member_organizations(
+    network, django_assert_num_queries, login
+):
+    national = create_plan_from_draft(
+        draft=sized_draft(4), organization=network, state=PlanState.ADOPTED
+    )
+    target = _objectives(national)[0]
+    coordinator = UserFactory(username="coordinator")
+    MembershipFactory(user=coordinator, organization=network, role=Role.ADMIN)
+    client = login(coordinator)
+
+    def add_members(count):
+        for i in range(count):
+            member = OrganizationFactory(parent=network, region=region(f"{i % 17 + 1:02d}"))
+            plan = create_plan_from_draft(
+                draft=sized_draft(1), organization=member, state=PlanState.ADOPTED
+            )
+            Plan.objects.filter(pk=plan.pk).update(sharing=PlanSharing.NETWORK)
+            ObjectiveContribution.objects.create(
+                objective=plan.objectives.first(), network_objective=target
+            )
+
+    add_members(5)
+    client.get(f"/plans/{national.pk}/contributions/")
+    with django_assert_num_queries(6):
+        response = client.get(f"/plans/{national.pk}/contributions/")
+    assert response.context["contributors"][0].count == 5
+    add_members(45)
+    with django_assert_num_queries(6):
+        response = client.get(f"/plans/{national.pk}/contributions/")
+    assert response.context["contributors"][0].count == 50
+
+
+def test_the_sharing_page_runs_a_fixed_number_of_queries(
+    plans, cast, login, django_assert_num_queries
+):
+    client = login(cast["editor_a"])
+    client.get(f"/plans/{plans['a'].pk}/partage/")
+    with django_assert_num_queries(4):
+        client.get(f"/plans/{plans['a'].pk}/partage/")
