@@ -120,11 +120,11 @@ def can_read_plan(user: Any, plan: Plan) -> bool:
         return True
     if adopted and plan.organization_id in network_ids_of(user):
         return True
-    return (
-        adopted
-        and plan.sharing == PlanSharing.NETWORK
-        and bool(_network_ancestors(plan.organization) & _editor_ids(user))
-    )
+    if not adopted or plan.sharing != PlanSharing.NETWORK:
+        return False
+    editing = _editor_ids(user)  # from the cached memberships: no query
+    # Only then the organization's parents (loaded with it by get_plan_for_user).
+    return bool(editing) and bool(_network_ancestors(plan.organization) & editing)
 
 
 def can_create_plans(user: Any) -> bool:
