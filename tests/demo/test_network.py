@@ -109,3 +109,10 @@ def test_demo_member_plan_contributes_to_the_national_plan_with_one_objective_un
     assert links.count() == 3
     assert {c.network_objective.plan.organization for c in links} == {built}
     assert shared.objectives.filter(contributions__isnull=True).exists()
+
+
+def test_demo_places_a_dozen_of_the_shared_plans_actions(built):
+    shared = Plan.objects.get(sharing=PlanSharing.NETWORK)
+    placed = shared.actions.filter(latitude__isnull=False)
+    assert placed.count() == min(12, shared.actions.count())
+    assert placed.filter(place="Trois-Rivières").exists()

@@ -58,6 +58,9 @@ def test_the_national_coordinator_reads_a_shared_plan_and_finds_the_orphan_regio
         network_objective=network_plan.objectives.order_by("pk").first(),
     )
 
+    shared.actions.filter(pk=shared.actions.order_by("pk").first().pk).update(
+        place="Shawinigan", latitude=Decimal("46.5668"), longitude=Decimal("-72.7491")
+    )
     violations = watch_csp(page)
     browser_login(page, national)
     page.goto(f"{live_server.url}/plans/{shared.pk}/")
@@ -68,7 +71,8 @@ def test_the_national_coordinator_reads_a_shared_plan_and_finds_the_orphan_regio
     assert page.locator("svg.tilemap a.tile--orphan").count() == 15
     assert page.locator("svg.tilemap a.tile--member").count() == 2
     page.goto(f"{live_server.url}/reseau/carte/")
-    page.locator("#geomap[data-points='1']").wait_for(state="attached")
+    page.locator("#geomap[data-points='1'][data-project-points='1']").wait_for(state="attached")
+    assert page.locator(".geomap__point, .marker-cluster").count() >= 1
     assert violations() == []
 
     page.context.clear_cookies()  # signed out

@@ -13,6 +13,7 @@ Every plan is built as a `PlanDraft` and saved through `plans.services`, like an
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.utils.text import slugify
@@ -31,6 +32,7 @@ from jalon.plans.models import Plan
 from jalon.plans.services import (
     adopt_plan,
     create_plan_from_draft,
+    set_action_place,
     set_plan_contributions,
     set_plan_sharing,
 )
@@ -1138,6 +1140,37 @@ def _align(plan: Plan, network_plan: Plan, *, user: Any) -> None:
     )
 
 
+#: Towns of the Mauricie where the regional member's actions take place (approximate centres).
+PLACES = [
+    ("Trois-Rivières", "46.3432", "-72.5477"),
+    ("Shawinigan", "46.5668", "-72.7491"),
+    ("Louiseville", "46.2557", "-72.9410"),
+    ("La Tuque", "47.4363", "-72.7848"),
+    ("Saint-Tite", "46.7322", "-72.5646"),
+    ("Saint-Boniface", "46.5000", "-72.8167"),
+    ("Sainte-Geneviève-de-Batiscan", "46.5333", "-72.3333"),
+    ("Notre-Dame-du-Mont-Carmel", "46.4947", "-72.6500"),
+    ("Yamachiche", "46.2833", "-72.8333"),
+    ("Saint-Étienne-des-Grès", "46.4333", "-72.7667"),
+    ("Champlain", "46.4500", "-72.3500"),
+    ("Sainte-Thècle", "46.8167", "-72.5000"),
+]
+
+
+def _place_actions(plan: Plan, *, user: Any) -> None:
+    """A dozen of the member's actions placed in its region's towns, for the network's map."""
+    actions = list(plan.actions.order_by("order", "pk"))
+    for action, (town, latitude, longitude) in zip(actions, PLACES, strict=False):
+        set_action_place(
+            action=action,
+            place=town,
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+            user=user,
+            seen_version=action.version,
+        )
+
+
 def wipe() -> None:
     Plan.objects.filter(organization__slug=NETWORK_SLUG).delete()
     Plan.objects.filter(organization__parent__slug=NETWORK_SLUG).delete()
@@ -1179,6 +1212,7 @@ def build() -> None:
         # The national coordination reads this member's plan and its follow-up.
         set_plan_sharing(plan=plan, sharing=PlanSharing.NETWORK, user=_admin_of(first))
         _align(plan, national_plan, user=_admin_of(first))
+        _place_actions(plan, user=_admin_of(first))
     if len(regionals) > 1:
         second = regionals[1]
         create_plan_from_draft(

@@ -136,6 +136,22 @@ class AlignmentForm(forms.Form):
         return {o.pk: self.cleaned_data.get(f"o{o.pk}") or [] for o in self.objectives}
 
 
+class ActionPlaceForm(forms.Form):
+    place = forms.CharField(
+        label=_("Lieu"),
+        max_length=255,
+        required=False,
+        help_text=_("Une municipalité ou une adresse."),
+    )
+    latitude = forms.DecimalField(
+        label=_("Latitude"), max_digits=9, decimal_places=6, required=False
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"), max_digits=9, decimal_places=6, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class RevisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Raison du réajustement"),

@@ -209,6 +209,15 @@ class Action(models.Model):
     )
     progress_note = models.TextField(_("état d'avancement"), blank=True)
     status_changed_on = models.DateField(_("date de l'état"), null=True, blank=True)
+    # Where the action happens, for the network's map: a municipality or an address, and its
+    # coordinates when they are known (typed or read from a map; none are guessed).
+    place = models.CharField(_("lieu"), max_length=255, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)

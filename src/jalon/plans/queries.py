@@ -30,6 +30,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, network_ids_of, role_in
@@ -739,3 +740,41 @@ def contributors_to(plan: Plan, user: Any) -> list[Contributors]:
         Contributors(objective=o, by_region=sorted(grouped.get(o.pk, {}).items()))
         for o in objectives
     ]
+
+
+# --- Geolocated actions (the network's map) -----------------------------------------------
+
+
+def geolocated_actions(user: Any, *, status: str = "") -> list[Action]:
+    """Actions that have coordinates, in the plans the user reads (1 query)."""
+    actions = Action.objects.filter(
+        plan__in=visible_plans(user), latitude__isnull=False, longitude__isnull=False
+    )
+    if status:
+        actions = actions.filter(status=status)
+    return list(actions.select_related("plan__organization").order_by("plan_id", "order", "pk"))
+
+
+def actions_geojson(actions: list[Action]) -> dict[str, Any]:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(a.longitude or 0), float(a.latitude or 0)],
+                },
+                "properties": {
+                    "name": f"{a.code} {a.title}".strip(),
+                    "kind_label": a.plan.organization.short_name,
+                    "status": "action",
+                    "status_label": str(a.get_status_display()) if a.status else "",
+                    "city": a.place,
+                    "url": reverse("plans:action", kwargs={"pk": a.plan_id, "action_pk": a.pk}),
+                },
+            }
+            for a in actions
+        ],
+        "unplaced": 0,
+    }

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from jalon.accounts.models import User
 from jalon.accounts.queries import positions_in
+from jalon.core.concurrency import locked_at_version
 from jalon.core.history import actor, short_reason, stamp
 from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Organization, Theme
@@ -393,6 +395,38 @@ def set_plan_contributions(*, plan: Plan, links: dict[int, list[int]], user: Any
             )
         )
     return total
+
+
+@transaction.atomic
+def set_action_place(
+    *,
+    action: Action,
+    place: str,
+    latitude: Decimal | None,
+    longitude: Decimal | None,
+    user: Any,
+    seen_version: int | None,
+) -> Action:
+    """Where an action happens, for the map (the caller checked `can_edit_plan`).
+
+    Both coordinates or neither, within their ranges; raises StaleVersion when the action was
+    saved since the form was opened. Nothing is written on a refusal.
+    """
+    if (latitude is None) != (longitude is None):
+        raise ValidationError(_("Donnez la latitude et la longitude, ou aucune des deux."))
+    if latitude is not None and not Decimal(-90) <= latitude <= Decimal(90):
+        raise ValidationError(_("La latitude va de -90 à 90."))
+    if longitude is not None and not Decimal(-180) <= longitude <= Decimal(180):
+        raise ValidationError(_("La longitude va de -180 à 180."))
+    current = locked_at_version(action, seen_version)
+    current.place = place.strip()
+    current.latitude, current.longitude = latitude, longitude
+    current.version += 1
+    stamp(current, by=user, reason="Lieu")
+    current.save(update_fields=["place", "latitude", "longitude", "version", "updated_at"])
+    action.place, action.latitude, action.longitude = current.place, latitude, longitude
+    action.version = current.version
+    return current
 
 
 def changes_since_last_revision(plan: Plan) -> RevisionDiff | None:

@@ -10,17 +10,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from jalon.core.concurrency import StaleVersion
 from jalon.core.http import HtmxRequest
 
 from . import queries, services
 from .enums import PlanState
 from .forms import (
+    ActionPlaceForm,
     AdoptForm,
     AlignmentForm,
     CompareForm,
@@ -260,4 +262,55 @@ def plan_contributors(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "plans/plan_contributors.html",
         {"plan": plan, "contributors": queries.contributors_to(plan, request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_place(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Where an action happens, typed by the plan's editors, for the network's map."""
+    plan = queries.get_plan_for_user(request.user, pk, write=True)
+    action = queries.get_action_in_plan(plan, action_pk)
+    form = ActionPlaceForm(
+        request.POST or None,
+        initial={
+            "place": action.place,
+            "latitude": action.latitude,
+            "longitude": action.longitude,
+            "version": action.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.set_action_place(
+                action=action,
+                place=data["place"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                user=request.user,
+                seen_version=data["version"],
+            )
+        except StaleVersion:
+            form.add_error(
+                None, _("Quelqu'un a modifié cette action entre-temps : rechargez la page.")
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Le lieu de l'action est enregistré."))
+            return redirect("plans:action", pk=plan.pk, action_pk=action.pk)
+    return render(
+        request, "plans/action_place.html", {"plan": plan, "action": action, "form": form}
+    )
+
+
+@require_GET
+def actions_geojson(request: HttpRequest) -> HttpResponse:
+    """The geolocated actions of the plans the visitor reads, as GeoJSON for the map."""
+    actions = queries.geolocated_actions(request.user, status=request.GET.get("statut", ""))
+    return JsonResponse(
+        queries.actions_geojson(actions),
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
     )

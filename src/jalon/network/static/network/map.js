@@ -21,6 +21,24 @@
     return box;
   }
 
+  // The actions that carry coordinates, in the plans the visitor reads (signed in only).
+  function addProjects(element, clusters) {
+    fetch(element.dataset.projects, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        clusters.addLayer(L.geoJSON(data, {
+          pointToLayer: function (feature, latlng) {
+            return L.circleMarker(latlng, { radius: 6, weight: 2, className: "geomap__point geomap__point--action" });
+          },
+          onEachFeature: function (feature, marker) {
+            marker.bindPopup(popup(feature.properties, element.dataset.openLabel));
+            marker.bindTooltip(feature.properties.name);
+          }
+        }));
+        element.dataset.projectPoints = String(data.features.length);
+      });
+  }
+
   function start() {
     var element = document.getElementById("geomap");
     if (!element || typeof L === "undefined") { return; }
@@ -51,6 +69,7 @@
         map.addLayer(clusters);
         if (data.features.length) { map.fitBounds(layer.getBounds(), { padding: [20, 20], maxZoom: 10 }); }
         element.dataset.points = String(data.features.length);
+        if (element.dataset.projects) { addProjects(element, clusters); }
         if (status) {
           status.textContent = element.dataset.countLabel
             .replace("%(shown)s", String(data.features.length))
