@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+import xstatic.pkg.leaflet as xstatic_leaflet
+import xstatic.pkg.leaflet_markercluster as xstatic_leaflet_markercluster
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -281,13 +283,31 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# The geographic map's base tiles: a tile server the administrator runs or chooses, as a
+# Leaflet URL template ("https://tiles.example.org/{z}/{x}/{y}.png"). Unset, the map shows
+# its points over nothing but the regions' outlines Jalon has: no request leaves the site.
+MAP_TILES = env_str("JALON_MAP_TILES").strip()
+MAP_TILES_ATTRIBUTION = env_str("JALON_MAP_TILES_ATTRIBUTION").strip()
+# A "{s}" subdomain (a.tiles…, b.tiles…) becomes the CSP's wildcard "*.tiles…".
+_tiles_origin = urlsplit(MAP_TILES.replace("{s}", "*")) if MAP_TILES else None
+MAP_TILES_ORIGIN = (
+    f"{_tiles_origin.scheme}://{_tiles_origin.netloc}"
+    if _tiles_origin and _tiles_origin.scheme in ("http", "https") and _tiles_origin.netloc
+    else ""
+)
+if MAP_TILES and not MAP_TILES_ORIGIN:
+    raise ImproperlyConfigured(
+        f"JALON_MAP_TILES={MAP_TILES!r} : donnez une adresse http(s)://…/{{z}}/{{x}}/{{y}}.png. "
+        "(JALON_MAP_TILES must be an http(s) URL template.)"
+    )
+
 # Strict Content-Security-Policy: no inline script or style, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MAP_TILES_ORIGIN] if MAP_TILES_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
@@ -315,6 +335,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Leaflet and its marker clustering come from their XStatic Python packages, served as our own.
+STATICFILES_DIRS = [
+    ("leaflet", xstatic_leaflet.BASE_DIR),
+    ("leaflet-markercluster", xstatic_leaflet_markercluster.BASE_DIR),
+]
 WHITENOISE_USE_FINDERS = True  # the demo and the tests run without collectstatic
 MAX_UPLOAD_BYTES = env_int("JALON_MAX_UPLOAD_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -149,3 +149,34 @@ def assert_no_serious_axe_violations(page: Page) -> None:
 def axe_check() -> Callable[[Page], None]:
     """The same check as a fixture, for tests that prefer not to import from conftest."""
     return assert_no_serious_axe_violations
+
+
+#: Collects the Content-Security-Policy violations of a page, from its first script on.
+_CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+def watch_csp(page: Page) -> Callable[[], list[str]]:
+    """Start watching a page for CSP violations (before `goto`); call the result to read them.
+
+    Both the DOM's `securitypolicyviolation` events and the console's reports are kept: an
+    inline style blocked before the listener runs still shows in the console.
+    """
+    console: list[str] = []
+    page.add_init_script(_CSP_LISTENER)
+    page.on(
+        "console",
+        lambda message: (
+            console.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+
+    def violations() -> list[str]:
+        seen: list[str] = page.evaluate("window.__cspViolations || []")
+        return seen + console
+
+    return violations

@@ -232,6 +232,7 @@ REDIRECTS: set[str] = {
     "plans:adopt",
     "tracking:evidence",
     "reports:preview",
+    "network:situation_compare",  # with fewer than two états, back to their list
 }
 CHILDREN = {
     ("orientation", "objectif"),
@@ -280,6 +281,8 @@ def test_markup_in_every_text_field_is_escaped_on_every_page_and_fragment(login,
             assert response.status_code == 200, (address, response.status_code)
             opened += 1
             kind = response["Content-Type"]
+            if not kind.startswith(("text/", "application/json", "application/geo+json")):
+                continue  # a binary file (the directory's XLSX): its cells are tested apart
             body = response.content.decode("utf-8-sig")
             if kind.startswith("text/html"):
                 assert RAW not in body, f"raw markup on {address} ({name})"

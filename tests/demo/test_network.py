@@ -7,8 +7,11 @@ from jalon.accounts.models import Membership, User
 from jalon.demo import network as demo
 from jalon.demo.build import DEMO_PASSWORD, NETWORK_SLUG, build_demo, demo_accounts
 from jalon.network.enums import MemberStatus, OrganizationKind
-from jalon.network.models import Organization
-from jalon.network.queries import regions_overview
+from jalon.network.models import Organization, SituationReport
+from jalon.network.queries import is_up_to_date, regions_overview
+from jalon.plans.enums import PlanSharing, PlanState
+from jalon.plans.models import ObjectiveContribution, Plan
+from jalon.plans.queries import can_read_plan
 
 
 def test_demo_has_a_national_network_and_six_or_more_regional_members_in_different_regions(built):
@@ -75,3 +78,41 @@ def test_demo_can_be_wiped_and_built_again(built):
     build_demo(reset=True)
     assert Organization.objects.filter(slug=NETWORK_SLUG).count() == 1
     assert Organization.objects.count() == len(demo.ORGANIZATIONS)
+
+
+def test_demo_regions_have_two_etats_each_over_the_last_year_and_one_is_late(built, today):
+    regionals = Organization.objects.filter(parent=built, kind=OrganizationKind.REGIONAL)
+    counts = {o.slug: o.situation_reports.count() for o in regionals}
+    assert set(counts.values()) == {2}
+    up_to_date = [
+        o.slug for o in regionals if is_up_to_date(list(o.situation_reports.all()), today)
+    ]
+    assert len(up_to_date) == len(counts) - 1
+    report = SituationReport.objects.select_related("filed_by").first()
+    assert report.filed_by is not None  # filed by the body's administrator, named in history
+
+
+def test_demo_shares_one_member_plan_with_the_network(built):
+    shared = Plan.objects.filter(sharing=PlanSharing.NETWORK, state=PlanState.ADOPTED)
+    assert [p.organization.parent for p in shared] == [built]
+    coordination = built.memberships.filter(role="admin").first().user
+    assert can_read_plan(coordination, shared.get())
+
+
+def test_demo_organizations_are_placed_on_the_map(built):
+    assert not Organization.objects.filter(latitude__isnull=True).exclude(pk=built.pk).exists()
+
+
+def test_demo_member_plan_contributes_to_the_national_plan_with_one_objective_unlinked(built):
+    shared = Plan.objects.get(sharing=PlanSharing.NETWORK)
+    links = ObjectiveContribution.objects.filter(objective__plan=shared)
+    assert links.count() == 3
+    assert {c.network_objective.plan.organization for c in links} == {built}
+    assert shared.objectives.filter(contributions__isnull=True).exists()
+
+
+def test_demo_places_a_dozen_of_the_shared_plans_actions(built):
+    shared = Plan.objects.get(sharing=PlanSharing.NETWORK)
+    placed = shared.actions.filter(latitude__isnull=False)
+    assert placed.count() == min(12, shared.actions.count())
+    assert placed.filter(place="Trois-Rivières").exists()

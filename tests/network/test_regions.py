@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Region
+from jalon.network.tilemap import place_of
 
 from ..factories import OrganizationFactory, region
 
@@ -100,12 +102,13 @@ def test_orphan_region_page_says_so(client, network):
 def test_regions_page_runs_the_same_queries_for_one_and_many_organizations(
     client, network, django_assert_num_queries
 ):
-    with django_assert_num_queries(3):
+    OrganizationFactory(parent=network, region=region("04"))
+    with django_assert_num_queries(4):  # regions, counts, regional members, états up to date
         client.get("/reseau/regions/")
     for code in ("01", "02", "05", "09"):
         OrganizationFactory(parent=network, region=region(code))
         OrganizationFactory(parent=network, region=region(code), kind=OrganizationKind.LOCAL)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):  # regions, counts, regional members, états up to date
         client.get("/reseau/regions/")
 
 
@@ -118,3 +121,43 @@ def test_region_page_runs_the_same_queries_for_one_and_many_organizations(
         OrganizationFactory(parent=network)
     with django_assert_num_queries(3):
         client.get("/reseau/regions/04-mauricie/")
+
+
+def test_the_tile_map_shows_each_region_with_its_status_and_members(client, network):
+    OrganizationFactory(parent=network, region=region("07"), member_status=MemberStatus.OBSERVER)
+    OrganizationFactory(
+        parent=network, region=region("07"), kind=OrganizationKind.LOCAL, member_status="member"
+    )
+    OrganizationFactory(parent=network, region=region("03"))
+    response = client.get("/reseau/regions/")
+    tiles = {t.summary.region.code: t for t in response.context["tiles"]}
+    assert len(tiles) == 17
+    assert (tiles["03"].summary.status, tiles["03"].summary.member_count) == ("member", 1)
+    assert (tiles["07"].summary.status, tiles["07"].summary.member_count) == ("observer", 2)
+    assert (tiles["09"].summary.status, tiles["09"].summary.member_count) == ("orphan", 0)
+    assert tiles["02"].lines == ["Saguenay–", "Lac-Saint-Jean"]
+    page = text(response)
+    assert len(re.findall(r'<a href="[^"]+" class="tile tile--orphan">', page)) == 15
+    assert page.count(">Orpheline</text>") == 15  # said in words, not by colour alone
+    assert '<a href="/reseau/regions/09-cote-nord/" class="tile tile--orphan">' in page
+    assert "style=" not in page and "<script>" not in page
+
+
+def test_the_tiles_lie_roughly_where_the_regions_are():
+    nord, outaouais, gaspesie, montreal = (place_of(c) for c in ("10", "07", "11", "06"))
+    assert nord.y < montreal.y  # north above south
+    assert outaouais.x < gaspesie.x  # west left of east
+    assert place_of("16A") is None  # a sub-territory is not on the map
+
+
+def test_the_regions_page_runs_the_same_queries_for_5_and_50_organizations(
+    client, network, django_assert_num_queries
+):
+    for i in range(5):
+        OrganizationFactory(parent=network, region=region(f"{i + 1:02d}"))
+    with django_assert_num_queries(4):  # regions, counts, regional members, états up to date
+        client.get("/reseau/regions/")
+    for i in range(45):
+        OrganizationFactory(parent=network, region=region(f"{i % 17 + 1:02d}"))
+    with django_assert_num_queries(4):  # regions, counts, regional members, états up to date
+        client.get("/reseau/regions/")

@@ -9,6 +9,7 @@ from jalon.plans import enums, vocabulary
 PAIRS = [
     (vocabulary.PlanKind, enums.PlanKind),
     (vocabulary.PlanState, enums.PlanState),
+    (vocabulary.PlanSharing, enums.PlanSharing),
     (vocabulary.Numbering, enums.Numbering),
     (vocabulary.ObjectiveKind, enums.ObjectiveKind),
     (vocabulary.IndicatorKind, enums.IndicatorKind),

@@ -8,17 +8,25 @@ the national network supports a territorial committee there directly.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
+
+from jalon.accounts.enums import Role
 from jalon.accounts.models import User
 from jalon.accounts.services import add_member, create_account
+from jalon.network.enums import Coordination, OrganizationKind
 from jalon.network.models import Organization, Region
+from jalon.network.queries import half_of, previous_half
 from jalon.network.services import (
     NetworkDecision,
     OrganizationFacts,
+    SituationFacts,
     create_organization,
     ensure_themes,
+    file_situation_report,
 )
 
 from .constants import DEMO_PASSWORD, NETWORK_SLUG, DemoAccount
@@ -555,3 +563,48 @@ def build() -> None:
             role=person.role,
             position=person.position,
         )
+    build_situation_reports(created, today=timezone.localdate())
+
+
+#: What the regional bodies say of themselves in their états, older first (fictional).
+SITUATIONS = [
+    SituationFacts(
+        structure="Un comité régional de 9 partenaires ; une agente de liaison à 4 jours par semaine.",
+        coordination=Coordination.STARTING,
+        funding="Entente sectorielle régionale, renouvelée chaque année ; pas de financement à la mission.",
+        issues="Mobiliser les MRC éloignées ; roulement des représentants au comité.",
+        support_needs="Un gabarit de plan d'action et une formation sur les indicateurs.",
+    ),
+    SituationFacts(
+        structure="Un comité régional de 11 partenaires ; une agente de liaison à temps plein.",
+        coordination=Coordination.IN_PLACE,
+        funding="Entente sectorielle régionale de trois ans, signée ; une demande à une fondation en cours.",
+        issues="Mobiliser les MRC éloignées ; logement abordable ; transport collectif.",
+        support_needs="Un échange avec une autre région sur le transport collectif.",
+    ),
+]
+
+
+def build_situation_reports(created: dict[str, Organization], *, today: dt.date) -> None:
+    """Two états per regional member over the last year; one region is late (its latest is older)."""
+    regionals = [o for o in created.values() if o.kind == OrganizationKind.REGIONAL]
+    for index, organization in enumerate(sorted(regionals, key=lambda o: o.slug)):
+        admin = (
+            User.objects.filter(
+                memberships__organization=organization, memberships__role=Role.ADMIN
+            )
+            .order_by("pk")
+            .first()
+        )
+        latest = previous_half(half_of(today))
+        if index == 1:  # late: nothing for the last two half-years
+            latest = previous_half(previous_half(latest))
+        halves = [previous_half(latest), latest]
+        for half, facts in zip(halves, SITUATIONS, strict=True):
+            year, number = half
+            file_situation_report(
+                organization=organization,
+                facts=facts,
+                by=admin,
+                today=dt.date(year, 6 if number == 1 else 12, 15),
+            )

@@ -13,6 +13,7 @@ Every plan is built as a `PlanDraft` and saved through `plans.services`, like an
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.utils.text import slugify
@@ -28,8 +29,14 @@ from jalon.plans.interchange import (
     PlanDraft,
 )
 from jalon.plans.models import Plan
-from jalon.plans.services import adopt_plan, create_plan_from_draft
-from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind
+from jalon.plans.services import (
+    adopt_plan,
+    create_plan_from_draft,
+    set_action_place,
+    set_plan_contributions,
+    set_plan_sharing,
+)
+from jalon.plans.vocabulary import ActionStatus, IndicatorKind, ObjectiveKind, PlanSharing
 
 from . import surveys
 from .constants import NETWORK_SLUG
@@ -1121,6 +1128,50 @@ def _admin_of(organization: Any) -> Any:
     return membership.user if membership else None
 
 
+def _align(plan: Plan, network_plan: Plan, *, user: Any) -> None:
+    """The member's first objectives contribute to the national plan's: a few links, one left unlinked."""
+    mine = list(plan.objectives.order_by("orientation__order", "order", "pk"))
+    theirs = list(network_plan.objectives.order_by("orientation__order", "order", "pk"))
+    if len(mine) < 3 or len(theirs) < 2:
+        return
+    set_plan_contributions(
+        plan=plan,
+        links={mine[0].pk: [theirs[0].pk], mine[1].pk: [theirs[0].pk, theirs[1].pk]},
+        user=user,
+    )
+
+
+#: Towns of the Mauricie where the regional member's actions take place (approximate centres).
+PLACES = [
+    ("Trois-Rivières", "46.3432", "-72.5477"),
+    ("Shawinigan", "46.5668", "-72.7491"),
+    ("Louiseville", "46.2557", "-72.9410"),
+    ("La Tuque", "47.4363", "-72.7848"),
+    ("Saint-Tite", "46.7322", "-72.5646"),
+    ("Saint-Boniface", "46.5000", "-72.8167"),
+    ("Sainte-Geneviève-de-Batiscan", "46.5333", "-72.3333"),
+    ("Notre-Dame-du-Mont-Carmel", "46.4947", "-72.6500"),
+    ("Yamachiche", "46.2833", "-72.8333"),
+    ("Saint-Étienne-des-Grès", "46.4333", "-72.7667"),
+    ("Champlain", "46.4500", "-72.3500"),
+    ("Sainte-Thècle", "46.8167", "-72.5000"),
+]
+
+
+def _place_actions(plan: Plan, *, user: Any) -> None:
+    """A dozen of the member's actions placed in its region's towns, for the network's map."""
+    actions = list(plan.actions.order_by("order", "pk"))
+    for action, (town, latitude, longitude) in zip(actions, PLACES, strict=False):
+        set_action_place(
+            action=action,
+            place=town,
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+            user=user,
+            seen_version=action.version,
+        )
+
+
 def wipe() -> None:
     surveys.wipe()  # the surveys protect their plans
     Plan.objects.filter(organization__slug=NETWORK_SLUG).delete()
@@ -1136,6 +1187,7 @@ def build() -> None:
     plan = create_plan_from_draft(
         draft=national_draft(national.name), organization=national, user=coordination
     )
+    national_plan = plan
     adopt_plan(
         plan=plan,
         adopted_on=dt.date(2022, 6, 16),
@@ -1159,6 +1211,10 @@ def build() -> None:
             adopted_by="Assemblée générale annuelle",
             user=_admin_of(first),
         )
+        # The national coordination reads this member's plan and its follow-up.
+        set_plan_sharing(plan=plan, sharing=PlanSharing.NETWORK, user=_admin_of(first))
+        _align(plan, national_plan, user=_admin_of(first))
+        _place_actions(plan, user=_admin_of(first))
     if len(regionals) > 1:
         second = regionals[1]
         create_plan_from_draft(

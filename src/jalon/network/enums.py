@@ -15,3 +15,11 @@ class MemberStatus(models.TextChoices):
     MEMBER = "member", pgettext_lazy("member status", "Membre")
     OBSERVER = "observer", _("Membre observateur")
     NON_MEMBER = "non_member", _("Non-membre")
+
+
+class Coordination(models.TextChoices):
+    """Whether a regional body has its regional coordination in place (état de situation)."""
+
+    IN_PLACE = "in_place", _("En place")
+    STARTING = "starting", _("En démarrage")
+    NONE = "none", _("Pas de coordination")

@@ -7,10 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .enums import MemberStatus, OrganizationKind
+from .enums import Coordination, MemberStatus, OrganizationKind
 from .models import Organization, Region, Theme
 from .queries import DirectoryFacets, DirectoryFilters
-from .services import NetworkDecision, OrganizationFacts
+from .services import NetworkDecision, OrganizationFacts, SituationFacts
 
 
 def _with_count(label: object, counts: dict[Any, int] | None, key: object) -> str:
@@ -253,3 +253,43 @@ class OrganizationLogoForm(forms.Form):
         if not cleaned.get("logo") and not cleaned.get("remove"):
             raise forms.ValidationError(_("Choisissez une image, ou cochez « Retirer le logo »."))
         return cleaned
+
+
+class SituationForm(forms.Form):
+    """The état de situation des démarches: five short answers."""
+
+    structure = forms.CharField(
+        label=_("Structure"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        help_text=_("Qui porte la démarche : organisme, comité, personnes en poste."),
+    )
+    coordination = forms.ChoiceField(
+        label=_("Coordination régionale"), choices=Coordination.choices, widget=forms.RadioSelect
+    )
+    funding = forms.CharField(
+        label=_("Financement"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        help_text=_("Sources, montants, échéances."),
+    )
+    issues = forms.CharField(
+        label=_("Principaux enjeux"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+    )
+    support_needs = forms.CharField(
+        label=_("Besoins de soutien"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+        help_text=_("Ce que le réseau pourrait faire pour vous."),
+    )
+
+    def facts(self) -> SituationFacts:
+        data = self.cleaned_data
+        return SituationFacts(
+            structure=data["structure"],
+            coordination=data["coordination"],
+            funding=data["funding"],
+            issues=data["issues"],
+            support_needs=data.get("support_needs") or "",
+        )

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .enums import MemberStatus, OrganizationKind
+from .enums import Coordination, MemberStatus, OrganizationKind
 
 
 def logo_upload_to(instance: Any, filename: str) -> str:
@@ -132,3 +132,59 @@ class Organization(models.Model):
     @property
     def short_name(self) -> str:
         return self.acronym or self.name
+
+
+class SituationReport(models.Model):
+    """An état de situation des démarches: where a regional body stands, filed twice a year.
+
+    One per organization and half-year (`year`, `half`: 1 = January–June, 2 = July–December);
+    filing again in the same half-year updates it, and its history keeps every version.
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="situation_reports",
+    )
+    year = models.PositiveSmallIntegerField(_("année"))
+    half = models.PositiveSmallIntegerField(_("semestre"), choices=[(1, "1"), (2, "2")])
+    structure = models.TextField(
+        _("structure"),
+        help_text=_("Qui porte la démarche : organisme, comité, personnes en poste."),
+    )
+    coordination = models.CharField(
+        _("coordination régionale"), max_length=20, choices=Coordination.choices
+    )
+    funding = models.TextField(_("financement"), help_text=_("Sources, montants, échéances."))
+    issues = models.TextField(_("principaux enjeux"))
+    support_needs = models.TextField(_("besoins de soutien"), blank=True)
+    filed_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("rempli par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filed_at = models.DateTimeField(_("rempli le"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-half"]
+        verbose_name = _("état de situation")
+        verbose_name_plural = _("états de situation")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "half"], name="one_situation_report_per_half_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} — {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        if self.half == 1:
+            return _("janvier à juin %(year)s") % {"year": self.year}
+        return _("juillet à décembre %(year)s") % {"year": self.year}

@@ -19,6 +19,7 @@ Who may read what (tested in tests/network/test_access.py and view by view in te
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,10 +29,17 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from jalon.accounts.enums import Role
-from jalon.accounts.queries import can_administer, can_administer_as_network, memberships_of
+from jalon.accounts.queries import (
+    can_administer,
+    can_administer_as_network,
+    has_role,
+    memberships_of,
+    role_in,
+)
 
 from .enums import MemberStatus, OrganizationKind
-from .models import Organization, Region, Theme
+from .models import Organization, Region, SituationReport, Theme
+from .tilemap import Place, label_lines, place_of
 
 #: Member statuses that make a regional body count for its region (a region without one is orphan).
 REGIONAL_MEMBER_STATUSES = (MemberStatus.MEMBER, MemberStatus.OBSERVER)
@@ -152,11 +160,45 @@ class RegionSummary:
     organization_count: int = 0
     regional_members: list[Organization] = field(default_factory=list)
     children: list[Region] = field(default_factory=list)
+    #: Organizations of the region (any kind) that are members or observer members.
+    member_count: int = 0
 
     @property
     def is_orphan(self) -> bool:
         """No regional body that is a member (or observer member) of a network works in this region."""
         return not self.regional_members
+
+    @property
+    def status(self) -> str:
+        """ "member" (a regional member), "observer" (observer members only) or "orphan"."""
+        if any(o.member_status == MemberStatus.MEMBER for o in self.regional_members):
+            return "member"
+        return "observer" if self.regional_members else "orphan"
+
+
+@dataclass(frozen=True)
+class RegionTile:
+    """One region on the tile map: where, what it says, what it links to."""
+
+    summary: RegionSummary
+    place: Place
+    lines: list[str]
+
+    @property
+    def text_y(self) -> int:
+        return self.place.y + 22
+
+
+def region_tiles(summaries: list[RegionSummary]) -> list[RegionTile]:
+    """The regions on the schematic map (network.tilemap), from the overview already loaded."""
+    tiles = []
+    for summary in summaries:
+        place = place_of(summary.region.code)
+        if place is not None:
+            tiles.append(
+                RegionTile(summary=summary, place=place, lines=label_lines(summary.region.name))
+            )
+    return tiles
 
 
 def regions_overview() -> list[RegionSummary]:
@@ -170,11 +212,19 @@ def regions_overview() -> list[RegionSummary]:
     for region in regions:
         if region.parent_id in summaries:
             summaries[region.parent_id].children.append(region)
-    counts = Organization.objects.values("region_id").annotate(n=Count("id")).order_by()
+    counts = (
+        Organization.objects.values("region_id")
+        .annotate(
+            n=Count("id"),
+            in_network=Count("id", filter=Q(member_status__in=REGIONAL_MEMBER_STATUSES)),
+        )
+        .order_by()
+    )
     for row in counts:
         top = top_of.get(row["region_id"])
         if top in summaries:
             summaries[top].organization_count += row["n"]
+            summaries[top].member_count += row["in_network"]
     for organization in regional_members():
         top = top_of.get(organization.region_id or 0)
         if top in summaries:
@@ -218,6 +268,7 @@ def region_detail(slug: str) -> RegionDetail:
             if o.kind == OrganizationKind.REGIONAL and o.member_status in REGIONAL_MEMBER_STATUSES
         ],
         children=children,
+        member_count=sum(1 for o in organizations if o.member_status in REGIONAL_MEMBER_STATUSES),
     )
     grouped: dict[str, list[Organization]] = defaultdict(list)
     for organization in organizations:
@@ -313,3 +364,132 @@ def organization_logo_data_uri(organization: Organization) -> str:
         return ""
     content, content_type = found
     return f"data:{content_type};base64,{base64.b64encode(content).decode()}"
+
+
+# --- États de situation ----------------------------------------------------------------------
+#
+# A regional body files an état de situation des démarches twice a year: one per half-year
+# (1 = January–June, 2 = July–December). The one due last is the previous half-year's (due at
+# its end); a body is **up to date** when it has filed for the current half-year or the
+# previous one. Its own members read its états; so do the editors and administrators of the
+# networks above it (its parent and its parent's parent). Its editors and administrators file.
+
+Half = tuple[int, int]
+
+
+def half_of(day: dt.date) -> Half:
+    return (day.year, 1 if day.month <= 6 else 2)
+
+
+def previous_half(half: Half) -> Half:
+    year, number = half
+    return (year, 1) if number == 2 else (year - 1, 2)
+
+
+def _networks_above(organization: Organization) -> list[int]:
+    ids = [organization.parent_id] if organization.parent_id else []
+    if organization.parent_id and organization.parent and organization.parent.parent_id:
+        ids.append(organization.parent.parent_id)
+    return ids
+
+
+def can_read_situation(user: Any, organization: Organization) -> bool:
+    if role_in(user, organization.pk) is not None:
+        return True
+    return any(has_role(user, oid, Role.EDITOR) for oid in _networks_above(organization))
+
+
+def can_file_situation(user: Any, organization: Organization) -> bool:
+    """The regional body's editors and administrators file its états (only regional bodies file)."""
+    return organization.kind == OrganizationKind.REGIONAL and has_role(
+        user, organization.pk, Role.EDITOR
+    )
+
+
+def get_organization_for_situation(user: Any, slug: str, *, write: bool = False) -> Organization:
+    """The organization whose états the user reads (or files, with write=True): 404, then 403."""
+    organization = Organization.objects.select_related("parent", "region").filter(slug=slug).first()
+    if organization is None:
+        raise Http404
+    if not can_read_situation(user, organization):
+        raise PermissionDenied
+    if write and not can_file_situation(user, organization):
+        raise PermissionDenied
+    return organization
+
+
+def situation_history(organization: Organization) -> list[SituationReport]:
+    """Every état of the organization, newest first, with who filed it (1 query)."""
+    return list(
+        organization.situation_reports.select_related("filed_by").order_by("-year", "-half")
+    )
+
+
+def is_up_to_date(reports: list[SituationReport], today: dt.date) -> bool:
+    current = half_of(today)
+    return any((r.year, r.half) in (current, previous_half(current)) for r in reports)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+SITUATION_FIELDS = ("structure", "coordination", "funding", "issues", "support_needs")
+
+
+def situation_diff(before: SituationReport, after: SituationReport) -> list[FieldChange]:
+    """Field by field, what changed between two états of the same organization."""
+
+    def shown(report: SituationReport, name: str) -> str:
+        if name == "coordination":
+            return str(report.get_coordination_display())
+        return str(getattr(report, name)).strip()
+
+    labels = {f.name: str(f.verbose_name) for f in SituationReport._meta.fields}
+    return [
+        FieldChange(
+            label=labels[name].capitalize(),
+            before=shown(before, name),
+            after=shown(after, name),
+        )
+        for name in SITUATION_FIELDS
+    ]
+
+
+def get_situation_pair(
+    organization: Organization, before_pk: object, after_pk: object
+) -> tuple[SituationReport, SituationReport]:
+    """Two états of this organization, older first; 404 if either is not one of its own."""
+    try:
+        pks = [int(str(before_pk)), int(str(after_pk))]
+    except ValueError:
+        raise Http404 from None
+    found = {r.pk: r for r in organization.situation_reports.filter(pk__in=pks)}
+    if len(found) != len(set(pks)) or len(set(pks)) != 2:
+        raise Http404
+    first, second = found[pks[0]], found[pks[1]]
+    return (
+        (first, second)
+        if (first.year, first.half) <= (second.year, second.half)
+        else (second, first)
+    )
+
+
+def regions_up_to_date(summaries: list[RegionSummary], today: dt.date) -> int:
+    """How many regions have a regional member whose état is up to date (1 query)."""
+    current = half_of(today)
+    previous = previous_half(current)
+    region_of = {o.pk: s.region.pk for s in summaries for o in s.regional_members}
+    if not region_of:  # no regional member: no region can be up to date, no query
+        return 0
+    filed = SituationReport.objects.filter(organization_id__in=region_of).filter(
+        Q(year=current[0], half=current[1]) | Q(year=previous[0], half=previous[1])
+    )
+    return len({region_of[oid] for oid in filed.values_list("organization_id", flat=True)})

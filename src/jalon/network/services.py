@@ -7,6 +7,7 @@ Keyword-only and atomic; a refusal raises `ValidationError` (a message for the p
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,16 +15,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from jalon.accounts.queries import can_administer, can_administer_as_network
 from jalon.core.concurrency import locked_at_version
-from jalon.core.history import stamp
+from jalon.core.history import actor, stamp
 
-from .enums import MemberStatus, OrganizationKind
-from .models import Organization, Region, Theme
-from .queries import NETWORK_KINDS, can_edit_organization
+from .enums import Coordination, MemberStatus, OrganizationKind
+from .models import Organization, Region, SituationReport, Theme
+from .queries import NETWORK_KINDS, can_edit_organization, half_of
 
 
 @dataclass
@@ -215,3 +217,52 @@ def set_organization_logo(*, organization: Organization, logo: Any | None, by: A
     if old and old != (current.logo.name if current.logo else ""):
         current.logo.storage.delete(old)
     return current
+
+
+@dataclass(frozen=True)
+class SituationFacts:
+    """What a regional body says of its state in an état de situation."""
+
+    structure: str
+    coordination: str
+    funding: str
+    issues: str
+    support_needs: str = ""
+
+
+@transaction.atomic
+def file_situation_report(
+    *, organization: Organization, facts: SituationFacts, by: Any, today: dt.date
+) -> SituationReport:
+    """File the état of the current half-year (or update it: its history keeps the earlier text).
+
+    The caller checked `queries.can_file_situation`. Missing answers are refused, nothing written.
+    """
+    required = {
+        "structure": _("Décrivez la structure."),
+        "funding": _("Décrivez le financement."),
+        "issues": _("Nommez les principaux enjeux."),
+    }
+    errors = {
+        name: message for name, message in required.items() if not str(getattr(facts, name)).strip()
+    }
+    if facts.coordination not in Coordination.values:
+        errors["coordination"] = _("Choisissez l'état de la coordination.")
+    if errors:
+        raise ValidationError(errors)
+    year, half = half_of(today)
+    report = (
+        SituationReport.objects.select_for_update()
+        .filter(organization=organization, year=year, half=half)
+        .first()
+    ) or SituationReport(organization=organization, year=year, half=half)
+    report.structure = facts.structure.strip()
+    report.coordination = facts.coordination
+    report.funding = facts.funding.strip()
+    report.issues = facts.issues.strip()
+    report.support_needs = facts.support_needs.strip()
+    report.filed_by = actor(by)
+    report.filed_at = timezone.now()
+    stamp(report, by=by, reason="État de situation")
+    report.save()
+    return report

@@ -2,23 +2,87 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jalon.accounts.queries import can_administer
 from jalon.core.concurrency import StaleVersion
 
-from . import queries, services
-from .forms import DirectoryFilterForm, OrganizationForm, OrganizationLogoForm
+from . import exports, queries, services, tilemap
+from .enums import OrganizationKind
+from .forms import DirectoryFilterForm, OrganizationForm, OrganizationLogoForm, SituationForm
 
 DIRECTORY_PAGE_SIZE = 50
+
+
+def _directory_filters(
+    request: HttpRequest,
+) -> tuple[DirectoryFilterForm, queries.DirectoryFilters]:
+    form = DirectoryFilterForm(
+        request.GET or None, regions=queries.all_regions(), themes=queries.all_themes()
+    )
+    if form.is_bound:
+        form.is_valid()
+    return form, form.filters()
+
+
+def geomap(request: HttpRequest) -> HttpResponse:
+    """The geographic map of the organizations, with the directory's filters (static JS reads GeoJSON)."""
+    form, filters = _directory_filters(request)
+    form.set_counts(queries.directory_facets(filters))
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "network/map.html",
+        {
+            "form": form,
+            "query": query,
+            "filtered": form.is_filtered(),
+            "tiles": settings.MAP_TILES,
+            "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
+        },
+    )
+
+
+def _download(content: str | bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def directory_geojson(request: HttpRequest) -> HttpResponse:
+    _, filters = _directory_filters(request)
+    data = exports.as_geojson(queries.directory(filters))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    if request.GET.get("telecharger"):
+        response["Content-Disposition"] = 'attachment; filename="organisations.geojson"'
+    response["Content-Type"] = "application/geo+json"
+    return response
+
+
+def directory_csv(request: HttpRequest) -> HttpResponse:
+    _, filters = _directory_filters(request)
+    return _download(
+        exports.as_csv(queries.directory(filters)), "text/csv; charset=utf-8", "repertoire.csv"
+    )
+
+
+def directory_xlsx(request: HttpRequest) -> HttpResponse:
+    _, filters = _directory_filters(request)
+    return _download(
+        exports.as_xlsx(queries.directory(filters)),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "repertoire.xlsx",
+    )
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -50,9 +114,22 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 def regions(request: HttpRequest) -> HttpResponse:
     summaries = queries.regions_overview()
+    today = timezone.localdate()
     orphans = [s for s in summaries if s.is_orphan]
     return render(
-        request, "network/regions.html", {"summaries": summaries, "orphan_count": len(orphans)}
+        request,
+        "network/regions.html",
+        {
+            "summaries": summaries,
+            "orphan_count": len(orphans),
+            "tiles": queries.region_tiles(summaries),
+            "up_to_date": queries.regions_up_to_date(summaries, today),
+            "region_count": len(summaries),
+            "map_width": tilemap.WIDTH,
+            "map_height": tilemap.HEIGHT,
+            "tile_width": tilemap.TILE_WIDTH,
+            "tile_height": tilemap.TILE_HEIGHT,
+        },
     )
 
 
@@ -70,6 +147,8 @@ def organization(request: HttpRequest, slug: str) -> HttpResponse:
             "organization": obj,
             "network_members": queries.members_of_network(obj),
             "can_edit": queries.can_edit_organization(request.user, obj),
+            "can_read_situation": obj.kind == OrganizationKind.REGIONAL
+            and queries.can_read_situation(request.user, obj),
         },
     )
 
@@ -196,4 +275,76 @@ def organization_logo(request: HttpRequest, slug: str) -> HttpResponse:
             "logo_data_uri": queries.organization_logo_data_uri(obj),
         },
         status=400,
+    )
+
+
+@login_required
+def situation(request: HttpRequest, slug: str) -> HttpResponse:
+    """A regional body's états de situation: the latest, the history, a link to compare two."""
+    organization = queries.get_organization_for_situation(request.user, slug)
+    reports = queries.situation_history(organization)
+    return render(
+        request,
+        "network/situation.html",
+        {
+            "organization": organization,
+            "reports": reports,
+            "latest": reports[0] if reports else None,
+            "up_to_date": queries.is_up_to_date(reports, timezone.localdate()),
+            "can_file": queries.can_file_situation(request.user, organization),
+        },
+    )
+
+
+@login_required
+def situation_file(request: HttpRequest, slug: str) -> HttpResponse:
+    """File (or correct) the état of the current half-year, starting from the latest one."""
+    organization = queries.get_organization_for_situation(request.user, slug, write=True)
+    reports = queries.situation_history(organization)
+    initial = (
+        {name: getattr(reports[0], name) for name in queries.SITUATION_FIELDS} if reports else {}
+    )
+    form = SituationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.file_situation_report(
+                organization=organization,
+                facts=form.facts(),
+                by=request.user,
+                today=timezone.localdate(),
+            )
+        except ValidationError as error:
+            for field_name, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field_name if field_name in form.fields else None, message)
+        else:
+            messages.success(request, _("L'état de situation est enregistré."))
+            return redirect("network:situation", slug=organization.slug)
+    return render(
+        request, "network/situation_form.html", {"organization": organization, "form": form}
+    )
+
+
+@login_required
+def situation_compare(request: HttpRequest, slug: str) -> HttpResponse:
+    """What changed between two états (by default the two latest)."""
+    organization = queries.get_organization_for_situation(request.user, slug)
+    before_pk, after_pk = request.GET.get("avant"), request.GET.get("apres")
+    reports = queries.situation_history(organization)
+    if not (before_pk and after_pk):
+        if len(reports) < 2:
+            messages.info(request, _("Il faut deux états de situation pour les comparer."))
+            return redirect("network:situation", slug=organization.slug)
+        before_pk, after_pk = str(reports[1].pk), str(reports[0].pk)
+    before, after = queries.get_situation_pair(organization, before_pk, after_pk)
+    return render(
+        request,
+        "network/situation_compare.html",
+        {
+            "organization": organization,
+            "reports": reports,
+            "before": before,
+            "after": after,
+            "changes": queries.situation_diff(before, after),
+        },
     )

@@ -22,6 +22,12 @@ class PlanState(models.TextChoices):
     CLOSED = v.PlanState.CLOSED.value, pgettext_lazy("plan state", "Terminé")
 
 
+class PlanSharing(models.TextChoices):
+    PRIVATE = v.PlanSharing.PRIVATE.value, _("Privé à l'organisation")
+    NETWORK = v.PlanSharing.NETWORK.value, _("Visible par le réseau")
+    PUBLIC = v.PlanSharing.PUBLIC.value, _("Public")
+
+
 class Numbering(models.TextChoices):
     """How codes are given: as the document wrote them, or computed from the tree."""
 

@@ -11,8 +11,8 @@ from django.utils.translation import pgettext_lazy
 
 from jalon.network.models import Organization
 
-from .enums import PlanState
-from .models import Revision
+from .enums import PlanSharing, PlanState
+from .models import Objective, Revision
 from .queries import FilterChoices, PlanFilters
 
 
@@ -92,6 +92,64 @@ class AdoptForm(forms.Form):
         initial=_("Assemblée générale annuelle"),
         help_text=_("Par exemple : Assemblée générale annuelle, conseil d'administration."),
     )
+
+
+class SharingForm(forms.Form):
+    sharing = forms.ChoiceField(
+        label=_("Qui peut lire le plan adopté"),
+        choices=PlanSharing.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Réseau : les éditeurs et administrateurs des réseaux dont votre organisation est "
+            "membre le lisent, avec son suivi. Public : tout le monde. Un brouillon n'est "
+            "jamais partagé."
+        ),
+    )
+
+
+class AlignmentForm(forms.Form):
+    """For each objective of a member's plan, the network objectives it contributes to."""
+
+    def __init__(
+        self,
+        *args: Any,
+        objectives: list[Objective],
+        network_objectives: list[Objective],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [
+            (o.pk, f"{o.plan.organization.short_name} · {o.code} {o.title}".strip())
+            for o in network_objectives
+        ]
+        self.objectives = objectives
+        for objective in objectives:
+            self.fields[f"o{objective.pk}"] = forms.TypedMultipleChoiceField(
+                label=f"{objective.code} {objective.title}".strip(),
+                choices=choices,
+                coerce=int,
+                required=False,
+                widget=forms.SelectMultiple(attrs={"size": min(8, max(3, len(choices)))}),
+            )
+
+    def links(self) -> dict[int, list[int]]:
+        return {o.pk: self.cleaned_data.get(f"o{o.pk}") or [] for o in self.objectives}
+
+
+class ActionPlaceForm(forms.Form):
+    place = forms.CharField(
+        label=_("Lieu"),
+        max_length=255,
+        required=False,
+        help_text=_("Une municipalité ou une adresse."),
+    )
+    latitude = forms.DecimalField(
+        label=_("Latitude"), max_digits=9, decimal_places=6, required=False
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"), max_digits=9, decimal_places=6, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class RevisionForm(forms.Form):

@@ -28,6 +28,7 @@ from .enums import (
     Numbering,
     ObjectiveKind,
     PlanKind,
+    PlanSharing,
     PlanState,
 )
 
@@ -67,6 +68,10 @@ class Plan(models.Model):
     )
     state = models.CharField(
         _("état"), max_length=20, choices=PlanState.choices, default=PlanState.DRAFT, db_index=True
+    )
+    # Who outside the organization reads the plan once adopted (plans.queries.visible_plans).
+    sharing = models.CharField(
+        _("partage"), max_length=20, choices=PlanSharing.choices, default=PlanSharing.PRIVATE
     )
     adopted_on = models.DateField(_("date d'adoption"), null=True, blank=True)
     adopted_by = models.CharField(_("instance qui l'a adopté"), max_length=255, blank=True)
@@ -204,6 +209,15 @@ class Action(models.Model):
     )
     progress_note = models.TextField(_("état d'avancement"), blank=True)
     status_changed_on = models.DateField(_("date de l'état"), null=True, blank=True)
+    # Where the action happens, for the network's map: a municipality or an address, and its
+    # coordinates when they are known (typed or read from a map; none are guessed).
+    place = models.CharField(_("lieu"), max_length=255, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
@@ -391,3 +405,41 @@ class DeletedItem(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class ObjectiveContribution(models.Model):
+    """A member's objective declares that it contributes to an objective of its network's plan.
+
+    The network objective belongs to an adopted plan of an organization above the member's (its
+    parent or its parent's parent): `plans.services.set_objective_contributions` checks it.
+    """
+
+    objective = models.ForeignKey(
+        Objective,
+        verbose_name=_("objectif du membre"),
+        on_delete=models.CASCADE,
+        related_name="contributions",
+    )
+    network_objective = models.ForeignKey(
+        Objective,
+        verbose_name=_("objectif du réseau"),
+        on_delete=models.CASCADE,
+        related_name="contributors",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contribution à un objectif du réseau")
+        verbose_name_plural = _("contributions aux objectifs du réseau")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objective", "network_objective"], name="one_contribution_per_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.objective} → {self.network_objective}"

@@ -5,7 +5,13 @@ Rules (tested in tests/plans/test_access.py against a cast of users):
 - editors and administrators of the organization change everything in its plans;
 - contributors change the actions they carry (see `can_update_action`);
 - members of a network (its member organizations) read the network's *adopted* plans;
+- an adopted plan its organization shares with its network (`Plan.sharing`, "network") is read
+  by the editors and administrators of the networks above it (its parent and its parent's
+  parent: the regional body and the national network), never changed by them;
+- an adopted plan shared as "public" is read by anyone, signed in or not;
+- a draft is never shared, whatever its setting: sharing starts at adoption;
 - nobody else sees anything: the plan answers 404, as if it did not exist.
+Only the organization's own editors change a plan or its sharing (`can_edit_plan`).
 
 Reading a whole plan (`plan_tree`, `plan_as_draft`) runs a fixed number of queries, whatever
 the size of the plan: one per level of the tree, children fetched by plan rather than by a
@@ -24,12 +30,13 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 
 from jalon.accounts.enums import Role
 from jalon.accounts.queries import has_role, memberships_of, network_ids_of, role_in
 from jalon.network.models import Organization, Theme
 
-from .enums import ActionStatus, Numbering, PlanKind, PlanState
+from .enums import ActionStatus, Numbering, PlanKind, PlanSharing, PlanState
 from .interchange import (
     ActionDraft,
     ImportReport,
@@ -45,6 +52,7 @@ from .models import (
     ExpectedResult,
     Indicator,
     Objective,
+    ObjectiveContribution,
     Orientation,
     Plan,
     Revision,
@@ -55,16 +63,39 @@ from .targets import parse_target
 # --- Access -------------------------------------------------------------------------------
 
 
+def _editor_ids(user: Any) -> set[int]:
+    """Organizations where the user is an editor or an administrator (from the cached memberships)."""
+    return {oid for oid in memberships_of(user) if has_role(user, oid, Role.EDITOR)}
+
+
+def _shared_with_networks() -> Q:
+    return Q(state=PlanState.ADOPTED, sharing__in=(PlanSharing.NETWORK, PlanSharing.PUBLIC))
+
+
+def _public() -> Q:
+    return Q(state=PlanState.ADOPTED, sharing=PlanSharing.PUBLIC)
+
+
 def visible_plans(user: Any) -> QuerySet[Plan]:
-    """Plans the user may read."""
+    """Plans the user may read: the rules of the module docstring, as one filter."""
     if not getattr(user, "is_authenticated", False):
-        return Plan.objects.none()
+        return Plan.objects.filter(_public())
     if user.is_superuser:
         return Plan.objects.all()
     own = list(memberships_of(user))
     networks = network_ids_of(user) - set(own)
+    editing = _editor_ids(user)
     return Plan.objects.filter(
-        Q(organization_id__in=own) | Q(organization_id__in=networks, state=PlanState.ADOPTED)
+        Q(organization_id__in=own)
+        | Q(organization_id__in=networks, state=PlanState.ADOPTED)
+        | (
+            _shared_with_networks()
+            & (
+                Q(organization__parent_id__in=editing)
+                | Q(organization__parent__parent_id__in=editing)
+            )
+        )
+        | _public()
     )
 
 
@@ -91,12 +122,33 @@ def items_of_plan(plan: Plan, model: type[Linkable], ids: list[int]) -> list[Lin
     return list(model._default_manager.filter(plan=plan, pk__in=ids))
 
 
+def _network_ancestors(organization: Organization) -> set[int]:
+    """The networks above an organization: its parent and its parent's parent."""
+    ids: set[int] = set()
+    parent = organization.parent if organization.parent_id else None
+    if parent is not None:
+        ids.add(parent.pk)
+        if parent.parent_id:
+            ids.add(parent.parent_id)
+    return ids
+
+
 def can_read_plan(user: Any, plan: Plan) -> bool:
+    """The same rules as `visible_plans`, for one plan already loaded with its organization's parent."""
+    adopted = plan.state == PlanState.ADOPTED
+    if adopted and plan.sharing == PlanSharing.PUBLIC:
+        return True
     if not getattr(user, "is_authenticated", False):
         return False
     if role_in(user, plan.organization_id) is not None:
         return True
-    return plan.state == PlanState.ADOPTED and plan.organization_id in network_ids_of(user)
+    if adopted and plan.organization_id in network_ids_of(user):
+        return True
+    if not adopted or plan.sharing != PlanSharing.NETWORK:
+        return False
+    editing = _editor_ids(user)  # from the cached memberships: no query
+    # Only then the organization's parents (loaded with it by get_plan_for_user).
+    return bool(editing) and bool(_network_ancestors(plan.organization) & editing)
 
 
 def can_create_plans(user: Any) -> bool:
@@ -148,7 +200,7 @@ def can_update_action(user: Any, action: Action) -> bool:
 def get_plan_for_user(user: Any, pk: int, *, write: bool = False) -> Plan:
     """The plan if the user may read it (or change it, with write=True); 404 otherwise, 403 never leaks existence."""
     try:
-        plan = Plan.objects.select_related("organization").get(pk=pk)
+        plan = Plan.objects.select_related("organization__parent").get(pk=pk)
     except (Plan.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if not can_read_plan(user, plan):
@@ -649,3 +701,103 @@ def organization_by_acronym(acronym: str) -> list[Organization]:
     return list(
         Organization.objects.filter(Q(acronym__iexact=acronym) | Q(slug=acronym)).order_by("pk")
     )
+
+
+# --- Alignment: a member's objectives contribute to its network's ---------------------------
+
+
+def network_objectives_for(plan: Plan) -> list[Objective]:
+    """Objectives of the adopted plans of the networks above the plan's organization (1 query)."""
+    above = _network_ancestors(plan.organization)
+    if not above:
+        return []
+    return list(
+        Objective.objects.filter(plan__organization_id__in=above, plan__state=PlanState.ADOPTED)
+        .select_related("plan__organization", "orientation")
+        .order_by("plan__organization__name", "plan_id", "orientation__order", "order", "pk")
+    )
+
+
+def plan_contributions(plan: Plan) -> dict[int, set[int]]:
+    """For each objective of a member's plan, the network objectives it contributes to (1 query)."""
+    links: dict[int, set[int]] = defaultdict(set)
+    for objective_id, network_id in ObjectiveContribution.objects.filter(
+        objective__plan=plan
+    ).values_list("objective_id", "network_objective_id"):
+        links[objective_id].add(network_id)
+    return links
+
+
+@dataclass
+class Contributors:
+    objective: Objective
+    by_region: list[tuple[str, list[ObjectiveContribution]]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(items) for _, items in self.by_region)
+
+
+def contributors_to(plan: Plan, user: Any) -> list[Contributors]:
+    """The network plan's objectives, each with the members' objectives that contribute to it,
+    grouped by the member's region; only contributions from plans the user reads (2 queries)."""
+    objectives = list(
+        plan.objectives.select_related("orientation").order_by("orientation__order", "order", "pk")
+    )
+    contributions = (
+        ObjectiveContribution.objects.filter(
+            network_objective__plan=plan, objective__plan__in=visible_plans(user)
+        )
+        .select_related("objective__plan__organization__region")
+        .order_by("objective__plan__organization__name", "objective__pk")
+    )
+    grouped: dict[int, dict[str, list[ObjectiveContribution]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for contribution in contributions:
+        region = contribution.objective.plan.organization.region
+        grouped[contribution.network_objective_id][region.name if region else "—"].append(
+            contribution
+        )
+    return [
+        Contributors(objective=o, by_region=sorted(grouped.get(o.pk, {}).items()))
+        for o in objectives
+    ]
+
+
+# --- Geolocated actions (the network's map) -----------------------------------------------
+
+
+def geolocated_actions(user: Any, *, status: str = "") -> list[Action]:
+    """Actions that have coordinates, in the plans the user reads (1 query)."""
+    actions = Action.objects.filter(
+        plan__in=visible_plans(user), latitude__isnull=False, longitude__isnull=False
+    )
+    if status:
+        actions = actions.filter(status=status)
+    return list(actions.select_related("plan__organization").order_by("plan_id", "order", "pk"))
+
+
+def actions_geojson(actions: list[Action]) -> dict[str, Any]:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(a.longitude or 0), float(a.latitude or 0)],
+                },
+                "properties": {
+                    "name": f"{a.code} {a.title}".strip(),
+                    "kind_label": a.plan.organization.short_name,
+                    "status": "action",
+                    "status_label": str(a.get_status_display()) if a.status else "",
+                    "city": a.place,
+                    "url": reverse("plans:action", kwargs={"pk": a.plan_id, "action_pk": a.pk}),
+                },
+            }
+            for a in actions
+        ],
+        "unplaced": 0,
+    }

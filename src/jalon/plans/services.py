@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -24,13 +25,14 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from jalon.accounts.models import User
 from jalon.accounts.queries import positions_in
+from jalon.core.concurrency import locked_at_version
 from jalon.core.history import actor, short_reason, stamp
 from jalon.network.enums import MemberStatus, OrganizationKind
 from jalon.network.models import Organization, Theme
 
 from .diff import RevisionDiff
 from .diff import revision_diff as _revision_diff
-from .enums import ActorKind, Numbering, PlanKind, PlanState
+from .enums import ActorKind, Numbering, PlanKind, PlanSharing, PlanState
 from .interchange import ActionDraft, InterchangeError, PlanDraft, draft_to_dict
 from .models import (
     Action,
@@ -38,12 +40,13 @@ from .models import (
     ExpectedResult,
     Indicator,
     Objective,
+    ObjectiveContribution,
     Orientation,
     Plan,
     Revision,
 )
 from .numbering import Branch, codes
-from .queries import parse_indicator_target, plan_as_draft
+from .queries import network_objectives_for, parse_indicator_target, plan_as_draft
 from .signals import plan_created_from_draft
 
 M = TypeVar("M", bound=models.Model)
@@ -326,6 +329,104 @@ def adopt_plan(*, plan: Plan, adopted_on: dt.date, adopted_by: str, user: Any) -
     plan.state, plan.adopted_on, plan.adopted_by = locked.state, adopted_on, adopted_by
     plan.version = locked.version
     return revision
+
+
+@transaction.atomic
+def set_plan_sharing(*, plan: Plan, sharing: str, user: Any) -> Plan:
+    """Change who outside the organization reads the plan (the caller checked `can_edit_plan`)."""
+    if sharing not in PlanSharing.values:
+        raise ValidationError(_("Ce partage n'existe pas."))
+    locked = _locked(plan)
+    if locked.sharing == sharing:
+        return locked
+    locked.sharing = sharing
+    locked.version += 1
+    stamp(locked, by=user, reason=f"Partage : {PlanSharing(sharing).label}")
+    locked.save(update_fields=["sharing", "version", "updated_at"])
+    plan.sharing, plan.version = locked.sharing, locked.version
+    return locked
+
+
+@transaction.atomic
+def set_objective_contributions(
+    *, objective: Objective, network_objective_ids: Iterable[int], user: Any
+) -> list[int]:
+    """The network objectives a member's objective contributes to, replacing the earlier ones.
+
+    The caller checked `can_edit_plan` on the objective's plan; an objective that is not of an
+    adopted plan of a network above the member is refused, and nothing changes.
+    """
+    allowed = {o.pk for o in network_objectives_for(objective.plan)}
+    wanted = set(network_objective_ids)
+    if wanted - allowed:
+        raise ValidationError(
+            _("Un objectif choisi n'est pas un objectif d'un plan adopté de votre réseau.")
+        )
+    current = {c.network_objective_id: c for c in objective.contributions.all()}
+    for network_id in set(current) - wanted:
+        stamp(current[network_id], by=user, reason="Alignement retiré")
+        current[network_id].delete()
+    for network_id in sorted(wanted - set(current)):
+        contribution = ObjectiveContribution(
+            objective=objective, network_objective_id=network_id, created_by=actor(user)
+        )
+        stamp(contribution, by=user, reason="Alignement")
+        contribution.save()
+    return sorted(wanted)
+
+
+@transaction.atomic
+def set_plan_contributions(*, plan: Plan, links: dict[int, list[int]], user: Any) -> int:
+    """Set, objective by objective, what a member's plan contributes to (all or nothing).
+
+    `links` maps each of the plan's objective ids to network objective ids; returns how many
+    links the plan then has.
+    """
+    objectives = {o.pk: o for o in plan.objectives.select_related("plan__organization__parent")}
+    if set(links) - set(objectives):
+        raise ValidationError(_("Un objectif n'est pas de ce plan."))
+    total = 0
+    for objective_id, network_ids in links.items():
+        objective = objectives[objective_id]
+        objective.plan = plan
+        total += len(
+            set_objective_contributions(
+                objective=objective, network_objective_ids=network_ids, user=user
+            )
+        )
+    return total
+
+
+@transaction.atomic
+def set_action_place(
+    *,
+    action: Action,
+    place: str,
+    latitude: Decimal | None,
+    longitude: Decimal | None,
+    user: Any,
+    seen_version: int | None,
+) -> Action:
+    """Where an action happens, for the map (the caller checked `can_edit_plan`).
+
+    Both coordinates or neither, within their ranges; raises StaleVersion when the action was
+    saved since the form was opened. Nothing is written on a refusal.
+    """
+    if (latitude is None) != (longitude is None):
+        raise ValidationError(_("Donnez la latitude et la longitude, ou aucune des deux."))
+    if latitude is not None and not Decimal(-90) <= latitude <= Decimal(90):
+        raise ValidationError(_("La latitude va de -90 à 90."))
+    if longitude is not None and not Decimal(-180) <= longitude <= Decimal(180):
+        raise ValidationError(_("La longitude va de -180 à 180."))
+    current = locked_at_version(action, seen_version)
+    current.place = place.strip()
+    current.latitude, current.longitude = latitude, longitude
+    current.version += 1
+    stamp(current, by=user, reason="Lieu")
+    current.save(update_fields=["place", "latitude", "longitude", "version", "updated_at"])
+    action.place, action.latitude, action.longitude = current.place, latitude, longitude
+    action.version = current.version
+    return current
 
 
 def changes_since_last_revision(plan: Plan) -> RevisionDiff | None:

@@ -8,19 +8,31 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from jalon.core.concurrency import StaleVersion
 from jalon.core.http import HtmxRequest
 
 from . import queries, services
 from .enums import PlanState
-from .forms import AdoptForm, CompareForm, PlanFilterForm, PlanListFilterForm, RevisionForm
+from .forms import (
+    ActionPlaceForm,
+    AdoptForm,
+    AlignmentForm,
+    CompareForm,
+    PlanFilterForm,
+    PlanListFilterForm,
+    RevisionForm,
+    SharingForm,
+)
 from .interchange import dumps
+from .models import Plan
 
 
 @login_required
@@ -48,10 +60,21 @@ def plan_list(request: HtmxRequest) -> HttpResponse:
     return render(request, "plans/plan_list.html", context)
 
 
-@login_required
+def _plan_or_login(request: HttpRequest, pk: int) -> Plan | HttpResponse:
+    """A public plan opens for anyone; otherwise an anonymous visitor is sent to sign in."""
+    try:
+        return queries.get_plan_for_user(request.user, pk)
+    except Http404:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise
+
+
 @require_GET
 def plan_detail(request: HtmxRequest, pk: int) -> HttpResponse:
-    plan = queries.get_plan_for_user(request.user, pk)
+    plan = _plan_or_login(request, pk)
+    if isinstance(plan, HttpResponse):
+        return plan
     tree = queries.plan_tree(plan)
     form = PlanFilterForm(request.GET or None, choices=queries.filter_choices(tree))
     filters = form.filters()
@@ -75,10 +98,11 @@ def plan_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     return render(request, "plans/plan_detail.html", context)
 
 
-@login_required
 @require_GET
 def action_detail(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
-    plan = queries.get_plan_for_user(request.user, pk)
+    plan = _plan_or_login(request, pk)
+    if isinstance(plan, HttpResponse):
+        return plan
     action = queries.get_action_in_plan(plan, action_pk)
     detail = queries.action_detail(plan, action)
     context = {
@@ -178,3 +202,115 @@ def plan_adopt(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Le plan est adopté : c'est sa révision 1."))
             return redirect(plan)
     return render(request, "plans/plan_adopt.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_sharing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who outside the organization reads the plan: its editors choose."""
+    plan = queries.get_plan_for_user(request.user, pk, write=True)
+    form = SharingForm(request.POST or None, initial={"sharing": plan.sharing})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_plan_sharing(
+                plan=plan, sharing=form.cleaned_data["sharing"], user=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Le partage du plan est enregistré."))
+            return redirect(plan)
+    return render(request, "plans/plan_sharing.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_alignment(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's editors say which objectives of the network's plan each objective serves."""
+    plan = queries.get_plan_for_user(request.user, pk, write=True)
+    objectives = list(plan.objectives.order_by("orientation__order", "order", "pk"))
+    network_objectives = queries.network_objectives_for(plan)
+    current = queries.plan_contributions(plan)
+    form = AlignmentForm(
+        # Not `request.POST or None`: a form with nothing chosen is an empty POST, still sent.
+        request.POST if request.method == "POST" else None,
+        objectives=objectives,
+        network_objectives=network_objectives,
+        initial={f"o{oid}": sorted(ids) for oid, ids in current.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_plan_contributions(plan=plan, links=form.links(), user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("L'alignement sur le plan du réseau est enregistré."))
+            return redirect("plans:alignment", pk=plan.pk)
+    return render(
+        request,
+        "plans/plan_alignment.html",
+        {"plan": plan, "form": form, "has_network_objectives": bool(network_objectives)},
+    )
+
+
+@login_required
+@require_GET
+def plan_contributors(request: HttpRequest, pk: int) -> HttpResponse:
+    """A network's plan: who, among the members whose plans the reader sees, contributes to each objective."""
+    plan = queries.get_plan_for_user(request.user, pk)
+    return render(
+        request,
+        "plans/plan_contributors.html",
+        {"plan": plan, "contributors": queries.contributors_to(plan, request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_place(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Where an action happens, typed by the plan's editors, for the network's map."""
+    plan = queries.get_plan_for_user(request.user, pk, write=True)
+    action = queries.get_action_in_plan(plan, action_pk)
+    form = ActionPlaceForm(
+        request.POST or None,
+        initial={
+            "place": action.place,
+            "latitude": action.latitude,
+            "longitude": action.longitude,
+            "version": action.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.set_action_place(
+                action=action,
+                place=data["place"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                user=request.user,
+                seen_version=data["version"],
+            )
+        except StaleVersion:
+            form.add_error(
+                None, _("Quelqu'un a modifié cette action entre-temps : rechargez la page.")
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Le lieu de l'action est enregistré."))
+            return redirect("plans:action", pk=plan.pk, action_pk=action.pk)
+    return render(
+        request, "plans/action_place.html", {"plan": plan, "action": action, "form": form}
+    )
+
+
+@require_GET
+def actions_geojson(request: HttpRequest) -> HttpResponse:
+    """The geolocated actions of the plans the visitor reads, as GeoJSON for the map."""
+    actions = queries.geolocated_actions(request.user, status=request.GET.get("statut", ""))
+    return JsonResponse(
+        queries.actions_geojson(actions),
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )

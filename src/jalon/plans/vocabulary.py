@@ -21,6 +21,14 @@ class PlanState(StrEnum):
     CLOSED = "closed"
 
 
+class PlanSharing(StrEnum):
+    """Who outside its organization may read an adopted plan."""
+
+    PRIVATE = "private"  # the organization only
+    NETWORK = "network"  # and the editors of the networks above it
+    PUBLIC = "public"  # anyone, signed in or not
+
+
 class Numbering(StrEnum):
     """How codes are given: as the document wrote them, or computed from the tree."""
 

@@ -3,7 +3,8 @@
 Access builds on `jalon.plans.queries` (tested there and again on every tracking view):
 - whoever reads a plan reads its dashboard, timelines, indicators, values and activity log;
 - the contacts log (who was called about what) stays inside the plan's organization: members
-  of the network who read an adopted plan do not read it;
+  of the network who read an adopted plan do not read it, nor do the networks' editors who
+  read a plan a member shared with them (`Plan.sharing`): they read the rest, never change it;
 - contributors update the actions they carry and the indicators of those actions, and log
   activities and contacts; they change or delete the entries they logged themselves;
 - editors (and administrators) change everything in their organization's plans, set the
