@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from jalon.importers import import_document
 from jalon.plans.interchange import draft_to_dict
 
-from .test_unseen2 import _strings, _words
+from .test_unseen import _strings, _words
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = st.sampled_from(

@@ -62,8 +62,11 @@ def _done_lines(item: AnnualAction) -> list[str]:
     lines = realisations(item)
     if item.activities:
         lines.append(
-            gettext("%(count)s activités, %(participants)s participations")
-            % {"count": item.activities.count, "participants": item.activities.participants}
+            gettext("Activités : %(count)s ; participations : %(participants)s")
+            % {
+                "count": text.number(item.activities.count),
+                "participants": text.number(item.activities.participants),
+            }
         )
     return lines
 
@@ -156,8 +159,11 @@ def render(
             summary.total,
         )
         % {"count": summary.total},
-        gettext("%(done)s complétées, %(doing)s en cours")
-        % {"done": summary.count("completed"), "doing": summary.count("in_progress")},
+        gettext("Actions complétées : %(done)s ; en cours : %(doing)s")
+        % {
+            "done": text.number(summary.count("completed")),
+            "doing": text.number(summary.count("in_progress")),
+        },
         ngettext(
             "%(count)s indicateur suivi", "%(count)s indicateurs suivis", report.indicator_count
         )
@@ -166,13 +172,19 @@ def render(
     activities = report.activity_summary
     if activities and activities.count:
         figures.append(
-            gettext("%(count)s activités, %(participants)s participations")
-            % {"count": activities.count, "participants": activities.participants}
+            gettext("Activités : %(count)s ; participations : %(participants)s")
+            % {
+                "count": text.number(activities.count),
+                "participants": text.number(activities.participants),
+            }
         )
     elif report.activities.count:
         figures.append(
-            gettext("%(count)s activités, %(participants)s participations")
-            % {"count": report.activities.count, "participants": report.activities.participants}
+            gettext("Activités : %(count)s ; participations : %(participants)s")
+            % {
+                "count": text.number(report.activities.count),
+                "participants": text.number(report.activities.participants),
+            }
         )
     for line in figures:
         document.add_paragraph(line, style="List Bullet")

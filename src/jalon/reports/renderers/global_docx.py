@@ -72,16 +72,16 @@ def render(
     document.add_heading(gettext("La période en chiffres"), level=1)
     summary = report.summary
     lines = [
-        gettext("%(count)s actions au plan, %(done)s complétées")
-        % {"count": summary.total, "done": summary.count("completed")},
+        gettext("Actions au plan : %(count)s ; complétées : %(done)s")
+        % {"count": text.number(summary.total), "done": text.number(summary.count("completed"))},
         gettext("Taux de réalisation") + text.colon() + text.percent(report.completion_rate),
         gettext("%(count)s indicateurs suivis") % {"count": len(report.trends)},
     ]
     total = report.activity_total
     if total.count:
         lines.append(
-            gettext("%(count)s activités, %(participants)s participations")
-            % {"count": total.count, "participants": total.participants}
+            gettext("Activités : %(count)s ; participations : %(participants)s")
+            % {"count": text.number(total.count), "participants": text.number(total.participants)}
         )
     for line in lines:
         document.add_paragraph(line, style="List Bullet")
