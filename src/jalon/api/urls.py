@@ -26,7 +26,6 @@ router.register("contacts", endpoints.ContactViewSet, basename="contact")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.swagger_ui, name="docs"),
-    path("redoc/", views.redoc, name="redoc"),
     path("jetons/", views.tokens, name="tokens"),
     path("jetons/<int:pk>/revoquer/", views.revoke, name="revoke"),
     *router.urls,

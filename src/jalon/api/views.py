@@ -7,7 +7,6 @@ a small static script (`api/swagger-init.js`) that reads the schema's address fr
 
 from __future__ import annotations
 
-from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -59,10 +58,3 @@ def revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def swagger_ui(request: HttpRequest) -> HttpResponse:
     return render(request, "api/swagger_ui.html", {"schema_url": reverse("api:schema")})
-
-
-# Redoc styles itself with <style> elements it creates (styled-components) and cannot be given
-# the page's nonce from outside its bundle: this page alone allows inline *style* (never script).
-@csp_update({"style-src": ["'unsafe-inline'"]})
-def redoc(request: HttpRequest) -> HttpResponse:
-    return render(request, "api/redoc.html", {"schema_url": reverse("api:schema")})
